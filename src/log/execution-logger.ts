@@ -1,0 +1,70 @@
+/**
+ * The `ExecutionLogger` extension point: what a run tells the outside world as it goes.
+ *
+ * @module
+ */
+import type { RunResult, RunWindow, TaskResult } from '../run/run-result.js';
+
+/** What a logger learns when a run starts. */
+export interface RunStartInfo {
+  /** `incidents`, `configurations`, or `tasks` for any other list. */
+  readonly executionType: string;
+  readonly window: RunWindow | null;
+  readonly startedAt: Date;
+  /** The tasks of the run, in order. */
+  readonly tasks: readonly TaskInfo[];
+}
+
+/** A task as the logger sees it. */
+export interface TaskInfo {
+  readonly name: string;
+  /** ServiceNow table read. */
+  readonly table: string;
+  /** Database table written. */
+  readonly target: string;
+}
+
+/** A task's counters while it runs. */
+export interface TaskProgress extends TaskInfo {
+  readonly recordsProcessed: number;
+  readonly recordsRejected: number;
+  readonly apiCalls: number;
+  readonly dbOperations: number;
+  /** Pages read so far. */
+  readonly pages: number;
+  readonly startedAt: Date;
+}
+
+/**
+ * Receives the events of a run. `KyselyExecutionLogger` (database tables) and `debugLogger()`
+ * (the `debug` package) implement it; so can any user object.
+ *
+ * `runStarted` may refuse the run by throwing (the database logger throws `RunInProgressError`
+ * while another run of the same job is alive); nothing has been read or written at that point.
+ * Errors thrown by the other methods are reported by the run but do not stop it.
+ *
+ * @example
+ * ```ts
+ * const logger: ExecutionLogger = {
+ *   async runStarted() { return crypto.randomUUID(); },
+ *   async taskStarted() {},
+ *   async taskProgress() {},
+ *   async taskFinished(_id, task) { console.log(task.name, task.status); },
+ *   async runFinished() {},
+ * };
+ * ```
+ */
+export interface ExecutionLogger {
+  /** A run starts; resolves to its execution id. */
+  runStarted(run: RunStartInfo): Promise<string>;
+  /** A task starts. */
+  taskStarted(runId: string, task: TaskInfo & { readonly startedAt: Date }): Promise<void>;
+  /** A task made progress (called after each written page; loggers may throttle). */
+  taskProgress(runId: string, progress: TaskProgress): Promise<void>;
+  /** A task ended, successfully or not. */
+  taskFinished(runId: string, result: TaskResult): Promise<void>;
+  /** The run ended. Called exactly once for every successful `runStarted`. */
+  runFinished(runId: string, result: RunResult): Promise<void>;
+  /** Release what the logger holds (timers, connections it owns). */
+  close?(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+export { type DebugLoggerOptions, debugLogger } from './debug-logger.js';
+export type { ExecutionLogger, RunStartInfo, TaskInfo, TaskProgress } from './execution-logger.js';
+export {
+  KyselyExecutionLogger,
+  type KyselyExecutionLoggerOptions,
+} from './kysely-execution-logger.js';
+export type { ExecutionLogRow, ExecutionTaskRow } from './log-schema.js';

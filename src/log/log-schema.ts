@@ -1,0 +1,142 @@
+/**
+ * Tables of the execution log (DESIGN.md "Database contract") and their creation per dialect.
+ *
+ * @module
+ */
+import { type Generated, type Kysely, MysqlAdapter, PostgresAdapter, sql } from 'kysely';
+
+/** The SQL dialect family of a Kysely instance. */
+export type LogDialect = 'sqlite' | 'postgres' | 'mysql';
+
+/** Row of `servicenow_execution_log`. */
+export interface ExecutionLogRow {
+  id: Generated<number>;
+  execution_type: string;
+  start_date: string | null;
+  end_date: string | null;
+  started_at: string;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  status: string;
+  total_records_processed: number;
+  api_calls: number;
+  db_operations: number;
+  error_message: string | null;
+  heartbeat_at: string | null;
+}
+
+/** Row of `servicenow_execution_task`. */
+export interface ExecutionTaskRow {
+  execution_id: number;
+  task_name: string;
+  table_name: string;
+  target_table: string;
+  status: string;
+  records_processed: number;
+  records_rejected: number;
+  api_calls: number;
+  db_operations: number;
+  started_at: string;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  error_message: string | null;
+}
+
+/** Row of `servicenow_sync_lock`: one per job while a run of it is alive. */
+export interface SyncLockRow {
+  execution_type: string;
+  owner: string;
+  execution_id: number | null;
+  heartbeat_at: string;
+}
+
+/** The log tables as Kysely sees them. */
+export interface LogDatabase {
+  servicenow_execution_log: ExecutionLogRow;
+  servicenow_execution_task: ExecutionTaskRow;
+  servicenow_sync_lock: SyncLockRow;
+}
+
+/** Which dialect a Kysely instance speaks, from its adapter. */
+export function logDialectOf(db: Kysely<LogDatabase>): LogDialect {
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof PostgresAdapter) return 'postgres';
+  if (adapter instanceof MysqlAdapter) return 'mysql';
+  return 'sqlite';
+}
+
+/** UTC `YYYY-MM-DD HH:MM:SS`, the timestamp form stored in every dialect. */
+export function utcTimestamp(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * Reads a timestamp column back as UTC `YYYY-MM-DD HH:MM:SS`, whatever the driver returns
+ * (a string, or a `Date` that pg and mysql2 build from a zone-less value in local time).
+ */
+export function readTimestamp(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const p = (n: number) => String(n).padStart(2, '0');
+    return (
+      `${value.getFullYear()}-${p(value.getMonth() + 1)}-${p(value.getDate())} ` +
+      `${p(value.getHours())}:${p(value.getMinutes())}:${p(value.getSeconds())}`
+    );
+  }
+  return String(value).slice(0, 19).replace('T', ' ');
+}
+
+/** Creates the three log tables when missing. */
+export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDialect): Promise<void> {
+  const ts = dialect === 'postgres' ? 'timestamp' : dialect === 'mysql' ? 'datetime' : 'text';
+  const name = dialect === 'mysql' ? 'varchar(191)' : 'text';
+  const real = dialect === 'sqlite' ? 'real' : 'double precision';
+  const big = dialect === 'sqlite' ? 'integer' : 'bigint';
+  await db.schema
+    .createTable('servicenow_execution_log')
+    .ifNotExists()
+    .$call((t) =>
+      dialect === 'postgres'
+        ? t.addColumn('id', 'serial', (c) => c.primaryKey())
+        : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
+    )
+    .addColumn('execution_type', sql.raw(name), (c) => c.notNull())
+    .addColumn('start_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
+    .addColumn('end_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
+    .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
+    .addColumn('ended_at', sql.raw(ts))
+    .addColumn('duration_seconds', sql.raw(real))
+    .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) => c.notNull())
+    .addColumn('total_records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
+    .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
+    .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
+    .addColumn('error_message', 'text')
+    .addColumn('heartbeat_at', sql.raw(ts))
+    .execute();
+  await db.schema
+    .createTable('servicenow_execution_task')
+    .ifNotExists()
+    .addColumn('execution_id', 'integer', (c) => c.notNull())
+    .addColumn('task_name', sql.raw(name), (c) => c.notNull())
+    .addColumn('table_name', sql.raw(name), (c) => c.notNull())
+    .addColumn('target_table', sql.raw(name), (c) => c.notNull())
+    .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) => c.notNull())
+    .addColumn('records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
+    .addColumn('records_rejected', sql.raw(big), (c) => c.notNull().defaultTo(0))
+    .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
+    .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
+    .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
+    .addColumn('ended_at', sql.raw(ts))
+    .addColumn('duration_seconds', sql.raw(real))
+    .addColumn('error_message', 'text')
+    .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
+    .execute();
+  await db.schema
+    .createTable('servicenow_sync_lock')
+    .ifNotExists()
+    .addColumn('execution_type', sql.raw(name), (c) => c.primaryKey())
+    .addColumn('owner', sql.raw(dialect === 'mysql' ? 'varchar(64)' : 'text'), (c) => c.notNull())
+    .addColumn('execution_id', 'integer')
+    .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
+    .execute();
+}

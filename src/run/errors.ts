@@ -1,0 +1,40 @@
+/**
+ * Errors raised by runs.
+ *
+ * @module
+ */
+import { ServiceNowError } from '../client/errors.js';
+
+/**
+ * Another run of the same job is alive against the same database; the new run was refused
+ * before reading or writing anything.
+ */
+export class RunInProgressError extends ServiceNowError {
+  override readonly code: string = 'RUN_IN_PROGRESS';
+
+  constructor(
+    /** The job (`incidents`, `configurations`, `tasks`). */
+    readonly executionType: string,
+    /** Execution id of the run that holds the lock, when known. */
+    readonly runningExecutionId: string | undefined,
+    /** Last heartbeat of that run, UTC `YYYY-MM-DD HH:MM:SS`. */
+    readonly heartbeatAt: string | undefined,
+  ) {
+    super(
+      `A ${executionType} run is already in progress` +
+        (runningExecutionId ? ` (execution ${runningExecutionId}` : ' (') +
+        (heartbeatAt ? `, last heartbeat ${heartbeatAt} UTC)` : ')') +
+        '; wait for it to finish or cancel it.',
+    );
+  }
+}
+
+/** A run window or another run option is invalid. Thrown before any request or write. */
+export class InvalidWindowError extends ServiceNowError {
+  override readonly code: string = 'INVALID_WINDOW';
+}
+
+/** The run was cancelled through its signal or `cancel()`. */
+export class RunCancelledError extends ServiceNowError {
+  override readonly code: string = 'RUN_CANCELLED';
+}

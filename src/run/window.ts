@@ -1,0 +1,70 @@
+/**
+ * Run windows: validation and the default window of the old loader (yesterday, UTC).
+ *
+ * @module
+ */
+import { InvalidWindowError } from './errors.js';
+import type { RunWindow } from './run-result.js';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar day written `YYYY-MM-DD`. */
+export function isIsoDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Checks a run window: both days real `YYYY-MM-DD` dates and `from <= to`.
+ * Throws {@link InvalidWindowError} naming the bad value otherwise.
+ *
+ * @example
+ * ```ts
+ * validateWindow({ from: '2026-11-01', to: '2026-11-30' }); // ok
+ * validateWindow({ from: '2026-02-30', to: '2026-03-01' }); // throws InvalidWindowError
+ * ```
+ */
+export function validateWindow(window: unknown): RunWindow {
+  if (typeof window !== 'object' || window === null) {
+    throw new InvalidWindowError(
+      `A window must be an object { from: 'YYYY-MM-DD', to: 'YYYY-MM-DD' }, received ${describe(window)}`,
+    );
+  }
+  const { from, to } = window as { from?: unknown; to?: unknown };
+  if (!isIsoDay(from))
+    throw new InvalidWindowError(
+      `window.from must be a real date written YYYY-MM-DD, received ${describe(from)}`,
+    );
+  if (!isIsoDay(to))
+    throw new InvalidWindowError(
+      `window.to must be a real date written YYYY-MM-DD, received ${describe(to)}`,
+    );
+  if (from > to)
+    throw new InvalidWindowError(`The window is reversed: from ${from} is after to ${to}`);
+  return { from, to };
+}
+
+/** The window the old loader used when none was given: yesterday, in UTC. */
+export function yesterdayUtc(now: Date = new Date()): RunWindow {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1))
+    .toISOString()
+    .slice(0, 10);
+  return { from: day, to: day };
+}
+
+/** First and last instants of a window as UTC `YYYY-MM-DD HH:MM:SS` literals (both included). */
+export function windowBounds(window: RunWindow): { readonly start: string; readonly end: string } {
+  return { start: `${window.from} 00:00:00`, end: `${window.to} 23:59:59` };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  return typeof value;
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KyselyExecutionLogger } from '../../src/log/index.js';
+import { RunInProgressError } from '../../src/run/errors.js';
+import type { RunResult, TaskResult } from '../../src/run/run-result.js';
+import { dropTables, type TestDatabase, testDatabases } from '../support/databases.js';
+
+const LOG_TABLES = [
+  'servicenow_execution_task',
+  'servicenow_execution_log',
+  'servicenow_sync_lock',
+];
+
+function taskResult(name: string, overrides: Partial<TaskResult> = {}): TaskResult {
+  const startedAt = new Date('2026-11-29T10:00:00Z');
+  const endedAt = new Date('2026-11-29T10:00:02.500Z');
+  return {
+    name,
+    table: name,
+    target: name,
+    status: 'success',
+    recordsProcessed: 42,
+    recordsRejected: 0,
+    apiCalls: 3,
+    dbOperations: 2,
+    startedAt,
+    endedAt,
+    durationSeconds: 2.5,
+    rejects: [],
+    ...overrides,
+  };
+}
+
+function runResult(id: string, tasks: TaskResult[], status: RunResult['status']): RunResult {
+  return {
+    id,
+    executionType: 'incidents',
+    window: { from: '2026-11-01', to: '2026-11-02' },
+    status,
+    startedAt: new Date('2026-11-29T10:00:00Z'),
+    endedAt: new Date('2026-11-29T10:00:03Z'),
+    durationSeconds: 3,
+    totalRecordsProcessed: tasks.reduce((n, t) => n + t.recordsProcessed, 0),
+    apiCalls: tasks.reduce((n, t) => n + t.apiCalls, 0),
+    dbOperations: tasks.reduce((n, t) => n + t.dbOperations, 0),
+    tasks: Object.fromEntries(tasks.map((t) => [t.name, t])),
+  };
+}
+
+const start = {
+  executionType: 'incidents',
+  window: { from: '2026-11-01', to: '2026-11-02' },
+  startedAt: new Date('2026-11-29T10:00:00Z'),
+  tasks: [{ name: 'incidents_opened', table: 'incident', target: 'incident' }],
+};
+
+for (const target of testDatabases) {
+  describe.skipIf(!target.available)(`KyselyExecutionLogger on ${target.name}`, () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await target.open();
+      await dropTables(t.db, LOG_TABLES);
+    });
+    afterAll(async () => {
+      await dropTables(t.db, LOG_TABLES);
+      await t.close();
+    });
+
+    it('writes the run row as running, then completes it with its task rows', async () => {
+      const logger = new KyselyExecutionLogger(t.db);
+      const id = await logger.runStarted(start);
+      const running = await t.db
+        .selectFrom('servicenow_execution_log')
+        .selectAll()
+        .where('id', '=', Number(id))
+        .executeTakeFirstOrThrow();
+      expect(running.status).toBe('running');
+      expect(running.execution_type).toBe('incidents');
+      expect(String(running.start_date).slice(0, 10)).toBe('2026-11-01');
+
+      await logger.taskStarted(id, {
+        ...start.tasks[0]!,
+        startedAt: new Date('2026-11-29T10:00:00Z'),
+      });
+      const failed = taskResult('incidents_opened', {
+        status: 'error',
+        error: {
+          name: 'HttpError',
+          code: 'HTTP_ERROR',
+          message: '[GET] https://x/api/now/table/incident: 503',
+        },
+      });
+      await logger.taskFinished(id, failed);
+      await logger.runFinished(id, runResult(id, [failed], 'error'));
+
+      const done = await t.db
+        .selectFrom('servicenow_execution_log')
+        .selectAll()
+        .where('id', '=', Number(id))
+        .executeTakeFirstOrThrow();
+      expect(done.status).toBe('error');
+      expect(Number(done.total_records_processed)).toBe(42);
+      expect(Number(done.api_calls)).toBe(3);
+      expect(Number(done.duration_seconds)).toBe(3);
+      expect(done.error_message).toContain('[incidents_opened] HttpError');
+      const tasks = await t.db
+        .selectFrom('servicenow_execution_task')
+        .selectAll()
+        .where('execution_id', '=', Number(id))
+        .execute();
+      expect(tasks).toHaveLength(1);
+      expect(tasks[0].status).toBe('error');
+      expect(Number(tasks[0].duration_seconds)).toBe(2.5);
+      await logger.close();
+    });
+
+    it('refuses a second run of the same job while the first is alive, allows other jobs', async () => {
+      const a = new KyselyExecutionLogger(t.db);
+      const b = new KyselyExecutionLogger(t.db);
+      const id = await a.runStarted(start);
+      await expect(b.runStarted(start)).rejects.toBeInstanceOf(RunInProgressError);
+      await expect(b.runStarted(start)).rejects.toThrow(`execution ${id}`);
+      const other = await b.runStarted({ ...start, executionType: 'configurations', window: null });
+      await b.runFinished(other, {
+        ...runResult(other, [], 'success'),
+        executionType: 'configurations',
+      });
+      await a.runFinished(id, runResult(id, [], 'success'));
+      const again = await b.runStarted(start);
+      await b.runFinished(again, runResult(again, [], 'success'));
+      await a.close();
+      await b.close();
+    });
+
+    it('takes over from a run whose heartbeat went stale and marks it failed', async () => {
+      let clock = Date.parse('2026-11-29T12:00:00Z');
+      const now = () => clock;
+      const dead = new KyselyExecutionLogger(t.db, { now, heartbeatMs: 3_600_000 });
+      const deadId = await dead.runStarted(start);
+      await dead.close(); // the process "dies": no more heartbeats, no runFinished
+      const next = new KyselyExecutionLogger(t.db, { now, staleAfterMs: 60_000 });
+      await expect(next.runStarted(start)).rejects.toBeInstanceOf(RunInProgressError);
+      clock += 61_000;
+      const id = await next.runStarted(start);
+      const row = await t.db
+        .selectFrom('servicenow_execution_log')
+        .selectAll()
+        .where('id', '=', Number(deadId))
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('error');
+      expect(row.error_message).toMatch(/no heartbeat/);
+      await next.runFinished(id, runResult(id, [], 'success'));
+      await next.close();
+    });
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The databases a test can run against: SQLite always, PostgreSQL and MariaDB/MySQL when their
+ * URLs are in the environment (CI sets both; a local run without them skips visibly).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { createPool } from 'mysql2';
+import pg from 'pg';
+
+export interface TestDatabase {
+  readonly name: 'sqlite' | 'postgres' | 'mysql';
+  /** A connection URL for the same database, for APIs that take one. */
+  readonly url: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests use dynamic tables
+  readonly db: Kysely<any>;
+  close(): Promise<void>;
+}
+
+export interface TestDatabaseTarget {
+  readonly name: 'sqlite' | 'postgres' | 'mysql';
+  /** Undefined when the database is not configured (the tests then skip). */
+  readonly available: boolean;
+  open(): Promise<TestDatabase>;
+}
+
+const pgUrl = process.env.SN_TEST_PG_URL;
+
+/** DATE / TIMESTAMP / TIMESTAMPTZ as the server's text, never a local-time Date. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 1082 || oid === 1114 || oid === 1184) return (value: string) => value;
+    return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+const mysqlUrl = process.env.SN_TEST_MYSQL_URL;
+
+if (!pgUrl)
+  console.warn('[servicenow-sync tests] SN_TEST_PG_URL is not set: PostgreSQL tests are SKIPPED');
+if (!mysqlUrl)
+  console.warn(
+    '[servicenow-sync tests] SN_TEST_MYSQL_URL is not set: MariaDB/MySQL tests are SKIPPED',
+  );
+
+export const testDatabases: readonly TestDatabaseTarget[] = [
+  {
+    name: 'sqlite',
+    available: true,
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), 'sn-sync-test-'));
+      const file = join(dir, 'test.db');
+      const sqlite = new Database(file);
+      sqlite.pragma('journal_mode = WAL');
+      const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+      return {
+        name: 'sqlite',
+        url: `sqlite:${file}`,
+        db,
+        async close() {
+          await db.destroy();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    name: 'postgres',
+    available: Boolean(pgUrl),
+    async open() {
+      const db = new Kysely({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({ connectionString: pgUrl, max: 4, types: pgTypes }),
+        }),
+      });
+      return { name: 'postgres', url: pgUrl ?? '', db, close: () => db.destroy() };
+    },
+  },
+  {
+    name: 'mysql',
+    available: Boolean(mysqlUrl),
+    async open() {
+      const db = new Kysely({
+        dialect: new MysqlDialect({
+          pool: createPool({
+            uri: mysqlUrl ?? '',
+            connectionLimit: 4,
+            timezone: 'Z',
+            dateStrings: true,
+            charset: 'utf8mb4',
+          }),
+        }),
+      });
+      return { name: 'mysql', url: mysqlUrl ?? '', db, close: () => db.destroy() };
+    },
+  },
+];
+
+/** Drops the given tables (tests start from a clean slate on shared servers). */
+// biome-ignore lint/suspicious/noExplicitAny: tests use dynamic tables
+export async function dropTables(db: Kysely<any>, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await db.schema.dropTable(table).ifExists().execute();
+}
