@@ -1,0 +1,25 @@
+export { InvalidWindowError, RunCancelledError, RunInProgressError } from './errors.js';
+export {
+  type LoadJobOptions,
+  loadConfigurations,
+  loadIncidents,
+  startConfigurations,
+  startIncidents,
+} from './load-jobs.js';
+export type { ProgressEvent, TaskCounters } from './progress.js';
+export type {
+  ErrorSummary,
+  RunResult,
+  RunStatus,
+  RunWindow,
+  TaskResult,
+  TaskStatus,
+} from './run-result.js';
+export {
+  type RunClient,
+  type RunHandle,
+  type RunTasksOptions,
+  runTasks,
+  startRun,
+} from './run-tasks.js';
+export { isIsoDay, validateWindow, yesterdayUtc } from './window.js';

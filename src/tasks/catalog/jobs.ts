@@ -1,0 +1,127 @@
+/**
+ * The two built-in jobs: `incidents` (4 tasks) and `configurations` (5 tasks).
+ *
+ * @module
+ */
+import { ConfigurationError } from '../../client/errors.js';
+import type { QueryInput } from '../../query/query-input.js';
+import type { TaskDefinition } from '../define-task.js';
+import type { CatalogTaskOptions } from './catalog-options.js';
+import { networkLinksTask } from './cmdb-ci-network-link.js';
+import { companiesTask } from './companies.js';
+import { contractSlaTask } from './contract-sla.js';
+import { groupsTask } from './groups.js';
+import { incidentSlaTask } from './incident-sla.js';
+import { incidentTaskTask } from './incident-task.js';
+import { incidentsOpenedTask } from './incidents-opened.js';
+import { taskTimeWorkedTask } from './task-time-worked.js';
+import { usersTask } from './users.js';
+
+/** Options of {@link incidentsJob} and {@link configurationsJob}. */
+export interface JobOptions {
+  /**
+   * Extra filters by task name (`{ incidents_opened: 'assignment_group.nameSTARTSWITHNOC' }`),
+   * each ANDed into that task's selection in every `^NQ` group.
+   * @default none
+   */
+  readonly filters?: Readonly<Record<string, QueryInput>>;
+  /** Records per page for every task of the job. @default the run's page size */
+  readonly pageSize?: number;
+}
+
+type TaskFactory = (options?: CatalogTaskOptions) => TaskDefinition;
+
+/** Every built-in task, by name. */
+export const catalog: Readonly<Record<string, TaskFactory>> = Object.freeze({
+  incidents_opened: incidentsOpenedTask,
+  incident_sla: incidentSlaTask,
+  task_time_worked: taskTimeWorkedTask,
+  incident_task: incidentTaskTask,
+  contract_sla: contractSlaTask,
+  groups: groupsTask,
+  companies: companiesTask,
+  users: usersTask,
+  cmdb_ci_network_link: networkLinksTask,
+});
+
+/** Task names of the incidents job, in order. */
+export const INCIDENTS_JOB_TASKS = [
+  'incidents_opened',
+  'incident_sla',
+  'task_time_worked',
+  'incident_task',
+] as const;
+/** Task names of the configurations job, in order. */
+export const CONFIGURATIONS_JOB_TASKS = [
+  'contract_sla',
+  'groups',
+  'companies',
+  'users',
+  'cmdb_ci_network_link',
+] as const;
+/** The incidents job runs its 4 tasks at once. */
+export const INCIDENTS_JOB_CONCURRENCY = 4;
+/** The configurations job runs at most 3 tasks at a time, as a pool. */
+export const CONFIGURATIONS_JOB_CONCURRENCY = 3;
+
+/**
+ * Built-in tasks by name, with per-task filters. Throws a `ConfigurationError` for an unknown
+ * task name (in `names` or in `filters`).
+ *
+ * @example
+ * ```ts
+ * const tasks = catalogTasks(['users', 'groups'], { filters: { users: 'active=true' } });
+ * ```
+ */
+export function catalogTasks(names: readonly string[], options: JobOptions = {}): TaskDefinition[] {
+  const filters = options.filters ?? {};
+  for (const name of [...names, ...Object.keys(filters)]) {
+    if (!Object.hasOwn(catalog, name)) {
+      throw new ConfigurationError(
+        `Unknown task ${JSON.stringify(name)}; built-in tasks are ${Object.keys(catalog).join(', ')}`,
+        { option: 'tasks' },
+      );
+    }
+  }
+  const unused = Object.keys(filters).filter((name) => !names.includes(name));
+  if (unused.length > 0) {
+    throw new ConfigurationError(
+      `A filter names a task that is not part of this run: ${unused.join(', ')}`,
+      {
+        option: 'filters',
+      },
+    );
+  }
+  return names.map((name) => {
+    const factory = catalog[name] as TaskFactory;
+    const filter = filters[name];
+    return factory({
+      ...(filter === undefined ? {} : { filter }),
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    });
+  });
+}
+
+/**
+ * The incidents job: incidents opened in the window, their SLAs, time worked and incident tasks.
+ *
+ * @example
+ * ```ts
+ * await runTasks(incidentsJob(), { client, sink, window: { from: '2026-11-01', to: '2026-11-01' } });
+ * ```
+ */
+export function incidentsJob(options: JobOptions = {}): TaskDefinition[] {
+  return catalogTasks(INCIDENTS_JOB_TASKS, options);
+}
+
+/**
+ * The configurations job: contract SLAs, groups, companies, users and network links.
+ *
+ * @example
+ * ```ts
+ * await runTasks(configurationsJob(), { client, sink, concurrency: 3 });
+ * ```
+ */
+export function configurationsJob(options: JobOptions = {}): TaskDefinition[] {
+  return catalogTasks(CONFIGURATIONS_JOB_TASKS, options);
+}
