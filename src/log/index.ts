@@ -5,3 +5,4 @@ export {
   type KyselyExecutionLoggerOptions,
 } from './kysely-execution-logger.js';
 export type { ExecutionLogRow, ExecutionTaskRow } from './log-schema.js';
+export { type LoggedRun, type LoggedTask, type ReadRunsOptions, readRuns } from './read-runs.js';

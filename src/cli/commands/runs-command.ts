@@ -1,0 +1,53 @@
+/**
+ * `servicenow-sync runs`: the execution log, newest first.
+ *
+ * @module
+ */
+import { readRuns } from '../../log/read-runs.js';
+import { createDatabase } from '../../sink/create-database.js';
+import { parseDatabaseUrl } from '../../sink/database-url.js';
+import { DEFAULT_DB, ENVIRONMENT } from '../connection.js';
+import { type CliIo, line } from '../io.js';
+
+/** Flags of the `runs` command. */
+export interface RunsFlags {
+  readonly db?: string;
+  readonly json?: boolean;
+  readonly limit?: number;
+}
+
+/** Prints the log; resolves to the exit code. */
+export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> {
+  const url = flags.db ?? io.env[ENVIRONMENT.db] ?? DEFAULT_DB;
+  parseDatabaseUrl(url);
+  const db = createDatabase(url);
+  try {
+    const runs = await readRuns(db, { limit: flags.limit ?? 20 });
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+      return 0;
+    }
+    if (runs.length === 0) {
+      line(io.stdout, 'No runs logged yet.');
+      return 0;
+    }
+    for (const run of runs) {
+      const window = run.startDate ? ` ${run.startDate}..${run.endDate}` : '';
+      const duration = run.durationSeconds === null ? '' : ` ${run.durationSeconds.toFixed(1)}s`;
+      line(
+        io.stdout,
+        `#${run.id} ${run.executionType}${window} ${run.status} started ${run.startedAt} UTC,${duration} ${run.totalRecordsProcessed} records, ${run.apiCalls} API calls`,
+      );
+      for (const t of run.tasks) {
+        const error = t.errorMessage ? ` - ${t.errorMessage.split('\n')[0]}` : '';
+        line(
+          io.stdout,
+          `    ${t.name.padEnd(22)} ${t.status.padEnd(8)} ${String(t.recordsProcessed).padStart(8)} records${t.recordsRejected ? ` (${t.recordsRejected} rejected)` : ''}${error}`,
+        );
+      }
+    }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * `servicenow-sync sync`: run a job or a list of built-in tasks against an instance.
+ *
+ * @module
+ */
+import { ServiceNowClient } from '../../client/service-now-client.js';
+import { KyselyExecutionLogger } from '../../log/kysely-execution-logger.js';
+import type { QueryInput } from '../../query/query-input.js';
+import type { RunResult } from '../../run/run-result.js';
+import { runTasks } from '../../run/run-tasks.js';
+import { validateWindow, yesterdayUtc } from '../../run/window.js';
+import { createDatabase } from '../../sink/create-database.js';
+import { parseDatabaseUrl, redactUrl } from '../../sink/database-url.js';
+import { KyselySink } from '../../sink/kysely-sink.js';
+import {
+  CONFIGURATIONS_JOB_CONCURRENCY,
+  CONFIGURATIONS_JOB_TASKS,
+  catalog,
+  catalogTasks,
+  INCIDENTS_JOB_CONCURRENCY,
+  INCIDENTS_JOB_TASKS,
+} from '../../tasks/catalog/jobs.js';
+import type { TaskWindow } from '../../tasks/task-window.js';
+import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../connection.js';
+import { type CliIo, line } from '../io.js';
+import { createProgressReporter } from '../progress-reporter.js';
+import { UsageError } from '../usage-error.js';
+
+/** Flags of the `sync` command. */
+export interface SyncFlags extends ConnectionFlags {
+  readonly from?: string;
+  readonly to?: string;
+  readonly filter?: readonly string[];
+  readonly concurrency?: number;
+  readonly pageSize?: number;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** What a sync will do, fully validated; nothing opened yet. */
+export interface SyncPlan {
+  readonly executionType: 'incidents' | 'configurations' | 'tasks';
+  readonly taskNames: readonly string[];
+  readonly window: TaskWindow | undefined;
+  readonly filters: Readonly<Record<string, QueryInput>>;
+  readonly concurrency: number;
+  readonly db: string;
+}
+
+/** Checks targets, window and filters; throws UsageError. */
+export function planSync(
+  targets: readonly string[],
+  flags: SyncFlags,
+  defaultDb = DEFAULT_DB,
+): SyncPlan {
+  if (targets.length === 0)
+    throw new UsageError('Name what to sync: incidents, configurations, or task names');
+  const names: string[] = [];
+  for (const target of targets) {
+    const expanded =
+      target === 'incidents'
+        ? INCIDENTS_JOB_TASKS
+        : target === 'configurations'
+          ? CONFIGURATIONS_JOB_TASKS
+          : Object.hasOwn(catalog, target)
+            ? [target]
+            : undefined;
+    if (!expanded) {
+      throw new UsageError(
+        `Unknown job or task ${JSON.stringify(target)}: use incidents, configurations, or ${Object.keys(catalog).join(', ')}`,
+      );
+    }
+    for (const name of expanded) if (!names.includes(name)) names.push(name);
+  }
+  const executionType =
+    targets.length === 1 && (targets[0] === 'incidents' || targets[0] === 'configurations')
+      ? targets[0]
+      : 'tasks';
+  let window: TaskWindow | undefined;
+  if (flags.from !== undefined || flags.to !== undefined) {
+    if (flags.from === undefined || flags.to === undefined)
+      throw new UsageError('Give both --from and --to (YYYY-MM-DD)');
+    window = validateWindow({ from: flags.from, to: flags.to });
+  } else if (executionType === 'incidents') {
+    window = yesterdayUtc();
+  }
+  const filters: Record<string, QueryInput> = {};
+  for (const entry of flags.filter ?? []) {
+    const at = entry.indexOf('=');
+    if (at <= 0 || at === entry.length - 1) {
+      throw new UsageError(
+        `--filter takes TASK=QUERY (e.g. users=active=true), received ${JSON.stringify(entry)}`,
+      );
+    }
+    const task = entry.slice(0, at);
+    if (!names.includes(task)) {
+      throw new UsageError(
+        `--filter names ${JSON.stringify(task)}, which is not a task of this run (${names.join(', ')})`,
+      );
+    }
+    if (filters[task] !== undefined) throw new UsageError(`--filter is given twice for ${task}`);
+    filters[task] = entry.slice(at + 1);
+  }
+  const concurrency =
+    flags.concurrency ??
+    (executionType === 'incidents'
+      ? INCIDENTS_JOB_CONCURRENCY
+      : executionType === 'configurations'
+        ? CONFIGURATIONS_JOB_CONCURRENCY
+        : Math.min(names.length, 4));
+  const db = flags.db ?? defaultDb;
+  parseDatabaseUrl(db);
+  return { executionType, taskNames: names, window, filters, concurrency, db };
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function syncCommand(
+  targets: readonly string[],
+  rawFlags: SyncFlags,
+  io: CliIo,
+): Promise<number> {
+  const flags: SyncFlags = { ...rawFlags, ...withEnvironment(rawFlags, io.env) };
+  if (flags.instance === undefined)
+    throw new UsageError('Missing --instance (or SN_INSTANCE): the instance URL');
+  const auth = authFrom(flags);
+  const plan = planSync(targets, flags);
+  const tasks = catalogTasks(plan.taskNames, {
+    filters: plan.filters,
+    ...(flags.pageSize === undefined ? {} : { pageSize: flags.pageSize }),
+  });
+  const client = new ServiceNowClient({ instanceUrl: flags.instance, auth });
+  const result = await runInto(plan, tasks, client, io, flags);
+  report(result, plan, io, flags);
+  return result.status === 'success' ? 0 : 1;
+}
+
+/** Opens the database, runs, closes; shared by `sync` and `demo`. */
+export async function runInto(
+  plan: SyncPlan,
+  tasks: ReturnType<typeof catalogTasks>,
+  client: ServiceNowClient,
+  io: CliIo,
+  flags: Pick<SyncFlags, 'quiet' | 'json'>,
+): Promise<RunResult> {
+  const db = createDatabase(plan.db);
+  const progress = createProgressReporter(io.stderr, Boolean(flags.quiet));
+  try {
+    return await runTasks(tasks, {
+      client,
+      sink: new KyselySink(db),
+      logger: new KyselyExecutionLogger(db),
+      executionType: plan.executionType,
+      concurrency: plan.concurrency,
+      signal: io.interrupted,
+      onProgress: progress.onProgress,
+      ...(plan.window === undefined ? {} : { window: plan.window }),
+    });
+  } finally {
+    progress.stop();
+    await db.destroy();
+    await client.close();
+  }
+}
+
+function report(result: RunResult, plan: SyncPlan, io: CliIo, flags: SyncFlags): void {
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  if (flags.quiet && result.status === 'success') return;
+  const window = result.window ? ` ${result.window.from}..${result.window.to}` : '';
+  line(
+    io.stderr,
+    `${result.executionType}${window}: ${result.status}, ${result.totalRecordsProcessed} records in ${result.durationSeconds.toFixed(1)}s (execution ${result.id}, ${redactUrl(plan.db)})`,
+  );
+  for (const task of Object.values(result.tasks)) {
+    if (task.error) line(io.stderr, `  ${task.name}: ${task.status} - ${task.error.message}`);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Reading the execution log back: the runs, newest first, with their tasks.
+ *
+ * @module
+ */
+import type { Kysely } from 'kysely';
+import { type LogDatabase, readTimestamp } from './log-schema.js';
+
+/** One task line of a logged run. */
+export interface LoggedTask {
+  readonly name: string;
+  readonly table: string;
+  readonly target: string;
+  readonly status: string;
+  readonly recordsProcessed: number;
+  readonly recordsRejected: number;
+  readonly apiCalls: number;
+  readonly dbOperations: number;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly durationSeconds: number | null;
+  readonly errorMessage: string | null;
+}
+
+/** One logged run. Timestamps are UTC `YYYY-MM-DD HH:MM:SS`. */
+export interface LoggedRun {
+  readonly id: string;
+  readonly executionType: string;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly durationSeconds: number | null;
+  readonly status: string;
+  readonly totalRecordsProcessed: number;
+  readonly apiCalls: number;
+  readonly dbOperations: number;
+  readonly errorMessage: string | null;
+  readonly tasks: readonly LoggedTask[];
+}
+
+/** Options of {@link readRuns}. */
+export interface ReadRunsOptions {
+  /** Most runs returned. @default 20 */
+  readonly limit?: number;
+  /** Only this run. */
+  readonly id?: string;
+}
+
+/**
+ * The logged runs, newest first, each with its tasks; `[]` when the log tables do not exist.
+ *
+ * @example
+ * ```ts
+ * const [latest] = await readRuns(db, { limit: 1 });
+ * ```
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any user database is accepted
+export async function readRuns(
+  anyDb: Kysely<any>,
+  options: ReadRunsOptions = {},
+): Promise<LoggedRun[]> {
+  const db = anyDb as Kysely<LogDatabase>;
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === 'servicenow_execution_log')) return [];
+  let query = db
+    .selectFrom('servicenow_execution_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 20);
+  if (options.id !== undefined) {
+    const id = Number(options.id);
+    if (!Number.isSafeInteger(id)) return [];
+    query = query.where('id', '=', id);
+  }
+  const runs = await query.execute();
+  if (runs.length === 0) return [];
+  const ids = runs.map((r) => Number(r.id));
+  const tasks = await db
+    .selectFrom('servicenow_execution_task')
+    .selectAll()
+    .where('execution_id', 'in', ids)
+    .orderBy('started_at')
+    .orderBy('task_name')
+    .execute();
+  return runs.map((r) => ({
+    id: String(r.id),
+    executionType: r.execution_type,
+    startDate: r.start_date === null ? null : String(r.start_date).slice(0, 10),
+    endDate: r.end_date === null ? null : String(r.end_date).slice(0, 10),
+    startedAt: readTimestamp(r.started_at),
+    endedAt: readTimestamp(r.ended_at),
+    durationSeconds: r.duration_seconds === null ? null : Number(r.duration_seconds),
+    status: r.status,
+    totalRecordsProcessed: Number(r.total_records_processed),
+    apiCalls: Number(r.api_calls),
+    dbOperations: Number(r.db_operations),
+    errorMessage: r.error_message,
+    tasks: tasks
+      .filter((t) => Number(t.execution_id) === Number(r.id))
+      .map((t) => ({
+        name: t.task_name,
+        table: t.table_name,
+        target: t.target_table,
+        status: t.status,
+        recordsProcessed: Number(t.records_processed),
+        recordsRejected: Number(t.records_rejected),
+        apiCalls: Number(t.api_calls),
+        dbOperations: Number(t.db_operations),
+        startedAt: readTimestamp(t.started_at),
+        endedAt: readTimestamp(t.ended_at),
+        durationSeconds: t.duration_seconds === null ? null : Number(t.duration_seconds),
+        errorMessage: t.error_message,
+      })),
+  }));
+}
