@@ -10,6 +10,7 @@ import { RunInProgressError } from '../run/errors.js';
 import type { RunResult, TaskResult } from '../run/run-result.js';
 import type { ExecutionLogger, RunStartInfo, TaskInfo, TaskProgress } from './execution-logger.js';
 import {
+  type AnyKysely,
   createLogTables,
   type LogDatabase,
   type LogDialect,
@@ -79,8 +80,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
   readonly #live = new Map<string, LiveRun>();
   #ready: Promise<void> | undefined;
 
-  // biome-ignore lint/suspicious/noExplicitAny: any user database is accepted; the logger only touches its own tables
-  constructor(db: Kysely<any>, options: KyselyExecutionLoggerOptions = {}) {
+  constructor(db: AnyKysely, options: KyselyExecutionLoggerOptions = {}) {
     this.#db = db as Kysely<LogDatabase>;
     this.#dialect = logDialectOf(this.#db);
     this.#heartbeatMs = positive(options.heartbeatMs, 15_000, 'heartbeatMs');

@@ -140,3 +140,7 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
     .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
     .execute();
 }
+
+/** A Kysely instance over any schema: the logger only touches its own tables. */
+// biome-ignore lint/suspicious/noExplicitAny: user databases have any schema
+export type AnyKysely = Kysely<any>;

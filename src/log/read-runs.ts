@@ -4,7 +4,7 @@
  * @module
  */
 import type { Kysely } from 'kysely';
-import { type LogDatabase, readTimestamp } from './log-schema.js';
+import { type AnyKysely, type LogDatabase, readTimestamp } from './log-schema.js';
 
 /** One task line of a logged run. */
 export interface LoggedTask {
@@ -55,9 +55,8 @@ export interface ReadRunsOptions {
  * const [latest] = await readRuns(db, { limit: 1 });
  * ```
  */
-// biome-ignore lint/suspicious/noExplicitAny: any user database is accepted
 export async function readRuns(
-  anyDb: Kysely<any>,
+  anyDb: AnyKysely,
   options: ReadRunsOptions = {},
 ): Promise<LoggedRun[]> {
   const db = anyDb as Kysely<LogDatabase>;

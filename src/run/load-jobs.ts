@@ -3,8 +3,9 @@
  *
  * @module
  */
-import type { Kysely } from 'kysely';
+
 import { KyselyExecutionLogger } from '../log/kysely-execution-logger.js';
+import type { AnyKysely } from '../log/log-schema.js';
 import { KyselySink } from '../sink/kysely-sink.js';
 import {
   CONFIGURATIONS_JOB_CONCURRENCY,
@@ -24,8 +25,7 @@ export interface LoadJobOptions extends JobOptions {
   /** Reads ServiceNow. */
   readonly client: RunClient;
   /** The database written, data and execution log alike (from `createDatabase`, or any Kysely). */
-  // biome-ignore lint/suspicious/noExplicitAny: any user database is accepted
-  readonly db: Kysely<any>;
+  readonly db: AnyKysely;
   /**
    * Days to load (incidents job). The configurations job ignores it.
    * @default yesterday, in UTC
