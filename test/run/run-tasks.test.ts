@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceNowClient } from '../../src/client/index.js';
+import { KyselyExecutionLogger, readRuns } from '../../src/log/index.js';
+import { createMockServiceNow, type MockServiceNow } from '../../src/mock/index.js';
+import {
+  InvalidWindowError,
+  type ProgressEvent,
+  RunInProgressError,
+  runTasks,
+  startIncidents,
+  startRun,
+} from '../../src/run/index.js';
+import { createDatabase, KyselySink } from '../../src/sink/index.js';
+import { groupsTask, usersTask } from '../../src/tasks/catalog/index.js';
+import { defineTask } from '../../src/tasks/index.js';
+
+let mock: MockServiceNow;
+let client: ServiceNowClient;
+let dir: string;
+let dbIndex = 0;
+
+function freshDb() {
+  dbIndex += 1;
+  return createDatabase(`sqlite:${join(dir, `run-${dbIndex}.db`)}`);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sn-run-'));
+  mock = await createMockServiceNow({ seed: 3, scale: 300 });
+  client = new ServiceNowClient({
+    instanceUrl: mock.url,
+    auth: { type: 'basic', ...mock.credentials },
+    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+  });
+});
+afterEach(() => mock.setFaults({}));
+afterAll(async () => {
+  await client.close();
+  await mock.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runTasks', () => {
+  it('isolates a failing task: an unknown table fails alone, the others load', async () => {
+    const db = freshDb();
+    const missing = defineTask({
+      name: 'missing',
+      table: 'u_no_such_table',
+      fields: { name: 'string' },
+    });
+    const events: ProgressEvent[] = [];
+    const result = await runTasks([missing, usersTask(), groupsTask()], {
+      client,
+      sink: new KyselySink(db),
+      concurrency: 2,
+      pageSize: 40,
+      onProgress: (e) => events.push(e),
+    });
+    expect(result.status).toBe('partial');
+    expect(result.tasks.missing?.status).toBe('error');
+    expect(result.tasks.missing?.error).toMatchObject({ name: 'InvalidTableError' });
+    expect(result.tasks.missing?.error?.message).toContain('Invalid table u_no_such_table');
+    expect(result.tasks.users?.status).toBe('success');
+    expect(result.tasks.users?.recordsProcessed).toBe(mock.data.count('sys_user'));
+    expect(result.tasks.groups?.recordsProcessed).toBe(mock.data.count('sys_user_group'));
+    expect(
+      events
+        .filter((e) => e.type === 'taskStarted')
+        .map((e) => e.task)
+        .sort(),
+    ).toEqual(['groups', 'missing', 'users']);
+    expect(events.filter((e) => e.type === 'taskFinished')).toHaveLength(3);
+    await db.destroy();
+  });
+
+  it('counts records the codecs refuse and marks the task partial', async () => {
+    const db = freshDb();
+    // `user_name` is text: as an integer every row with letters is refused.
+    const strict = defineTask({
+      name: 'strict_users',
+      table: 'sys_user',
+      fields: { user_name: 'integer', name: 'string' },
+    });
+    const result = await runTasks([strict], { client, sink: new KyselySink(db) });
+    expect(result.tasks.strict_users?.status).toBe('partial');
+    expect(result.tasks.strict_users?.recordsRejected).toBeGreaterThan(0);
+    expect(result.tasks.strict_users?.rejects[0]).toMatchObject({
+      name: 'RecordRejectedError',
+      code: 'RECORD_REJECTED',
+    });
+    expect(result.tasks.strict_users?.rejects[0]?.message).toContain('user_name');
+    expect(result.status).toBe('partial');
+    await db.destroy();
+  });
+
+  it('refuses a bad window before any request or write', async () => {
+    const db = freshDb();
+    const before = mock.requests.length;
+    await expect(
+      runTasks([usersTask()], {
+        client,
+        sink: new KyselySink(db),
+        window: { from: '2026-02-30', to: '2026-03-01' },
+      }),
+    ).rejects.toBeInstanceOf(InvalidWindowError);
+    await expect(
+      runTasks([usersTask()], {
+        client,
+        sink: new KyselySink(db),
+        window: { from: '2026-03-02', to: '2026-03-01' },
+      }),
+    ).rejects.toThrow(/reversed/);
+    expect(mock.requests.length).toBe(before);
+    const tables = await db.introspection.getTables();
+    expect(tables).toHaveLength(0);
+    await db.destroy();
+  });
+
+  it('cancels: in-flight work stops, committed pages stay, the run is logged as an error', async () => {
+    const db = freshDb();
+    mock.setFaults({ latencyMs: 50 });
+    const logger = new KyselyExecutionLogger(db);
+    let run: Awaited<ReturnType<typeof startRun>> | undefined;
+    let cancelled = false;
+    run = await startRun([usersTask()], {
+      client,
+      sink: new KyselySink(db),
+      logger,
+      pageSize: 20,
+      onProgress: (e) => {
+        if (e.type === 'taskProgress' && !cancelled) {
+          cancelled = true;
+          run?.cancel('stop requested by the test');
+        }
+      },
+    });
+    const result = await run.done;
+    expect(result.status).toBe('error');
+    expect(result.error?.message).toContain('stop requested by the test');
+    expect(result.tasks.users?.error?.name).toBe('RunCancelledError');
+    const stored = await db
+      .selectFrom('sys_user')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(result.tasks.users?.recordsProcessed);
+    expect(Number(stored.n)).toBeGreaterThan(0);
+    expect(Number(stored.n)).toBeLessThan(mock.data.count('sys_user'));
+    const [logged] = await readRuns(db, { limit: 1 });
+    expect(logged?.status).toBe('error');
+    expect(logged?.errorMessage).toContain('stop requested by the test');
+    await db.destroy();
+  });
+
+  it('refuses a second run of the same job on the same database while the first is alive', async () => {
+    const db = freshDb();
+    mock.setFaults({ latencyMs: 30 });
+    const window = { from: '2026-06-01', to: '2026-06-30' };
+    const first = await startIncidents({ client, db, window });
+    await expect(startIncidents({ client, db, window })).rejects.toBeInstanceOf(RunInProgressError);
+    const result = await first.done;
+    expect(result.status).toBe('success');
+    const again = await startIncidents({ client, db, window });
+    expect((await again.done).status).toBe('success');
+    const runs = await readRuns(db);
+    expect(runs.map((r) => r.status)).toEqual(['success', 'success']);
+    await db.destroy();
+  });
+});
