@@ -1,0 +1,17 @@
+export type {
+  MockDelayFault,
+  MockFaultName,
+  MockFaultScope,
+  MockFaults,
+  MockListRequestInfo,
+  MockQuotaCancelFault,
+  MockRateLimitFault,
+  MockRequestsPerSecondFault,
+  MockRowVisibility,
+  MockServerErrorFault,
+  MockServerErrorStatus,
+  MockTruncateFault,
+} from './faults.js';
+export { createMockServiceNow, type MockServiceNow } from './mock-server.js';
+export type { MockOAuthClient, MockServiceNowOptions, MockUser } from './options.js';
+export type { MockRequestLogEntry } from './request-log.js';

@@ -1,0 +1,183 @@
+/**
+ * Turns stored raw records into Table API JSON: the value shapes of `sysparm_display_value`
+ * `false`/`true`/`all`, reference objects with or without `link`, and dot-walked
+ * `sysparm_fields` (servicenow-api.md sections 2.1-2.4).
+ *
+ * @module
+ */
+import type { MockDataStore, MockField, MockRecord, MockTableSchema } from '../types.js';
+import { durationWords, groupDigits, shiftDateTime } from './display-format.js';
+
+/** `sysparm_display_value`. @internal */
+export type DisplayMode = 'false' | 'true' | 'all';
+
+/** One rendered value: a string, or a reference / `all` object of strings. @internal */
+export type RenderedValue = string | Readonly<Record<string, string>>;
+
+/** What rendering depends on. @internal */
+export interface RenderContext {
+  readonly store: MockDataStore;
+  readonly mode: DisplayMode;
+  readonly excludeReferenceLink: boolean;
+  /** The user's IANA time zone. */
+  readonly timeZone: string;
+  /** `<instance>/api/now` plus the requested version (`/v2`), used for reference links. */
+  readonly linkBase: string;
+  /** Display values already looked up in this request, by `table` + `\n` + `sys_id`. */
+  readonly displayCache: Map<string, string>;
+}
+
+function lookupDisplay(context: RenderContext, table: string, sysId: string): string {
+  const key = `${table}\n${sysId}`;
+  let display = context.displayCache.get(key);
+  if (display === undefined) {
+    display = context.store.displayValue(table, sysId);
+    context.displayCache.set(key, display);
+  }
+  return display;
+}
+
+const fieldMaps = new WeakMap<MockTableSchema, ReadonlyMap<string, MockField>>();
+
+function fieldOf(schema: MockTableSchema, name: string): MockField | undefined {
+  let fields = fieldMaps.get(schema);
+  if (fields === undefined) {
+    fields = new Map(schema.fields.map((field) => [field.name, field]));
+    fieldMaps.set(schema, fields);
+  }
+  return fields.get(name);
+}
+
+function isReference(field: MockField): boolean {
+  return field.type === 'reference' || field.type === 'domain_id';
+}
+
+interface Resolved {
+  readonly field: MockField;
+  readonly value: string;
+}
+
+/**
+ * Follows a dot-walked path (`caller_id.company.name`). `undefined` means "leave the key out"
+ * (an unknown field, as a real instance ignores it).
+ */
+function walk(
+  store: MockDataStore,
+  schema: MockTableSchema | undefined,
+  record: MockRecord | undefined,
+  path: readonly string[],
+): Resolved | undefined {
+  const [name, ...rest] = path;
+  if (name === undefined || name === '') return undefined;
+  let field: MockField | undefined;
+  if (schema !== undefined) field = fieldOf(schema, name);
+  else if (record === undefined || name in record) field = { name, type: 'string' };
+  if (field === undefined) return undefined;
+  const value = record?.[name] ?? '';
+  if (rest.length === 0) return { field, value };
+  if (!isReference(field)) return undefined;
+  const table = field.reference;
+  const target = value !== '' && table !== undefined ? store.get(table, value) : undefined;
+  const className = target?.sys_class_name;
+  const targetSchema =
+    (className ? store.schema(className) : undefined) ??
+    (table !== undefined ? store.schema(table) : undefined);
+  return walk(store, targetSchema, target, rest);
+}
+
+function displayOf(context: RenderContext, field: MockField, value: string): string {
+  switch (field.type) {
+    case 'glide_date_time':
+      return value === '' ? '' : shiftDateTime(value, context.timeZone);
+    case 'due_date':
+      return value === '' ? 'UNKNOWN' : shiftDateTime(value, context.timeZone);
+    case 'integer':
+    case 'decimal':
+    case 'percent_complete':
+      return groupDigits(value);
+    case 'glide_duration':
+    case 'timer':
+      return value === '' ? '' : durationWords(value);
+    case 'choice':
+      return field.choices?.[value] ?? value;
+    case 'sys_class_name':
+      return context.store.schema(value)?.label ?? value;
+    case 'glide_list': {
+      const table = field.reference;
+      if (value === '' || table === undefined) return value;
+      return value
+        .split(',')
+        .map((id) => lookupDisplay(context, table, id) || id)
+        .join(', ');
+    }
+    default:
+      return value;
+  }
+}
+
+function referenceTable(field: MockField): string | undefined {
+  return field.reference ?? (field.type === 'domain_id' ? 'sys_user_group' : undefined);
+}
+
+function referenceDisplay(context: RenderContext, field: MockField, value: string): string {
+  const table = referenceTable(field);
+  const display = table === undefined || value === '' ? '' : lookupDisplay(context, table, value);
+  return display === '' && field.type === 'domain_id' ? value : display;
+}
+
+/** The display text of a raw value, references included. @internal */
+export function displayText(context: RenderContext, field: MockField, value: string): string {
+  return isReference(field)
+    ? referenceDisplay(context, field, value)
+    : displayOf(context, field, value);
+}
+
+function renderReference(context: RenderContext, field: MockField, value: string): RenderedValue {
+  if (value === '') return context.mode === 'all' ? { display_value: '', value: '' } : '';
+  const table = referenceTable(field);
+  const withLink = !context.excludeReferenceLink && table !== undefined;
+  const link = `${context.linkBase}/table/${table}/${value}`;
+  if (context.mode === 'false') return withLink ? { link, value } : value;
+  const display = referenceDisplay(context, field, value);
+  if (context.mode === 'true') return withLink ? { display_value: display, link } : display;
+  return withLink ? { display_value: display, link, value } : { display_value: display, value };
+}
+
+/** Renders one raw value of `field` in the context's display mode. @internal */
+export function renderValue(
+  context: RenderContext,
+  field: MockField,
+  value: string,
+): RenderedValue {
+  if (isReference(field)) return renderReference(context, field, value);
+  if (context.mode === 'false') return value;
+  const display = displayOf(context, field, value);
+  return context.mode === 'true' ? display : { display_value: display, value };
+}
+
+/**
+ * Renders a record: every schema field, or the `sysparm_fields` list (unknown names left out,
+ * dot-walked names as flat dotted keys).
+ * @internal
+ */
+export function renderRecord(
+  context: RenderContext,
+  schema: MockTableSchema,
+  record: MockRecord,
+  fields: readonly string[] | undefined,
+): Record<string, RenderedValue> {
+  const out: Record<string, RenderedValue> = {};
+  const rowSchema =
+    (record.sys_class_name && context.store.schema(record.sys_class_name)) || schema;
+  if (fields === undefined) {
+    for (const field of rowSchema.fields) {
+      out[field.name] = renderValue(context, field, record[field.name] ?? '');
+    }
+    return out;
+  }
+  for (const name of fields) {
+    const resolved = walk(context.store, rowSchema, record, name.split('.'));
+    if (resolved !== undefined) out[name] = renderValue(context, resolved.field, resolved.value);
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+/**
+ * `GET|HEAD /api/now[/v1|/v2]/table/{table}[/{sys_id}]` (servicenow-api.md sections 1, 2, 4.3).
+ *
+ * @module
+ */
+import { type MockDataStore, type MockRecord, MockUnknownFieldError } from '../types.js';
+import {
+  type Answer,
+  insufficientQueryRights,
+  invalidTable,
+  jsonAnswer,
+  noRecordFound,
+  QUOTA_CANCEL_ERROR,
+} from './answers.js';
+import type { FaultEngine, FaultTarget } from './fault-engine.js';
+import type { MockFaultName } from './faults.js';
+import { buildLinkHeader } from './link-header.js';
+import { type RenderContext, type RenderedValue, renderRecord } from './record-renderer.js';
+import { readFilter, readTableParams, type TableParams } from './request-params.js';
+
+/** What the API routes need to answer one request. @internal */
+export interface ApiRequest {
+  readonly store: MockDataStore;
+  readonly faults: FaultEngine;
+  readonly target: FaultTarget;
+  /** Instance base URL, no trailing slash. */
+  readonly baseUrl: string;
+  readonly path: string;
+  /** Query string as sent, without `?`. */
+  readonly rawQuery: string;
+  readonly params: URLSearchParams;
+  /** The user's time zone. */
+  readonly timeZone: string;
+  /** The instance clock, epoch ms. */
+  readonly now: number;
+  readonly strictQueryFields: boolean;
+}
+
+/** How values of this request are rendered (display mode, links, time zone). @internal */
+export function renderContext(
+  request: ApiRequest,
+  version: string | undefined,
+  params: Pick<TableParams, 'displayMode' | 'excludeReferenceLink'>,
+): RenderContext {
+  return {
+    store: request.store,
+    mode: params.displayMode,
+    excludeReferenceLink: params.excludeReferenceLink,
+    timeZone: request.timeZone,
+    linkBase: `${request.baseUrl}/api/now${version ? `/${version}` : ''}`,
+    displayCache: new Map(),
+  };
+}
+
+/** A list GET. `version` is `v1`, `v2` or `undefined` (unversioned = latest). @internal */
+export async function answerTableList(
+  request: ApiRequest,
+  version: string | undefined,
+  table: string,
+): Promise<Answer> {
+  const { store, faults } = request;
+  const schema = store.schema(table);
+  if (schema === undefined) return invalidTable(table);
+  const params = readTableParams(request.params);
+  const filter = readFilter(request.params, schema);
+  const mutate = faults.faults.mutateBetweenPages;
+  if (mutate !== undefined) {
+    await mutate(store, {
+      table,
+      path: request.path,
+      params: Object.fromEntries(request.params),
+      limit: params.limit,
+      offset: params.offset,
+      sequence: faults.nextListSequence(),
+    });
+  }
+  let selected: ReturnType<MockDataStore['select']>;
+  try {
+    selected = store.select(table, filter, {
+      limit: params.limit,
+      offset: params.offset,
+      count: !params.noCount,
+      timeZone: request.timeZone,
+      unknownFields: request.strictQueryFields ? 'reject' : 'ignore',
+      now: request.now,
+    });
+  } catch (error) {
+    if (error instanceof MockUnknownFieldError) return insufficientQueryRights();
+    throw error;
+  }
+  if (version === 'v1' && selected.rows.length === 0) return noRecordFound();
+
+  const acl = faults.faults.aclHidden;
+  const context = renderContext(request, version, params);
+  let fault: MockFaultName | undefined;
+  const result: Record<string, RenderedValue>[] = [];
+  for (const row of selected.rows) {
+    const visibility = acl === undefined ? 'visible' : acl(table, row);
+    if (visibility !== 'visible') fault = 'aclHidden';
+    if (visibility === 'hidden') continue;
+    result.push(visibility === 'blank' ? {} : renderRecord(context, schema, row, params.fields));
+  }
+
+  const headers: Record<string, string> = {};
+  const total = selected.total;
+  if (!params.noCount && total !== undefined) {
+    headers['X-Total-Count'] = String(total);
+    const link = params.suppressPagination
+      ? undefined
+      : buildLinkHeader({
+          baseUrl: request.baseUrl,
+          path: request.path,
+          rawQuery: request.rawQuery,
+          total,
+          limit: params.limit,
+          offset: params.offset,
+        });
+    if (link !== undefined) headers.Link = link;
+  }
+
+  const cancel = faults.fire('quotaCancel', request.target);
+  if (cancel !== undefined) {
+    const kept = result.slice(0, cancel.partialRows ?? Math.floor(result.length / 2));
+    const body = { result: kept, error: QUOTA_CANCEL_ERROR, status: 'failure' };
+    return { ...jsonAnswer(cancel.status ?? 200, body, headers), fault: 'quotaCancel' };
+  }
+  const answer = jsonAnswer(200, { result }, headers);
+  return fault === undefined ? answer : { ...answer, fault };
+}
+
+/** A single-record GET: `result` is an object; missing or ACL-hidden -> 404. @internal */
+export function answerTableRecord(
+  request: ApiRequest,
+  version: string | undefined,
+  table: string,
+  sysId: string,
+): Answer {
+  const { store } = request;
+  const schema = store.schema(table);
+  if (schema === undefined) return invalidTable(table);
+  const record: MockRecord | undefined = store.get(table, sysId);
+  if (record === undefined) return noRecordFound();
+  const visibility = request.faults.faults.aclHidden?.(table, record) ?? 'visible';
+  if (visibility === 'hidden') return { ...noRecordFound(), fault: 'aclHidden' };
+  if (visibility === 'blank') return { ...jsonAnswer(200, { result: {} }), fault: 'aclHidden' };
+  const params = readTableParams(request.params);
+  const result = renderRecord(
+    renderContext(request, version, params),
+    schema,
+    record,
+    params.fields,
+  );
+  return jsonAnswer(200, { result });
+}
