@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+/**
+ * Throughput of ServiceNowClient.records() against a bare fetch + JSON.parse keyset loop over
+ * the same pages of the mock instance (no latency injected).
+ *
+ *   npm run build && node --expose-gc bench/client-vs-fetch.mjs [--rows 200000] [--runs 3] [--page-size 1000]
+ *
+ * The mock runs in a child process so that its work (generating and gzipping pages) does not
+ * share the event loop with the code being measured. Runs alternate (fetch, client, client,
+ * fetch, ...); the report gives medians, rows/s, the ratio client/fetch (target >= 0.9), the
+ * CPU time and the peak RSS of the measuring process during each kind of run. The last line on stdout is a JSON
+ * object with the figures; progress goes to stderr.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '200000' },
+    runs: { type: 'string', default: '3' },
+    'page-size': { type: 'string', default: '1000' },
+    serve: { type: 'boolean', default: false },
+  },
+});
+const rows = Number(values.rows);
+const runs = Number(values.runs);
+const pageSize = Number(values['page-size']);
+for (const [name, value] of [
+  ['rows', rows],
+  ['runs', runs],
+  ['page-size', pageSize],
+]) {
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`--${name} must be a positive integer`);
+    process.exit(2);
+  }
+}
+
+async function startServer() {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--serve', '--rows', String(rows)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const line = await new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
+  });
+  return { child, ...JSON.parse(line) };
+}
+
+/** Samples this process's RSS while `fn` runs; returns fn's result and the peak in MB. */
+async function measured(fn) {
+  globalThis.gc?.();
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    const count = await fn();
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { count, ms, cpuMs: (used.user + used.system) / 1000, peakRssMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function bareFetch(server, maxPages = Number.POSITIVE_INFINITY) {
+  const authorization = `Basic ${Buffer.from(
+    `${server.credentials.username}:${server.credentials.password}`,
+  ).toString('base64')}`;
+  let cursor;
+  let count = 0;
+  for (let page = 0; page < maxPages; page++) {
+    const query = cursor === undefined ? 'ORDERBYsys_id' : `sys_id>${cursor}^ORDERBYsys_id`;
+    const url =
+      `${server.url}/api/now/table/incident?sysparm_display_value=false` +
+      '&sysparm_exclude_reference_link=true&sysparm_no_count=true' +
+      `&sysparm_suppress_pagination_header=true&sysparm_query=${encodeURIComponent(query)}` +
+      `&sysparm_limit=${pageSize}`;
+    const response = await fetch(url, { headers: { accept: 'application/json', authorization } });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { result } = JSON.parse(await response.text());
+    if (result.length === 0) return count;
+    count += result.length;
+    cursor = result[result.length - 1].sys_id;
+  }
+  return count;
+}
+
+async function viaClient(server, ServiceNowClient, maxRows = Number.POSITIVE_INFINITY) {
+  const client = new ServiceNowClient({
+    instanceUrl: server.url,
+    auth: { type: 'basic', ...server.credentials },
+  });
+  let count = 0;
+  try {
+    for await (const _record of client.records('incident', { pageSize })) {
+      if (++count >= maxRows) break;
+    }
+  } finally {
+    await client.close();
+  }
+  return count;
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function main() {
+  const { ServiceNowClient } = await import('../dist/index.js');
+  const server = await startServer();
+  console.error(`mock: ${server.count} incidents at ${server.url}; page size ${pageSize}`);
+  const results = { fetch: [], client: [] };
+  try {
+    const order = [];
+    for (let i = 0; i < runs; i++)
+      order.push(...(i % 2 === 0 ? ['fetch', 'client'] : ['client', 'fetch']));
+    // Unmeasured warm-up of each (JIT, connections): 10 pages.
+    await bareFetch(server, 10);
+    await viaClient(server, ServiceNowClient, 10 * pageSize);
+    for (const kind of order) {
+      const run = await measured(() =>
+        kind === 'fetch' ? bareFetch(server) : viaClient(server, ServiceNowClient),
+      );
+      if (run.count !== server.count)
+        throw new Error(`${kind} read ${run.count} rows of ${server.count}`);
+      results[kind].push(run);
+      console.error(
+        `${kind.padEnd(6)} ${run.ms.toFixed(0).padStart(7)} ms  ${Math.round(
+          (run.count / run.ms) * 1000,
+        )
+          .toString()
+          .padStart(
+            8,
+          )} rows/s  CPU ${run.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${run.peakRssMb.toFixed(0)} MB`,
+      );
+    }
+  } finally {
+    server.child.stdin.end();
+  }
+  const summary = (kind) => {
+    const ms = median(results[kind].map((r) => r.ms));
+    return {
+      medianMs: Math.round(ms),
+      rowsPerSecond: Math.round((server.count / ms) * 1000),
+      medianCpuMs: Math.round(median(results[kind].map((r) => r.cpuMs))),
+      peakRssMb: Math.round(Math.max(...results[kind].map((r) => r.peakRssMb))),
+      runsMs: results[kind].map((r) => Math.round(r.ms)),
+    };
+  };
+  const fetchSummary = summary('fetch');
+  const clientSummary = summary('client');
+  const ratio = clientSummary.rowsPerSecond / fetchSummary.rowsPerSecond;
+  const report = {
+    benchmark: 'client-vs-fetch',
+    rows: server.count,
+    pageSize,
+    runs,
+    node: process.version,
+    fetch: fetchSummary,
+    client: clientSummary,
+    ratio: Math.round(ratio * 1000) / 1000,
+    target: 0.9,
+    pass: ratio >= 0.9,
+  };
+  console.error(`ratio client/fetch: ${report.ratio} (target >= 0.9)`);
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+if (values.serve) {
+  // Child process: serve the mock until stdin closes.
+  const { createMockServiceNow } = await import('../dist/mock/index.js');
+  const mock = await createMockServiceNow({ seed: 1, scale: rows });
+  process.stdout.write(
+    `${JSON.stringify({ url: mock.url, credentials: mock.credentials, count: mock.data.count('incident') })}\n`,
+  );
+  process.stdin.resume();
+  process.stdin.on('end', async () => {
+    await mock.close();
+    process.exit(0);
+  });
+} else {
+  await main();
+}

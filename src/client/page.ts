@@ -1,0 +1,108 @@
+/**
+ * Records, pages and the options of `paginate()` / `records()`.
+ *
+ * @module
+ */
+import type { QueryInput } from '../query/index.js';
+
+/** A reference or display-value pair, as ServiceNow returns it with links or `display_value=all`. */
+export interface FieldValueObject {
+  readonly value?: string;
+  readonly display_value?: string;
+  readonly link?: string;
+}
+
+/** One field of a record: a string (every scalar is a JSON string), or an object. */
+export type FieldValue = string | FieldValueObject;
+
+/** One record as the Table API returns it. */
+export type TableRecord = Readonly<Record<string, FieldValue>>;
+
+/** `sysparm_display_value`: raw values, display values, or both. */
+export type DisplayValueMode = false | true | 'all';
+
+/** How pages follow each other. */
+export type PaginationStrategy =
+  /** `sys_id>LAST^ORDERBYsys_id`: every row that exists throughout is read exactly once. */
+  | 'keyset'
+  /** `sysparm_offset`: rows move between pages when data changes (skips and duplicates). */
+  | 'offset';
+
+/** Options of `client.paginate()` and `client.records()`. */
+export interface PaginateOptions {
+  /** Filter: encoded text, a `query()` builder or an AST. @default everything */
+  readonly query?: QueryInput;
+  /**
+   * Fields to return (`sysparm_fields`); `sys_id` is added for keyset paging.
+   * @default every field
+   */
+  readonly fields?: readonly string[];
+  /** Rows per request (`sysparm_limit`), the most the adaptation grows back to. @default 1000 */
+  readonly pageSize?: number;
+  /** Floor when the page size is halved after a quota cancel or a timeout. @default 50 */
+  readonly minPageSize?: number;
+  /** `sysparm_display_value`. @default false */
+  readonly displayValue?: DisplayValueMode;
+  /** `sysparm_exclude_reference_link`. @default true */
+  readonly excludeReferenceLink?: boolean;
+  /** @default 'keyset' */
+  readonly strategy?: PaginationStrategy;
+  /**
+   * Pages fetched ahead of the one the caller is handling (per partition). Memory holds at most
+   * `readAhead + 1` pages per partition. @default 1
+   */
+  readonly readAhead?: number;
+  /**
+   * Split the sys_id keyspace into this many ranges read concurrently (keyset only), within the
+   * client's in-flight cap; pages of the ranges interleave in arrival order. @default 1
+   */
+  readonly partitions?: number;
+  /** Cancels paging; the in-flight requests are aborted. */
+  readonly signal?: AbortSignal;
+}
+
+/** One page of results. */
+export interface Page<T = TableRecord> {
+  /** The readable rows of the page (`{}` rows removed). */
+  readonly records: readonly T[];
+  /** 0, 1, 2, ... in the order pages are yielded. */
+  readonly index: number;
+  /** Which sys_id range the page belongs to (0 when not partitioned). */
+  readonly partition: number;
+  /** The `sysparm_query` sent for this page. */
+  readonly query: string;
+  /** The `sysparm_limit` sent (smaller than `pageSize` after a halving). */
+  readonly pageSize: number;
+  /** `sysparm_offset` sent (offset strategy), else `undefined`. */
+  readonly offset: number | undefined;
+  /** Rows in the response, `{}` rows included. */
+  readonly rawCount: number;
+  /** `{}` rows (visible but unreadable under ACLs) counted and skipped; in keyset mode also rows without a sys_id. */
+  readonly blankRows: number;
+  /**
+   * `true` on the last page when paging stopped because the cursor could not advance (every
+   * row of a non-empty page was blank, or the last sys_id did not move forward). Rows after it
+   * may exist but cannot be reached with these rights: compare with `client.count()`.
+   */
+  readonly stalled: boolean;
+  /** Body bytes of the response. */
+  readonly bytes: number;
+  /** Attempts the request took. */
+  readonly attempts: number;
+}
+
+/** Options of `client.get()`. */
+export interface GetOptions {
+  /** Fields to return. @default every field */
+  readonly fields?: readonly string[];
+  /** @default false */
+  readonly displayValue?: DisplayValueMode;
+  /** @default true */
+  readonly excludeReferenceLink?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Options of `client.count()`. */
+export interface CountOptions {
+  readonly signal?: AbortSignal;
+}

@@ -1,0 +1,115 @@
+/**
+ * Checks and query parameters shared by `paginate()`, `records()`, `get()` and `count()`.
+ *
+ * @module
+ */
+import { isValidFieldName } from '../query/index.js';
+import { ConfigurationError } from './errors.js';
+import type { DisplayValueMode } from './page.js';
+
+const TABLE_NAME = /^[a-z0-9_]+$/;
+
+/** Throws a `ConfigurationError` unless `table` is a table name (`incident`, `x_acme_app_item`). */
+export function checkTable(table: string): string {
+  if (typeof table !== 'string' || !TABLE_NAME.test(table)) {
+    throw new ConfigurationError(
+      `Invalid table: expected lowercase letters, digits and _, received ${JSON.stringify(table)}`,
+      { option: 'table' },
+    );
+  }
+  return table;
+}
+
+/** Throws unless `sysId` is a non-empty id without slashes or query characters. */
+export function checkSysId(sysId: string): string {
+  if (typeof sysId !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(sysId)) {
+    throw new ConfigurationError(`Invalid sysId: received ${JSON.stringify(sysId)}`, {
+      option: 'sysId',
+    });
+  }
+  return sysId;
+}
+
+/** `sysparm_fields`, validated; `require` (`sys_id`) is added when missing. */
+export function fieldsParam(fields: readonly string[], require?: string): string {
+  if (!Array.isArray(fields) || fields.length === 0) {
+    throw new ConfigurationError(
+      'Invalid option fields: expected a non-empty array of field names',
+      {
+        option: 'fields',
+      },
+    );
+  }
+  for (const field of fields) {
+    if (typeof field !== 'string' || !isValidFieldName(field)) {
+      throw new ConfigurationError(
+        `Invalid option fields: ${JSON.stringify(field)} is not a field name ([a-z0-9_.])`,
+        { option: 'fields' },
+      );
+    }
+  }
+  const list = require !== undefined && !fields.includes(require) ? [...fields, require] : fields;
+  return list.join(',');
+}
+
+/** `sysparm_display_value` and `sysparm_exclude_reference_link`. */
+export function displayParams(
+  displayValue: DisplayValueMode | undefined,
+  excludeReferenceLink: boolean | undefined,
+): Record<string, string> {
+  if (
+    displayValue !== undefined &&
+    displayValue !== true &&
+    displayValue !== false &&
+    displayValue !== 'all'
+  ) {
+    throw new ConfigurationError(
+      `Invalid option displayValue: expected false, true or 'all', received ${JSON.stringify(displayValue)}`,
+      { option: 'displayValue' },
+    );
+  }
+  return {
+    sysparm_display_value: String(displayValue ?? false),
+    sysparm_exclude_reference_link: String(excludeReferenceLink ?? true),
+  };
+}
+
+/** Throws unless `value` is an integer in `[min, max]`. */
+export function checkInteger(
+  option: string,
+  value: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(
+      `Invalid option ${option}: expected an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, received ${String(value)}`,
+      { option },
+    );
+  }
+  return value;
+}
+
+/** The sys_id of a row, whatever the display mode (`"abc"` or `{ value: "abc" }`). */
+export function sysIdOf(row: Readonly<Record<string, unknown>>): string | undefined {
+  const value = row.sys_id;
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'object' && value !== null) {
+    const inner = (value as { value?: unknown }).value;
+    return typeof inner === 'string' && inner !== '' ? inner : undefined;
+  }
+  return undefined;
+}
+
+/** Checks a list body: `{ result: [ {...}, ... ] }`. Returns the problem or `undefined`. */
+export function checkListBody(body: unknown): string | undefined {
+  const result = (body as { result?: unknown } | null)?.result;
+  if (!Array.isArray(result)) return 'list response has no result array';
+  for (let i = 0; i < result.length; i++) {
+    const row: unknown = result[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      return `list response row ${i} is not an object`;
+    }
+  }
+  return undefined;
+}
