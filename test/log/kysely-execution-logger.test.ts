@@ -108,8 +108,8 @@ for (const target of testDatabases) {
         .where('execution_id', '=', Number(id))
         .execute();
       expect(tasks).toHaveLength(1);
-      expect(tasks[0].status).toBe('error');
-      expect(Number(tasks[0].duration_seconds)).toBe(2.5);
+      expect(tasks[0]?.status).toBe('error');
+      expect(Number(tasks[0]?.duration_seconds)).toBe(2.5);
       await logger.close();
     });
 
