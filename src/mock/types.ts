@@ -76,7 +76,7 @@ export interface MockSelectOptions {
   readonly timeZone?: string;
   /** @default 'ignore' (a real instance drops unknown terms, widening the selection) */
   readonly unknownFields?: UnknownFieldPolicy;
-  /** Clock for `gs.daysAgoStart()` and friends. @default Date.now() */
+  /** Clock for `gs.daysAgoStart()` and friends. @default the store's clock */
   readonly now?: number;
 }
 

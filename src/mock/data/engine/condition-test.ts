@@ -1,0 +1,169 @@
+/**
+ * The predicate of one condition, per operator (servicenow-api.md section 3.2): `=` is
+ * case-insensitive on text and numeric on numbers; `!=`, `NOT IN` and `NOT LIKE` also match
+ * empty values; comparisons never match empty values; `LIKE`/`STARTSWITH`/`ENDSWITH` on a
+ * reference match its display value; `INSTANCEOF` tests the class of the row or of the
+ * referenced record.
+ *
+ * @module
+ */
+import type { QueryCondition } from '../../../query/ast.js';
+import {
+  type DateContext,
+  type ResolvedValue,
+  resolveDateTimeValue,
+  resolveDateValue,
+  resolvePlainValue,
+} from '../date-literal.js';
+import { isMockInstanceOf } from '../schemas/registry.js';
+import { compareValues, equalValues } from './compare.js';
+import {
+  type FieldPath,
+  type RowResolver,
+  readPath,
+  readReferenceDisplay,
+  type ValueKind,
+} from './field-path.js';
+import type { RowView } from './table-data.js';
+
+type Test = (view: RowView) => boolean;
+
+/** The value of a condition for a field kind, after script evaluation. @internal */
+export function resolveValue(kind: ValueKind, value: string, ctx: DateContext): ResolvedValue {
+  if (kind === 'datetime') return resolveDateTimeValue(value, ctx);
+  if (kind === 'date') return resolveDateValue(value, ctx);
+  return resolvePlainValue(value, ctx);
+}
+
+/** Context of {@link conditionTest}. @internal */
+export interface TestContext extends DateContext {
+  readonly resolver: RowResolver;
+}
+
+/**
+ * The predicate of a condition, or `undefined` when the condition is dropped (a script the mock
+ * cannot evaluate, or a malformed `BETWEEN`).
+ * @internal
+ */
+export function conditionTest(
+  path: FieldPath,
+  c: QueryCondition,
+  other: FieldPath | undefined,
+  ctx: TestContext,
+): Test | undefined {
+  const { resolver } = ctx;
+  const kind = path.kind;
+  const read = (view: RowView) => readPath(view, path, resolver);
+  const text = (view: RowView) =>
+    (kind === 'reference' ? readReferenceDisplay(view, path, resolver) : read(view)).toLowerCase();
+  const value = (raw: string): string | undefined => {
+    const resolved = resolveValue(kind, raw, ctx);
+    return resolved.kind === 'text' ? resolved.text : undefined;
+  };
+  switch (c.operator) {
+    case '=':
+    case '!=': {
+      const v = value(c.value);
+      if (v === undefined) return undefined;
+      const eq = (view: RowView) => {
+        const x = read(view);
+        return v === '' ? x === '' : x !== '' && equalValues(kind, x, v);
+      };
+      return c.operator === '=' ? eq : (view) => read(view) === '' || !eq(view);
+    }
+    case '>':
+    case '>=':
+    case '<':
+    case '<=': {
+      const v = value(c.value);
+      if (v === undefined) return undefined;
+      const op = c.operator;
+      return (view) => {
+        const x = read(view);
+        if (x === '') return false;
+        const d = compareValues(kind, x, v);
+        return op === '>' ? d > 0 : op === '>=' ? d >= 0 : op === '<' ? d < 0 : d <= 0;
+      };
+    }
+    case 'BETWEEN': {
+      const parts = c.value.split('@');
+      if (parts.length !== 2) return undefined;
+      const lo = value(parts[0] as string);
+      const hi = value(parts[1] as string);
+      if (lo === undefined || hi === undefined) return undefined;
+      return (view) => {
+        const x = read(view);
+        return x !== '' && compareValues(kind, x, lo) >= 0 && compareValues(kind, x, hi) <= 0;
+      };
+    }
+    case 'IN':
+    case 'NOT IN': {
+      const items: string[] = [];
+      for (const item of c.value.split(',')) {
+        const v = value(item);
+        if (v === undefined) return undefined;
+        items.push(v);
+      }
+      const inList = (x: string) =>
+        items.some((v) => (v === '' ? x === '' : x !== '' && equalValues(kind, x, v)));
+      return c.operator === 'IN'
+        ? (view) => inList(read(view))
+        : (view) => {
+            const x = read(view);
+            return x === '' || !inList(x);
+          };
+    }
+    case 'LIKE':
+    case 'NOT LIKE':
+    case 'STARTSWITH':
+    case 'ENDSWITH': {
+      const v = value(c.value);
+      if (v === undefined) return undefined;
+      const needle = v.toLowerCase();
+      if (c.operator === 'LIKE') return (view) => text(view).includes(needle);
+      if (c.operator === 'STARTSWITH') return (view) => text(view).startsWith(needle);
+      if (c.operator === 'ENDSWITH') return (view) => text(view).endsWith(needle);
+      return (view) => {
+        const x = text(view);
+        return x === '' || !x.includes(needle);
+      };
+    }
+    case 'ISEMPTY':
+    case 'EMPTYSTRING':
+      return (view) => read(view) === '';
+    case 'ISNOTEMPTY':
+      return (view) => read(view) !== '';
+    case 'ANYTHING':
+      return () => true;
+    case 'SAMEAS':
+    case 'NSAMEAS': {
+      if (other === undefined) return undefined;
+      const same = (view: RowView) => {
+        const a = read(view);
+        const b = readPath(view, other, resolver);
+        return a === b || (a !== '' && b !== '' && a.toLowerCase() === b.toLowerCase());
+      };
+      return c.operator === 'SAMEAS' ? same : (view) => !same(view);
+    }
+    case 'INSTANCEOF': {
+      const base = c.value;
+      if (path.field.type === 'sys_class_name') {
+        return (view) => {
+          const cls = read(view);
+          return cls !== '' && isMockInstanceOf(cls, base);
+        };
+      }
+      if (kind === 'reference') {
+        return (view) => {
+          const id = read(view);
+          if (id === '' || path.field.reference === undefined) return false;
+          const target = resolver.resolve(path.field.reference, id);
+          return target !== undefined && isMockInstanceOf(target.table.name, base);
+        };
+      }
+      return () => false;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Errors of the mock data store. The HTTP layer maps them to ServiceNow's answers
+ * (unknown table: 400 `Invalid table`, missing record: 404 `No Record found`).
+ *
+ * @module
+ */
+import { ServiceNowError } from '../../client/errors.js';
+
+/**
+ * The table is not one the mock serves.
+ *
+ * @example
+ * ```ts
+ * try { store.insert('nope', {}); } catch (e) { if (e instanceof MockUnknownTableError) e.table; }
+ * ```
+ */
+export class MockUnknownTableError extends ServiceNowError {
+  override readonly code: string = 'MOCK_UNKNOWN_TABLE';
+
+  constructor(readonly table: string) {
+    super(`Invalid table ${table}`);
+  }
+}
+
+/** `update` or `delete` named a record that does not exist (or was deleted). */
+export class MockRecordNotFoundError extends ServiceNowError {
+  override readonly code: string = 'MOCK_RECORD_NOT_FOUND';
+
+  constructor(
+    readonly table: string,
+    readonly sysId: string,
+  ) {
+    super(`No Record found: ${table} ${sysId}`);
+  }
+}
+
+/** `insert` was given a sys_id that a live record already has. */
+export class MockDuplicateRecordError extends ServiceNowError {
+  override readonly code: string = 'MOCK_DUPLICATE_RECORD';
+
+  constructor(
+    readonly table: string,
+    readonly sysId: string,
+  ) {
+    super(`A record with sys_id ${sysId} already exists in ${table}`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * `cmdb_ci` (the base configuration item) and `cmdb_ci_network_link` (extends it):
+ * servicenow-api.md section 8.9, with the `u_` columns customers commonly add.
+ *
+ * @module
+ */
+import type { MockField, MockTableSchema } from '../../types.js';
+import { INSTALL_STATUSES, OPERATIONAL_STATUSES } from './choices.js';
+import { choice, date, dateTime, ref, str } from './field-builders.js';
+import { CLASS_AND_DOMAIN_FIELDS, SYSTEM_FIELDS } from './system-fields.js';
+
+const CI_FIELDS: readonly MockField[] = [
+  str('name'),
+  str('short_description'),
+  ref('company', 'core_company'),
+  ref('manufacturer', 'core_company'),
+  ref('vendor', 'core_company'),
+  ref('location', 'cmn_location'),
+  ref('assigned_to', 'sys_user'),
+  ref('managed_by', 'sys_user'),
+  ref('owned_by', 'sys_user'),
+  ref('support_group', 'sys_user_group'),
+  ref('assignment_group', 'sys_user_group'),
+  ref('managed_by_group', 'sys_user_group'),
+  choice('install_status', INSTALL_STATUSES, true),
+  choice('operational_status', OPERATIONAL_STATUSES, true),
+  ref('asset', 'alm_asset'),
+  ref('model_id', 'cmdb_model'),
+  str('serial_number'),
+  str('asset_tag'),
+  str('ip_address'),
+  str('mac_address'),
+  str('discovery_source'),
+  dateTime('first_discovered'),
+  dateTime('last_discovered'),
+  date('install_date'),
+  str('correlation_id'),
+  str('comments'),
+  str('attributes'),
+  str('sys_class_path'),
+  ...CLASS_AND_DOMAIN_FIELDS,
+  ...SYSTEM_FIELDS,
+];
+
+/** Schema of `cmdb_ci`. */
+export const cmdbCiSchema: MockTableSchema = {
+  name: 'cmdb_ci',
+  label: 'Configuration Item',
+  displayField: 'name',
+  fields: CI_FIELDS,
+};
+
+/** Schema of `cmdb_ci_network_link`. */
+export const cmdbCiNetworkLinkSchema: MockTableSchema = {
+  name: 'cmdb_ci_network_link',
+  label: 'Network Link',
+  extends: 'cmdb_ci',
+  displayField: 'name',
+  fields: [
+    ...CI_FIELDS,
+    str('u_link_name'),
+    str('u_end_a'),
+    str('u_end_b'),
+    str('u_bandwidth'),
+    str('u_status'),
+    str('u_provider'),
+    str('u_type'),
+  ],
+};

@@ -1,0 +1,109 @@
+/**
+ * The mock's table schemas by name, and the class hierarchy (`incident` and `incident_task` are
+ * `task`s; `cmdb_ci_network_link` is a `cmdb_ci`).
+ *
+ * @module
+ */
+import type { MockField, MockTableSchema } from '../../types.js';
+import { cmdbCiNetworkLinkSchema, cmdbCiSchema } from './cmdb-ci.js';
+import { contractSlaSchema } from './contract-sla.js';
+import { coreCompanySchema } from './core-company.js';
+import { incidentSchema } from './incident.js';
+import { incidentTaskSchema } from './incident-task.js';
+import { sysAuditDeleteSchema } from './sys-audit-delete.js';
+import { sysUserSchema } from './sys-user.js';
+import { sysUserGroupSchema } from './sys-user-group.js';
+import { taskSchema } from './task.js';
+import { taskSlaSchema } from './task-sla.js';
+import { taskTimeWorkedSchema } from './task-time-worked.js';
+
+/**
+ * The tables the mock serves with rows: the nine tables of the built-in catalog plus
+ * `sys_audit_delete`.
+ */
+export const MOCK_TABLE_NAMES: readonly string[] = [
+  'incident',
+  'incident_task',
+  'task_sla',
+  'task_time_worked',
+  'contract_sla',
+  'sys_user_group',
+  'core_company',
+  'sys_user',
+  'cmdb_ci_network_link',
+  'sys_audit_delete',
+];
+
+/**
+ * Every schema the mock knows, by table name: the served tables and their base tables (`task`,
+ * `cmdb_ci`), which can be read too (their rows are the rows of their child tables).
+ *
+ * @example
+ * ```ts
+ * mockSchemas.incident?.fields.find((f) => f.name === 'caller_id')?.reference; // 'sys_user'
+ * ```
+ */
+export const mockSchemas: Readonly<Record<string, MockTableSchema>> = Object.fromEntries(
+  [
+    taskSchema,
+    incidentSchema,
+    incidentTaskSchema,
+    taskSlaSchema,
+    taskTimeWorkedSchema,
+    contractSlaSchema,
+    sysUserGroupSchema,
+    coreCompanySchema,
+    sysUserSchema,
+    cmdbCiSchema,
+    cmdbCiNetworkLinkSchema,
+    sysAuditDeleteSchema,
+  ].map((schema) => [schema.name, schema]),
+);
+
+/**
+ * The schema of a table, or `undefined` when the mock does not know it.
+ *
+ * @example
+ * ```ts
+ * mockSchema('task_sla')?.displayField; // 'sla'
+ * ```
+ */
+export function mockSchema(table: string): MockTableSchema | undefined {
+  return Object.hasOwn(mockSchemas, table) ? mockSchemas[table] : undefined;
+}
+
+const fieldMaps = new Map<string, ReadonlyMap<string, MockField>>();
+
+/** A field of a table by name, or `undefined`. */
+export function mockField(table: string, name: string): MockField | undefined {
+  let map = fieldMaps.get(table);
+  if (map === undefined) {
+    const schema = mockSchema(table);
+    if (schema === undefined) return undefined;
+    map = new Map(schema.fields.map((f) => [f.name, f]));
+    fieldMaps.set(table, map);
+  }
+  return map.get(name);
+}
+
+/**
+ * `true` when `table` is `base` or extends it, directly or not.
+ *
+ * @example
+ * ```ts
+ * isMockInstanceOf('incident', 'task'); // true
+ * ```
+ */
+export function isMockInstanceOf(table: string, base: string): boolean {
+  let current: string | undefined = table;
+  while (current !== undefined) {
+    if (current === base) return true;
+    current = mockSchema(current)?.extends;
+  }
+  return false;
+}
+
+/** The served tables that are `base` or extend it (`task` -> incident, incident_task). */
+export function servedTablesOf(base: string): readonly string[] {
+  return MOCK_TABLE_NAMES.filter((name) => isMockInstanceOf(name, base));
+}
