@@ -33,6 +33,7 @@ export type {
   FieldValueObject,
   GetOptions,
   Page,
+  PageResponseInfo,
   PaginateOptions,
   PaginationStrategy,
   TableRecord,

@@ -59,6 +59,22 @@ export interface PaginateOptions {
   readonly partitions?: number;
   /** Cancels paging; the in-flight requests are aborted. */
   readonly signal?: AbortSignal;
+  /**
+   * Called after every page request that got an answer, the final empty page included, with
+   * the attempts it took and the body bytes: lets a caller count its own API calls when it
+   * shares the client with others.
+   */
+  readonly onResponse?: (response: PageResponseInfo) => void;
+}
+
+/** What {@link PaginateOptions.onResponse} receives. */
+export interface PageResponseInfo {
+  /** Attempts the request took (1 without retries). */
+  readonly attempts: number;
+  /** Body bytes of the answer. */
+  readonly bytes: number;
+  /** Rows in the answer, `{}` rows included. */
+  readonly rows: number;
 }
 
 /** One page of results. */

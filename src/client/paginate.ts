@@ -63,6 +63,7 @@ export interface PaginationPlan {
   readonly minPageSize: number;
   readonly readAhead: number;
   readonly signal: AbortSignal | undefined;
+  readonly onResponse: PaginateOptions['onResponse'];
 }
 
 type PageData = Omit<Page<TableRecord>, 'index'>;
@@ -119,6 +120,7 @@ export function planPagination(table: string, options: PaginateOptions = {}): Pa
     minPageSize,
     readAhead: readAheadDepth,
     signal: options.signal,
+    onResponse: options.onResponse,
   };
 }
 
@@ -167,6 +169,7 @@ async function* readRange(
     });
     sizer.onSuccess();
     const rows = (response.body as { result: Record<string, unknown>[] }).result;
+    plan.onResponse?.({ attempts: response.attempts, bytes: response.bytes, rows: rows.length });
     const records: TableRecord[] = [];
     let blankRows = 0;
     let last: string | undefined;

@@ -285,10 +285,12 @@ async function runTask(
       displayValue: task.displayValue === 'all' ? 'all' : false,
       pageSize: task.pageSize ?? plan.pageSize,
       signal,
+      onResponse: (response) => {
+        counters.apiCalls += response.attempts;
+      },
     });
     for await (const page of pages) {
       counters.pages += 1;
-      counters.apiCalls += page.attempts;
       if (page.stalled) stalled = true;
       let rows: Row[] = [];
       for (const record of page.records) {

@@ -52,6 +52,7 @@ describe('runTasks', () => {
       fields: { name: 'string' },
     });
     const events: ProgressEvent[] = [];
+    mock.clearRequests();
     const result = await runTasks([missing, usersTask(), groupsTask()], {
       client,
       sink: new KyselySink(db),
@@ -66,6 +67,10 @@ describe('runTasks', () => {
     expect(result.tasks.users?.status).toBe('success');
     expect(result.tasks.users?.recordsProcessed).toBe(mock.data.count('sys_user'));
     expect(result.tasks.groups?.recordsProcessed).toBe(mock.data.count('sys_user_group'));
+    // Every request is counted, the final empty page included.
+    const userRequests = mock.requests.filter((r) => r.table === 'sys_user').length;
+    expect(userRequests).toBe(Math.ceil(mock.data.count('sys_user') / 40) + 1);
+    expect(result.tasks.users?.apiCalls).toBe(userRequests);
     expect(
       events
         .filter((e) => e.type === 'taskStarted')
