@@ -16,7 +16,9 @@ export interface MockCommandOptions {
 
 /** Starts the mock and keeps it running until interrupted. */
 export async function mockCommand(options: MockCommandOptions, io: CliIo): Promise<number> {
+  // Data ends today, so `sync incidents` without --from/--to (yesterday) finds incidents.
   const mock = await createMockServiceNow({
+    now: () => Date.now(),
     port: options.port ?? 0,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.scale === undefined ? {} : { scale: options.scale }),
