@@ -8,6 +8,7 @@ export type { AuthProvider } from './auth-provider.js';
 export {
   DEFAULT_CLIENT_OPTIONS,
   type RateLimitOptions,
+  type ResolvedClientOptions,
   type ServiceNowClientOptions,
 } from './client-options.js';
 export { createHttpError, type HttpErrorInput } from './create-http-error.js';

@@ -4,5 +4,5 @@ export {
   KyselyExecutionLogger,
   type KyselyExecutionLoggerOptions,
 } from './kysely-execution-logger.js';
-export type { ExecutionLogRow, ExecutionTaskRow } from './log-schema.js';
+export type { AnyKysely, ExecutionLogRow, ExecutionTaskRow } from './log-schema.js';
 export { type LoggedRun, type LoggedTask, type ReadRunsOptions, readRuns } from './read-runs.js';

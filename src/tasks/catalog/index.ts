@@ -16,6 +16,7 @@ export {
   INCIDENTS_JOB_TASKS,
   incidentsJob,
   type JobOptions,
+  type TaskFactory,
 } from './jobs.js';
 export { taskTimeWorkedTask } from './task-time-worked.js';
 export { usersTask } from './users.js';

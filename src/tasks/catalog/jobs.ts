@@ -29,7 +29,8 @@ export interface JobOptions {
   readonly pageSize?: number;
 }
 
-type TaskFactory = (options?: CatalogTaskOptions) => TaskDefinition;
+/** Builds a built-in task from its options. */
+export type TaskFactory = (options?: CatalogTaskOptions) => TaskDefinition;
 
 /** Every built-in task, by name. */
 export const catalog: Readonly<Record<string, TaskFactory>> = Object.freeze({
