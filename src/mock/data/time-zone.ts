@@ -5,68 +5,27 @@
  *
  * @module
  */
-import { ConfigurationError } from '../../client/errors.js';
+import { assertTimeZone as assertKnownZone, timeZoneOffsetMs } from '../../fields/time-zone.js';
 import type { DateTimeParts } from './glide-format.js';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch (error) {
-      throw new ConfigurationError(`timeZone: unknown IANA time zone ${JSON.stringify(timeZone)}`, {
-        option: 'timeZone',
-        cause: error,
-      });
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /**
  * Throws a {@link ConfigurationError} naming `timeZone` when the zone is not known to `Intl`.
  * @internal
  */
 export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
+  assertKnownZone(timeZone, 'timeZone');
 }
 
 /** The wall-clock parts of an instant (epoch seconds) in `timeZone`. @internal */
 export function wallTime(seconds: number, timeZone: string): DateTimeParts {
-  if (timeZone === 'UTC') {
-    const d = new Date(seconds * 1000);
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-    };
-  }
-  const values: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(seconds * 1000))) {
-    if (part.type !== 'literal') values[part.type] = Number(part.value);
-  }
+  const d = new Date(seconds * 1000 + timeZoneOffsetMs(seconds * 1000, timeZone));
   return {
-    year: values.year ?? 1970,
-    month: values.month ?? 1,
-    day: values.day ?? 1,
-    hour: (values.hour ?? 0) % 24,
-    minute: values.minute ?? 0,
-    second: values.second ?? 0,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
   };
 }
 
@@ -78,7 +37,7 @@ function wallAsUtc(parts: DateTimeParts): number {
 
 /** Offset of `timeZone` from UTC at an instant, in seconds (`-28800` for Los Angeles in winter). */
 function offsetAt(seconds: number, timeZone: string): number {
-  return wallAsUtc(wallTime(seconds, timeZone)) - seconds;
+  return timeZoneOffsetMs(seconds * 1000, timeZone) / 1000;
 }
 
 /**

@@ -4,67 +4,65 @@
  *
  * @module
  */
+import { timeZoneOffsetMs } from '../../fields/time-zone.js';
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** UTC offsets (ms) by zone and quarter hour: zone rules change at most on quarter hours. */
-const offsets = new Map<string, Map<number, number>>();
-const QUARTER_HOUR = 900_000;
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The offset of `timeZone` from UTC at `epoch`, in ms (cached; `Intl` is slow). */
+/** The offset of `timeZone` from UTC at `epoch`, in ms. */
 function offsetAt(timeZone: string, epoch: number): number {
-  let zone = offsets.get(timeZone);
-  if (zone === undefined || zone.size > 100_000) {
-    zone = new Map();
-    offsets.set(timeZone, zone);
-  }
-  const bucket = Math.floor(epoch / QUARTER_HOUR);
-  let offset = zone.get(bucket);
-  if (offset === undefined) {
-    const at = bucket * QUARTER_HOUR;
-    const parts: Record<string, number> = {};
-    for (const part of formatterFor(timeZone).formatToParts(at))
-      parts[part.type] = Number(part.value);
-    const local = Date.UTC(
-      parts.year!,
-      parts.month! - 1,
-      parts.day!,
-      parts.hour!,
-      parts.minute!,
-      parts.second!,
-    );
-    offset = local - at;
-    zone.set(bucket, offset);
-  }
-  return offset;
+  return timeZoneOffsetMs(epoch, timeZone);
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
+/** Digits `from`..`from + count` of `value` as a number, or -1 when one is not a digit. */
+function digitsAt(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** The six fields of `YYYY-MM-DD HH:MM:SS`, or `undefined` (no regex: this runs per value). */
+function dateTimeFields(
+  value: string,
+): [number, number, number, number, number, number] | undefined {
+  if (
+    value.length !== 19 ||
+    value.charCodeAt(4) !== 45 || // -
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 32 || // space
+    value.charCodeAt(13) !== 58 || // :
+    value.charCodeAt(16) !== 58
+  ) {
+    return undefined;
+  }
+  const fields: [number, number, number, number, number, number] = [
+    digitsAt(value, 0, 4),
+    digitsAt(value, 5, 2),
+    digitsAt(value, 8, 2),
+    digitsAt(value, 11, 2),
+    digitsAt(value, 14, 2),
+    digitsAt(value, 17, 2),
+  ];
+  return fields.includes(-1) ? undefined : fields;
+}
+
 /** Epoch ms of a `YYYY-MM-DD HH:MM:SS` UTC value, or `undefined` when it is not one. @internal */
 export function parseUtcDateTime(value: string): number | undefined {
-  const match = DATE_TIME.exec(value);
-  if (match === null) return undefined;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, ...number[]];
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  const f = dateTimeFields(value);
+  return f === undefined ? undefined : Date.UTC(f[0], f[1] - 1, f[2], f[3], f[4], f[5]);
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when the fields name a real instant that formats back to the same text. */
+function isCanonical([year, month, day, hour, minute, second]: readonly number[]): boolean {
+  if (year! < 100 || month! < 1 || month! > 12 || day! < 1 || hour! > 23) return false;
+  if (minute! > 59 || second! > 59) return false;
+  if (month === 2 && day === 29) return year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
+  return day! <= DAYS_IN_MONTH[month! - 1]!;
 }
 
 /**
@@ -72,9 +70,12 @@ export function parseUtcDateTime(value: string): number | undefined {
  * @internal
  */
 export function shiftDateTime(value: string, timeZone: string): string {
-  const epoch = parseUtcDateTime(value);
-  if (epoch === undefined) return value;
-  const local = new Date(epoch + offsetAt(timeZone, epoch));
+  const f = dateTimeFields(value);
+  if (f === undefined) return value;
+  const epoch = Date.UTC(f[0], f[1] - 1, f[2], f[3], f[4], f[5]);
+  const offset = offsetAt(timeZone, epoch);
+  if (offset === 0 && isCanonical(f)) return value; // formatting would give the same text
+  const local = new Date(epoch + offset);
   return (
     `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad(local.getUTCMonth() + 1)}-` +
     `${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:` +
@@ -84,6 +85,7 @@ export function shiftDateTime(value: string, timeZone: string): string {
 
 /** `102197` -> `102,197`; `-1234.50` -> `-1,234.50`; other text unchanged. @internal */
 export function groupDigits(value: string): string {
+  if (value.length <= 3) return value; // nothing to group (or not a number)
   const match = /^(-?)(\d+)(\.\d+)?$/.exec(value);
   if (match === null) return value;
   const [, sign, whole, fraction] = match;

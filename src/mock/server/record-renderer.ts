@@ -23,16 +23,20 @@ export interface RenderContext {
   readonly timeZone: string;
   /** `<instance>/api/now` plus the requested version (`/v2`), used for reference links. */
   readonly linkBase: string;
-  /** Display values already looked up in this request, by `table` + `\n` + `sys_id`. */
-  readonly displayCache: Map<string, string>;
+  /** Display values already looked up in this request, by table, then `sys_id`. */
+  readonly displayCache: Map<string, Map<string, string>>;
 }
 
 function lookupDisplay(context: RenderContext, table: string, sysId: string): string {
-  const key = `${table}\n${sysId}`;
-  let display = context.displayCache.get(key);
+  let known = context.displayCache.get(table);
+  if (known === undefined) {
+    known = new Map();
+    context.displayCache.set(table, known);
+  }
+  let display = known.get(sysId);
   if (display === undefined) {
     display = context.store.displayValue(table, sysId);
-    context.displayCache.set(key, display);
+    known.set(sysId, display);
   }
   return display;
 }
@@ -155,6 +159,48 @@ export function renderValue(
   return context.mode === 'true' ? display : { display_value: display, value };
 }
 
+/** One requested name of `sysparm_fields`, resolved against a schema once per request shape. */
+interface FieldStep {
+  readonly name: string;
+  /** The field of a plain (not dot-walked) name. */
+  readonly field?: MockField;
+  /** The path of a dot-walked name. */
+  readonly path?: readonly string[];
+}
+
+/**
+ * Plans by requested field list (the same array for every row of a request), then by row schema.
+ * Keyed by the array itself, so a plan lives as long as its request.
+ */
+const fieldPlans = new WeakMap<readonly string[], Map<MockTableSchema, readonly FieldStep[]>>();
+
+/**
+ * The steps that render `fields` of rows of `schema`: plain names resolved to their field (unknown
+ * names left out), dot-walked names kept as paths. Resolved once per request and row schema
+ * rather than once per row.
+ */
+function fieldPlan(schema: MockTableSchema, fields: readonly string[]): readonly FieldStep[] {
+  let plans = fieldPlans.get(fields);
+  if (plans === undefined) {
+    plans = new Map();
+    fieldPlans.set(fields, plans);
+  }
+  let plan = plans.get(schema);
+  if (plan === undefined) {
+    const steps: FieldStep[] = [];
+    for (const name of fields) {
+      if (name.includes('.')) steps.push({ name, path: name.split('.') });
+      else {
+        const field = name === '' ? undefined : fieldOf(schema, name);
+        if (field !== undefined) steps.push({ name, field });
+      }
+    }
+    plans.set(schema, steps);
+    plan = steps;
+  }
+  return plan;
+}
+
 /**
  * Renders a record: every schema field, or the `sysparm_fields` list (unknown names left out,
  * dot-walked names as flat dotted keys).
@@ -175,9 +221,14 @@ export function renderRecord(
     }
     return out;
   }
-  for (const name of fields) {
-    const resolved = walk(context.store, rowSchema, record, name.split('.'));
-    if (resolved !== undefined) out[name] = renderValue(context, resolved.field, resolved.value);
+  for (const step of fieldPlan(rowSchema, fields)) {
+    if (step.field !== undefined) {
+      out[step.name] = renderValue(context, step.field, record[step.name] ?? '');
+      continue;
+    }
+    const resolved = walk(context.store, rowSchema, record, step.path ?? []);
+    if (resolved !== undefined)
+      out[step.name] = renderValue(context, resolved.field, resolved.value);
   }
   return out;
 }
