@@ -1,0 +1,14 @@
+export { CODEC_NAMES, codecFromName, fields } from './codecs.js';
+export { isFieldCodec } from './define-codec.js';
+export {
+  type FieldCodec,
+  type FieldKind,
+  type Row,
+  type RowValue,
+  SQL_DIALECTS,
+  type SqlDialect,
+  type SqlTypes,
+} from './field-codec.js';
+export { FieldValueError, MAX_QUOTED_VALUE, truncateValue } from './field-value-error.js';
+export { MAX_IDENTIFIER_LENGTH, SQL_IDENTIFIER, sqlIdentifierProblem } from './sql-identifier.js';
+export { formatUtcDateTime, parseUtcDate, parseUtcDateTime } from './utc-text.js';

@@ -1,0 +1,11 @@
+export {
+  type CreateDatabaseOptions,
+  createDatabase,
+  dialectOf,
+  type SyncTables,
+} from './create-database.js';
+export { redactUrl } from './database-url.js';
+export { KyselySink, type KyselySinkOptions } from './kysely-sink.js';
+export type { DeleteResult, Sink, SinkCallOptions, WriteResult } from './sink.js';
+export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
+export { SinkError } from './sink-error.js';

@@ -1,0 +1,407 @@
+/**
+ * `KyselySink`: upserts rows into SQLite, PostgreSQL or MySQL/MariaDB through Kysely.
+ *
+ * @module
+ */
+import createDebug from 'debug';
+import { CompiledQuery } from 'kysely';
+import { ConfigurationError } from '../client/errors.js';
+import type { Row, SqlDialect } from '../fields/field-codec.js';
+import { sqlIdentifierProblem } from '../fields/sql-identifier.js';
+import type { TaskDefinition } from '../tasks/define-task.js';
+import { TaskDefinitionError } from '../tasks/task-definition-error.js';
+import { dialectOf, sqliteHandleOf } from './create-database.js';
+import {
+  type ColumnSpec,
+  countExistingStatement,
+  deleteStatement,
+  inferSqlTypes,
+  MAX_PARAMETERS,
+  upsertSql,
+  valueBytes,
+} from './dialect-sql.js';
+import { bindRow, dedupe, keysOf } from './row-batch.js';
+import type { DeleteResult, Sink, SinkCallOptions, WriteResult } from './sink.js';
+import type { SinkDatabase } from './sink-database.js';
+import { SinkError } from './sink-error.js';
+import { SqliteFastPath } from './sqlite-fast-path.js';
+import { ensureColumns, run } from './table-schema.js';
+
+const debug = createDebug('servicenow-sync:sink');
+
+/** Options of {@link KyselySink}. */
+export interface KyselySinkOptions {
+  /**
+   * The database's dialect.
+   * @default detected: known for `createDatabase` instances, else read from Kysely's adapter
+   */
+  readonly dialect?: SqlDialect;
+  /**
+   * Rows per transaction. Each batch is committed on its own, so a failure keeps the batches
+   * before it. Statements inside a batch are further split to respect the dialect's
+   * bound-parameter limit (SQLite 32766, PostgreSQL and MySQL 65535) and a statement size limit.
+   * @default 1000
+   */
+  readonly batchSize?: number;
+  /**
+   * Prefix of every table name (`sn_` writes `incident` as `sn_incident`). Lowercase letters,
+   * digits and `_`.
+   * @default ''
+   */
+  readonly tablePrefix?: string;
+}
+
+/** A table as the sink knows it. */
+interface TableState {
+  readonly name: string;
+  /** The table's columns, in order. */
+  columns: string[];
+  /** Serialises DDL on this table. */
+  ddl: Promise<unknown>;
+}
+
+const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 0 };
+/** Upper bound of one PostgreSQL statement's estimated size. */
+const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A {@link Sink} writing each task to a table of a Kysely database, following the database
+ * contract (docs/tasks-and-sinks.md):
+ *
+ * - the table is named as the task's target (plus `tablePrefix`) and is created when missing,
+ *   with `sys_id` as primary key and one column per field, named as the field (quoted, so `user`,
+ *   `order` and `group` work), `<field>_display` for display values;
+ * - columns the task gained, and columns its transform derives (typed from their values), are
+ *   added; nothing is ever dropped or altered;
+ * - `write` dedupes the rows by `sys_id` (the last wins) and upserts them in batches of
+ *   `batchSize`, one transaction per batch; it reports inserted and updated counts (PostgreSQL
+ *   from `xmax`, SQLite and MySQL from a count of the keys already present, in the same
+ *   transaction).
+ *
+ * On SQLite databases from `createDatabase` rows go through one prepared statement reused
+ * within a transaction (better-sqlite3 directly, holding Kysely's connection); other SQLite
+ * instances use multi-row statements through Kysely.
+ *
+ * `close()` forgets cached statements; it does not close the database, which the caller owns.
+ *
+ * @example
+ * ```ts
+ * const db = createDatabase('postgres://sync:secret@db.internal/reporting');
+ * const sink = new KyselySink(db, { tablePrefix: 'sn_' });
+ * await runTasks(incidentsJob(), { client, sink });
+ * await db.destroy();
+ * ```
+ */
+export class KyselySink implements Sink {
+  readonly #db: SinkDatabase;
+  readonly #dialect: SqlDialect;
+  readonly #batchSize: number;
+  readonly #prefix: string;
+  readonly #fast: SqliteFastPath | undefined;
+  readonly #tables = new Map<string, Promise<TableState>>();
+  #maxStatementBytes: Promise<number> | undefined;
+
+  /**
+   * @param db - A Kysely instance (`createDatabase(url)` or your own).
+   * @throws {@link ConfigurationError} for an invalid option, or a dialect that cannot be told.
+   */
+  constructor(db: SinkDatabase, options: KyselySinkOptions = {}) {
+    const dialect = options.dialect ?? dialectOf(db);
+    if (dialect !== 'sqlite' && dialect !== 'postgres' && dialect !== 'mysql') {
+      throw new ConfigurationError(
+        `KyselySink: cannot tell the database dialect${options.dialect === undefined ? '' : ` (got ${JSON.stringify(options.dialect)})`}; pass dialect: 'sqlite' | 'postgres' | 'mysql'`,
+        { option: 'dialect' },
+      );
+    }
+    const batchSize = options.batchSize ?? 1000;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new ConfigurationError(
+        `KyselySink: batchSize must be a positive integer, got ${String(batchSize)}`,
+        { option: 'batchSize' },
+      );
+    }
+    const prefix = options.tablePrefix ?? '';
+    if (typeof prefix !== 'string' || (prefix !== '' && !/^[a-z_][a-z0-9_]*$/.test(prefix))) {
+      throw new ConfigurationError(
+        `KyselySink: tablePrefix must be lowercase letters, digits and _, got ${JSON.stringify(prefix)}`,
+        { option: 'tablePrefix' },
+      );
+    }
+    this.#db = db;
+    this.#dialect = dialect;
+    this.#batchSize = batchSize;
+    this.#prefix = prefix;
+    const handle = dialect === 'sqlite' ? sqliteHandleOf(db) : undefined;
+    this.#fast = handle === undefined ? undefined : new SqliteFastPath(handle);
+  }
+
+  /** The dialect written. */
+  get dialect(): SqlDialect {
+    return this.#dialect;
+  }
+
+  /**
+   * The table a task is written to: `tablePrefix` + `task.target`.
+   *
+   * @throws {@link ConfigurationError} when the prefixed name is too long.
+   */
+  tableName(task: TaskDefinition): string {
+    const name = `${this.#prefix}${task.target}`;
+    const problem = sqlIdentifierProblem(name);
+    if (problem !== undefined) {
+      throw new ConfigurationError(`KyselySink: table name ${problem}`, { option: 'tablePrefix' });
+    }
+    return name;
+  }
+
+  /** Creates the task's table when missing and adds the columns it lacks. */
+  async prepare(task: TaskDefinition, options: SinkCallOptions = {}): Promise<void> {
+    options.signal?.throwIfAborted();
+    await this.#table(task);
+  }
+
+  /**
+   * Upserts `rows` by `sys_id`. Rows may carry columns beyond the task's (from a transform):
+   * they are added to the table first, typed from their values (text, double precision,
+   * boolean, date-time; text when all null). A column missing from some rows of the batch is
+   * written as `NULL` for them.
+   *
+   * @throws {@link SinkError} when a row has no `sys_id`, holds an unsupported value, or the
+   * database refuses a statement; {@link TaskDefinitionError} for a column name that is not a
+   * safe identifier. Batches committed before the failure stay committed.
+   */
+  async write(
+    task: TaskDefinition,
+    rows: readonly Row[],
+    options: SinkCallOptions = {},
+  ): Promise<WriteResult> {
+    const signal = options.signal;
+    signal?.throwIfAborted();
+    const state = await this.#table(task);
+    if (rows.length === 0) return EMPTY;
+    const table = state.name;
+    const unique = dedupe(table, rows);
+    const present = keysOf(unique);
+    let dbOperations = await this.#addDerivedColumns(task, state, unique, present);
+    const columns = state.columns.filter((c) => c === 'sys_id' || present.includes(c));
+    const bind = (row: Row) => bindRow(this.#dialect, table, columns, row);
+    let inserted = 0;
+    for (let start = 0; start < unique.length; start += this.#batchSize) {
+      signal?.throwIfAborted();
+      const batch = unique.slice(start, start + this.#batchSize);
+      const result = await this.#writeBatch(table, columns, batch, bind).catch((error: unknown) => {
+        if (error instanceof SinkError) throw error;
+        throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
+      });
+      inserted += result.inserted;
+      dbOperations += result.statements;
+    }
+    debug('%s: wrote %d rows (%d new)', table, unique.length, inserted);
+    return {
+      written: unique.length,
+      inserted,
+      updated: unique.length - inserted,
+      dbOperations,
+    };
+  }
+
+  /** Deletes rows by `sys_id`, in batches, one transaction per batch. */
+  async delete(
+    task: TaskDefinition,
+    sysIds: readonly string[],
+    options: SinkCallOptions = {},
+  ): Promise<DeleteResult> {
+    options.signal?.throwIfAborted();
+    const state = await this.#table(task);
+    const keys = [...new Set(sysIds)];
+    let deleted = 0;
+    let dbOperations = 0;
+    for (let start = 0; start < keys.length; start += this.#batchSize) {
+      options.signal?.throwIfAborted();
+      const batch = keys.slice(start, start + this.#batchSize);
+      const statement = deleteStatement(this.#dialect, state.name, batch);
+      const result = await this.#db
+        .executeQuery(rawQuery(statement.sql, statement.parameters))
+        .catch((error: unknown) => {
+          throw new SinkError(state.name, `delete failed: ${messageOf(error)}`, { cause: error });
+        });
+      deleted += Number(result.numAffectedRows ?? 0);
+      dbOperations++;
+    }
+    return { deleted, dbOperations };
+  }
+
+  /** Forgets cached statements and table states; the database stays open. */
+  async close(): Promise<void> {
+    this.#fast?.clear();
+    this.#tables.clear();
+  }
+
+  /** The table state of a task, preparing the table on first use. */
+  #table(task: TaskDefinition): Promise<TableState> {
+    const name = this.tableName(task);
+    let state = this.#tables.get(name);
+    if (state === undefined) {
+      state = this.#prepareTable(name, task).catch((error: unknown) => {
+        this.#tables.delete(name);
+        throw error instanceof SinkError
+          ? error
+          : new SinkError(name, `cannot prepare the table: ${messageOf(error)}`, { cause: error });
+      });
+      this.#tables.set(name, state);
+    }
+    return state.then(async (table) => {
+      // A task with more fields than the one that prepared the table (same target).
+      const missing = task.columns.filter((column) => !table.columns.includes(column.name));
+      if (missing.length > 0) {
+        await this.#alter(
+          table,
+          missing.map((c) => ({ name: c.name, type: c.sqlType[this.#dialect] })),
+        );
+      }
+      return table;
+    });
+  }
+
+  async #prepareTable(name: string, task: TaskDefinition): Promise<TableState> {
+    const wanted = task.columns.map((column) => ({
+      name: column.name,
+      type: column.sqlType[this.#dialect],
+    }));
+    const { columns } = await ensureColumns(this.#db, this.#dialect, name, [], wanted);
+    return { name, columns, ddl: Promise.resolve() };
+  }
+
+  /** Adds columns, one DDL change at a time per table. Returns the statements executed. */
+  #alter(state: TableState, wanted: readonly ColumnSpec[]): Promise<number> {
+    const next = state.ddl.then(async () => {
+      const result = await ensureColumns(
+        this.#db,
+        this.#dialect,
+        state.name,
+        state.columns,
+        wanted,
+      );
+      state.columns = result.columns;
+      return result.statements;
+    });
+    state.ddl = next.catch(() => undefined);
+    return next.catch((error: unknown) => {
+      throw new SinkError(state.name, `cannot add columns: ${messageOf(error)}`, { cause: error });
+    });
+  }
+
+  /** Adds the columns of keys the table lacks (derived by a transform). */
+  async #addDerivedColumns(
+    task: TaskDefinition,
+    state: TableState,
+    rows: readonly Row[],
+    present: readonly string[],
+  ): Promise<number> {
+    const fresh = new Set(present.filter((key) => !state.columns.includes(key)));
+    if (fresh.size === 0) return 0;
+    const problems = [...fresh]
+      .map((name) => ({ name, problem: sqlIdentifierProblem(name) }))
+      .filter((entry) => entry.problem !== undefined);
+    if (problems.length > 0) {
+      throw new TaskDefinitionError(
+        task.name,
+        problems.map((entry) => ({
+          path: `transform.${entry.name}`,
+          message: `derived column ${entry.problem}`,
+        })),
+      );
+    }
+    const wanted = [...fresh].map((name) => ({
+      name,
+      type: inferSqlTypes(rows.map((row) => row[name]))[this.#dialect],
+    }));
+    return this.#alter(state, wanted);
+  }
+
+  /** Upserts one batch (unique keys) in one transaction. */
+  async #writeBatch(
+    table: string,
+    columns: readonly string[],
+    rows: readonly Row[],
+    bind: (row: Row) => unknown[],
+  ): Promise<{ inserted: number; statements: number }> {
+    const fast = this.#fast;
+    if (fast !== undefined) {
+      return this.#db.connection().execute(async () => fast.upsert(table, columns, rows, bind));
+    }
+    const chunks = await this.#chunks(columns.length, rows, bind);
+    return this.#db.transaction().execute(async (trx) => {
+      let statements = 0;
+      let inserted = 0;
+      if (this.#dialect !== 'postgres') {
+        const keys = rows.map((row) => row.sys_id as string);
+        const count = countExistingStatement(this.#dialect, table, keys);
+        const [found] = await run<{ n: number | string }>(trx, count);
+        inserted = rows.length - Number(found?.n ?? 0);
+        statements++;
+      }
+      for (const chunk of chunks) {
+        const sql = upsertSql(this.#dialect, table, columns, chunk.length);
+        const result = await trx.executeQuery(rawQuery(sql, chunk.flat()));
+        if (this.#dialect === 'postgres') {
+          const [row] = result.rows as { inserted?: number | string }[];
+          inserted += Number(row?.inserted ?? 0);
+        }
+        statements++;
+      }
+      return { inserted, statements };
+    });
+  }
+
+  /** Binds a batch and splits it into statements within the parameter and size limits. */
+  async #chunks(
+    width: number,
+    rows: readonly Row[],
+    bind: (row: Row) => unknown[],
+  ): Promise<unknown[][][]> {
+    // SQLite prepares each statement Kysely runs; past a few hundred rows a bigger statement
+    // only costs more to prepare.
+    const cap = this.#dialect === 'sqlite' ? 200 : Number.POSITIVE_INFINITY;
+    const maxRows = Math.max(1, Math.min(cap, Math.floor(MAX_PARAMETERS[this.#dialect] / width)));
+    const maxBytes = await this.#statementBytes();
+    const chunks: unknown[][][] = [];
+    let chunk: unknown[][] = [];
+    let bytes = 0;
+    for (const source of rows) {
+      const row = bind(source);
+      let size = 0;
+      for (const value of row) size += valueBytes(value);
+      if (chunk.length > 0 && (chunk.length >= maxRows || bytes + size > maxBytes)) {
+        chunks.push(chunk);
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(row);
+      bytes += size;
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+    return chunks;
+  }
+
+  /** The size budget of one statement: half MySQL's `max_allowed_packet`, 16 MiB at most. */
+  #statementBytes(): Promise<number> {
+    if (this.#dialect !== 'mysql') return Promise.resolve(MAX_STATEMENT_BYTES);
+    this.#maxStatementBytes ??= run<{ m: number | string }>(this.#db, {
+      sql: 'SELECT @@max_allowed_packet AS m',
+      parameters: [],
+    }).then(
+      ([row]) => Math.min(MAX_STATEMENT_BYTES, Math.floor(Number(row?.m ?? 4_194_304) / 2)),
+      () => 2 * 1024 * 1024,
+    );
+    return this.#maxStatementBytes;
+  }
+}
+
+function rawQuery(sql: string, parameters: readonly unknown[]): CompiledQuery {
+  return CompiledQuery.raw(sql, parameters as unknown[]);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

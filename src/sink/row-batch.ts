@@ -1,0 +1,84 @@
+/**
+ * Preparing a batch of rows for the database: dedupe by `sys_id`, find the keys present, bind
+ * values.
+ *
+ * @module
+ */
+import type { Row, SqlDialect } from '../fields/field-codec.js';
+import { bindValue, UnsupportedValue } from './dialect-sql.js';
+import { SinkError } from './sink-error.js';
+
+/** The rows with unique `sys_id`s, the last occurrence winning (at its first position). */
+export function dedupe(table: string, rows: readonly Row[]): readonly Row[] {
+  const byKey = new Map<string, Row>();
+  for (const row of rows) {
+    const key = row.sys_id;
+    if (typeof key !== 'string' || key === '') {
+      throw new SinkError(
+        table,
+        `a row has no sys_id (got ${key === undefined ? 'nothing' : JSON.stringify(key)})`,
+      );
+    }
+    byKey.set(key, row);
+  }
+  return byKey.size === rows.length ? rows : [...byKey.values()];
+}
+
+/**
+ * Every key present in the rows, in first-seen order. Rows usually share one shape (decoded
+ * rows, arquero output), so each row's keys are compared with the previous row's in order and
+ * collected only when they differ.
+ */
+export function keysOf(rows: readonly Row[]): string[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  let shape: string[] = [];
+  for (const row of rows) {
+    let i = 0;
+    let same = true;
+    for (const key in row) {
+      if (key !== shape[i]) {
+        same = false;
+        break;
+      }
+      i++;
+    }
+    if (same && i === shape.length) continue;
+    shape = Object.keys(row);
+    for (const key of shape) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  return keys;
+}
+
+/** A row's values in `columns` order, as the driver binds them. */
+export function bindRow(
+  dialect: SqlDialect,
+  table: string,
+  columns: readonly string[],
+  row: Row,
+): unknown[] {
+  const values = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as string;
+    const value = bindValue(dialect, row[column]);
+    if (value instanceof UnsupportedValue) {
+      throw new SinkError(
+        table,
+        `row ${String(row.sys_id)}: column "${column}" holds a value that cannot be stored (${describe(value.value)})`,
+      );
+    }
+    values[i] = value;
+  }
+  return values;
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return 'an invalid Date';
+  if (typeof value === 'number') return String(value);
+  return Array.isArray(value) ? 'an array' : typeof value;
+}

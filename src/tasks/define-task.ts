@@ -1,0 +1,170 @@
+/**
+ * `defineTask`: a declarative, validated description of one table to copy.
+ *
+ * @module
+ */
+import type { ColumnTable } from 'arquero';
+import type { FieldCodec } from '../fields/field-codec.js';
+import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../query/index.js';
+import { buildColumns, type TaskColumn } from './task-columns.js';
+import { type TaskWindow, windowRange } from './task-window.js';
+import { validateTaskOptions } from './validate-task-options.js';
+
+/** A codec, or its name as a shorthand (`'dateTime'`, `'reference:sys_user'`). */
+export type FieldSpec =
+  | FieldCodec
+  | 'string'
+  | 'integer'
+  | 'decimal'
+  | 'boolean'
+  | 'dateTime'
+  | 'date'
+  | 'duration'
+  | 'choice'
+  | 'list'
+  | `reference:${string}`;
+
+/** A task's selection: a fixed query, or a function of the run window (absent on full loads). */
+export type TaskQuery = QueryInput | ((window: TaskWindow | undefined) => QueryInput);
+
+/**
+ * Reshapes each decoded batch (derive columns, filter rows). It receives an arquero table whose
+ * columns are the task's columns and returns one; new columns are added to the target table on
+ * first write, typed from their values. It must keep `sys_id`.
+ */
+export type TaskTransform = (batch: ColumnTable) => ColumnTable;
+
+/** Per-reference options. */
+export interface ReferenceOptions {
+  /**
+   * Also store the display value in `<field>_display`; the task then reads with
+   * `sysparm_display_value=all`.
+   * @default false
+   */
+  readonly display?: boolean;
+}
+
+/** What {@link defineTask} takes. */
+export interface TaskOptions {
+  /** The task's name: lowercase letters, digits, `_` and `-`, starting with a letter. */
+  readonly name: string;
+  /** The ServiceNow table read (`incident`). */
+  readonly table: string;
+  /**
+   * The fields to read, by ServiceNow field name; each name becomes a column. `sys_id` is always
+   * read and is the primary key.
+   */
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  /**
+   * The selection, ANDed with the window condition. Validated like any query.
+   * @default everything
+   */
+  readonly query?: TaskQuery;
+  /**
+   * The date-time field the run window applies to: a `dateTime` field of the task
+   * (`opened_at`), or a dot-walk through one of its reference fields (`task.opened_at`).
+   * Without it the window does not narrow the selection.
+   */
+  readonly window?: string;
+  /** Options of reference fields, by field name (`{ assigned_to: { display: true } }`). */
+  readonly references?: Readonly<Record<string, ReferenceOptions>>;
+  /** Reshapes each decoded batch; see {@link TaskTransform}. */
+  readonly transform?: TaskTransform;
+  /**
+   * The database table written (a sink's `tablePrefix` may prefix it).
+   * @default the ServiceNow table name
+   */
+  readonly target?: string;
+  /**
+   * Records per page (`sysparm_limit`), 1 to 10000.
+   * @default the run's page size
+   */
+  readonly pageSize?: number;
+}
+
+/** A validated task, as runs and sinks use it. Build it with {@link defineTask}. */
+export interface TaskDefinition {
+  readonly name: string;
+  /** The ServiceNow table read. */
+  readonly table: string;
+  /** The database table written, before any sink prefix. */
+  readonly target: string;
+  /** The codecs by field name, `sys_id` first. */
+  readonly fields: Readonly<Record<string, FieldCodec>>;
+  /** Reference fields whose display value is stored in `<field>_display`. */
+  readonly displayFields: readonly string[];
+  /** The field (possibly dot-walked) the run window applies to. */
+  readonly window: string | undefined;
+  /** Records per page, when the task sets it. */
+  readonly pageSize: number | undefined;
+  /** The fields to request (`sysparm_fields`), `sys_id` first. */
+  readonly fieldNames: readonly string[];
+  /** The `sysparm_display_value` to read with: `'all'` when a display value is stored. */
+  readonly displayValue: 'false' | 'all';
+  /** The SQL columns the task's own fields give (a transform may add more). */
+  readonly columns: readonly TaskColumn[];
+  /** The batch transform, when there is one. */
+  readonly transform: TaskTransform | undefined;
+  /**
+   * The encoded query of a run: the task's selection ANDed (in every `^NQ` group) with
+   * `<window field>>=<start>^<window field><=<end>` when a window is given.
+   *
+   * @throws `QuerySyntaxError` when the selection is invalid; `ConfigurationError` for a bad window.
+   */
+  buildQuery(window?: TaskWindow): string;
+}
+
+/**
+ * Defines a task: which ServiceNow table to read, which fields with which codecs, which records
+ * (a query, possibly of the run window), and where they go. Everything is checked at once; a bad
+ * definition throws a {@link TaskDefinitionError} listing every problem with its path.
+ *
+ * @throws {@link TaskDefinitionError}
+ *
+ * @example
+ * ```ts
+ * const openedIncidents = defineTask({
+ *   name: 'incidents_opened',
+ *   table: 'incident',
+ *   fields: {
+ *     number: fields.string(),
+ *     opened_at: fields.dateTime(),
+ *     assigned_to: fields.reference('sys_user'),
+ *     priority: fields.integer(),
+ *   },
+ *   window: 'opened_at',
+ *   query: 'active=true',
+ *   references: { assigned_to: { display: true } },
+ * });
+ * openedIncidents.buildQuery({ from: '2026-03-01', to: '2026-03-01' });
+ * // 'active=true^opened_at>=2026-03-01 00:00:00^opened_at<=2026-03-01 23:59:59'
+ * ```
+ */
+export function defineTask(options: TaskOptions): TaskDefinition {
+  const valid = validateTaskOptions(options);
+  const { codecs, display, query, staticQuery } = valid;
+  const windowField = valid.window;
+  const task: TaskDefinition = {
+    name: valid.name,
+    table: valid.table,
+    target: valid.target,
+    fields: Object.freeze(codecs),
+    displayFields: Object.freeze([...display]),
+    window: windowField,
+    pageSize: valid.pageSize,
+    fieldNames: Object.freeze(Object.keys(codecs)),
+    displayValue: display.size > 0 ? 'all' : 'false',
+    columns: buildColumns(codecs, display),
+    transform: valid.transform,
+    buildQuery(window?: TaskWindow): string {
+      const selection = typeof query === 'function' ? toEncodedQuery(query(window)) : staticQuery;
+      if (window === undefined || windowField === undefined) {
+        return selection === undefined ? '' : formatQuery(selection);
+      }
+      const { start, end } = windowRange(window);
+      const range = `${windowField}>=${start}^${windowField}<=${end}`;
+      return formatQuery(andQuery(selection ?? { groups: [], orderBy: [] }, range));
+    },
+  };
+  return Object.freeze(task);
+}

@@ -1,0 +1,20 @@
+export { applyTransform } from './apply-transform.js';
+export {
+  defineTask,
+  type FieldSpec,
+  type ReferenceOptions,
+  type TaskDefinition,
+  type TaskOptions,
+  type TaskQuery,
+  type TaskTransform,
+} from './define-task.js';
+export { createDecoder, decodeRecord, type RecordDecoder } from './record-decoder.js';
+export { type RecordRejectedDetails, RecordRejectedError } from './record-rejected-error.js';
+export {
+  DISPLAY_SUFFIX,
+  KEY_SQL_TYPE,
+  type TaskColumn,
+  type TaskColumnRole,
+} from './task-columns.js';
+export { TaskDefinitionError, type TaskDefinitionIssue } from './task-definition-error.js';
+export { type TaskWindow, type WindowRange, windowRange } from './task-window.js';

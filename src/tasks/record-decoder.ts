@@ -1,0 +1,170 @@
+/**
+ * Raw Table API records to typed rows, through the task's codecs.
+ *
+ * @module
+ */
+import type { FieldCodec, Row } from '../fields/field-codec.js';
+import { FieldValueError } from '../fields/field-value-error.js';
+import type { TaskDefinition } from './define-task.js';
+import { RecordRejectedError } from './record-rejected-error.js';
+import { DISPLAY_SUFFIX } from './task-columns.js';
+
+/** Decodes one raw record into a row; throws {@link RecordRejectedError}. */
+export type RecordDecoder = (record: unknown) => Row;
+
+interface Slot {
+  readonly field: string;
+  readonly codec: FieldCodec;
+  /** The display column, for references whose display value is stored. */
+  readonly display: string | undefined;
+}
+
+const decoders = new WeakMap<TaskDefinition, RecordDecoder>();
+
+/**
+ * A decoder for `task`'s records, compiled once. A raw field may come in any of the Table API's
+ * shapes: a plain string, `{ value, link }`, `{ display_value, value, link }` or
+ * `{ display_value, value }`; the value is read from the string or `value`, the display value
+ * from `display_value`. A field missing from the record is `null` (ServiceNow leaves out fields
+ * the user may not read).
+ *
+ * The row has `sys_id`, one key per field, and `<field>_display` for the task's display fields.
+ * A value no codec reads, a missing `sys_id`, or a display field without `display_value` (the
+ * records were not read with `sysparm_display_value=all`) rejects the whole record.
+ *
+ * @example
+ * ```ts
+ * const decode = createDecoder(task);
+ * for (const record of page.records) {
+ *   try { rows.push(decode(record)); } catch (error) {
+ *     if (error instanceof RecordRejectedError) rejects.push(error); else throw error;
+ *   }
+ * }
+ * ```
+ */
+export function createDecoder(task: TaskDefinition): RecordDecoder {
+  const cached = decoders.get(task);
+  if (cached !== undefined) return cached;
+  const display = new Set(task.displayFields);
+  const slots: Slot[] = Object.entries(task.fields)
+    .filter(([field]) => field !== 'sys_id')
+    .map(([field, codec]) => ({
+      field,
+      codec,
+      display: display.has(field) ? `${field}${DISPLAY_SUFFIX}` : undefined,
+    }));
+  const table = task.table;
+  const decoder: RecordDecoder = (record) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new RecordRejectedError({
+        table,
+        sysId: undefined,
+        field: 'sys_id',
+        value: record,
+        reason: 'belongs to a record that is not an object',
+      });
+    }
+    const raw = record as Record<string, unknown>;
+    const sysId = rawValue(raw.sys_id);
+    if (typeof sysId !== 'string' || sysId === '') {
+      throw new RecordRejectedError({
+        table,
+        sysId: undefined,
+        field: 'sys_id',
+        value: raw.sys_id,
+        reason: 'is missing or empty',
+      });
+    }
+    const row: Row = { sys_id: sysId };
+    for (const slot of slots) {
+      const cell = raw[slot.field];
+      const value = rawValue(cell);
+      if (value === undefined) {
+        throw reject(
+          table,
+          sysId,
+          slot.field,
+          cell,
+          'has no readable value (expected a string or { value })',
+        );
+      }
+      try {
+        row[slot.field] = value === null ? null : slot.codec.parse(value);
+      } catch (error) {
+        if (!(error instanceof FieldValueError)) throw error;
+        throw reject(table, sysId, slot.field, cell, `is not ${error.expected}`, error);
+      }
+      if (slot.display !== undefined) {
+        const shown = displayOf(cell);
+        if (shown === undefined) {
+          throw reject(
+            table,
+            sysId,
+            slot.field,
+            cell,
+            'has no display_value (read the table with sysparm_display_value=all)',
+          );
+        }
+        row[slot.display] = shown === '' ? null : shown;
+      }
+    }
+    return row;
+  };
+  decoders.set(task, decoder);
+  return decoder;
+}
+
+/**
+ * Decodes one raw record with `task`'s codecs (see {@link createDecoder}).
+ *
+ * @throws {@link RecordRejectedError} when a value does not parse.
+ *
+ * @example
+ * ```ts
+ * decodeRecord(task, { sys_id: 'abc', opened_at: '2016-12-12 15:19:57' });
+ * // { sys_id: 'abc', opened_at: Date 2016-12-12T15:19:57Z }
+ * ```
+ */
+export function decodeRecord(task: TaskDefinition, record: unknown): Row {
+  return createDecoder(task)(record);
+}
+
+/**
+ * The raw value of a cell: the string itself, its `value` member, `null` for a missing or null
+ * cell, or `undefined` when the cell has no readable value. Numbers and booleans (which the
+ * Table API does not send, but proxies might) are read as their text.
+ */
+function rawValue(cell: unknown): string | null | undefined {
+  if (typeof cell === 'string') return cell;
+  if (cell === undefined || cell === null) return null;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  if (typeof cell === 'object' && !Array.isArray(cell)) {
+    const value = (cell as { value?: unknown }).value;
+    if (typeof value === 'string') return value;
+    if (value === null) return null;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  }
+  return undefined;
+}
+
+/** The display value of a cell, `''` for a missing or null cell, `undefined` when absent. */
+function displayOf(cell: unknown): string | undefined {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell === 'object' && !Array.isArray(cell)) {
+    const shown = (cell as { display_value?: unknown }).display_value;
+    if (typeof shown === 'string') return shown;
+    if (shown === null) return '';
+  }
+  return undefined;
+}
+
+function reject(
+  table: string,
+  sysId: string,
+  field: string,
+  value: unknown,
+  reason: string,
+  cause?: unknown,
+): RecordRejectedError {
+  return new RecordRejectedError({ table, sysId, field, value, reason, cause });
+}
