@@ -6,10 +6,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigurationError, ServiceNowError } from '../client/errors.js';
 import { InvalidWindowError } from '../run/errors.js';
-import { demoCommand } from './commands/demo-command.js';
-import { mockCommand } from './commands/mock-command.js';
-import { runsCommand } from './commands/runs-command.js';
-import { syncCommand } from './commands/sync-command.js';
 import { ENVIRONMENT } from './connection.js';
 import { type CliIo, line } from './io.js';
 import { nonNegativeInteger, positiveInteger, UsageError } from './usage-error.js';
@@ -29,11 +25,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Copy ServiceNow tables (incidents, SLAs, time worked, configurations) into SQL.')
     .version(VERSION)
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-    });
+      // Bad usage is one line on stderr: commander's "error: ..." plus any hint, then --help.
+      outputError: (text, write) =>
+        write(`servicenow-sync: ${oneLine(text.replace(/^error: /, ''))} (see --help)\n`),
+    })
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ servicenow-sync demo',
+        '  $ servicenow-sync sync incidents --from 2026-11-01 --to 2026-11-07 --instance https://acme.service-now.com',
+        '  $ servicenow-sync runs',
+        '  $ servicenow-sync sync --help',
+      ].join('\n'),
+    );
 
   program
     .command('demo')
@@ -48,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       '\nExamples:\n  $ servicenow-sync demo\n  $ servicenow-sync demo --db sqlite:/tmp/demo.db --scale 20000',
     )
     .action(async (flags) => {
+      const { demoCommand } = await import('./commands/demo-command.js');
       exitCode = await demoCommand(flags, io);
     });
 
@@ -90,6 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ].join('\n'),
     )
     .action(async (targets: string[], flags) => {
+      const { syncCommand } = await import('./commands/sync-command.js');
       exitCode = await syncCommand(targets, flags, io);
     });
 
@@ -104,6 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       '\nExamples:\n  $ servicenow-sync runs\n  $ servicenow-sync runs --db postgres://localhost/sn --json',
     )
     .action(async (flags) => {
+      const { runsCommand } = await import('./commands/runs-command.js');
       exitCode = await runsCommand(flags, io);
     });
 
@@ -116,6 +128,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--latency <ms>', 'added latency per request', nonNegativeInteger('--latency'))
     .addHelpText('after', '\nExamples:\n  $ servicenow-sync mock --port 8080 --scale 100000')
     .action(async (flags) => {
+      const { mockCommand } = await import('./commands/mock-command.js');
       exitCode = await mockCommand(flags, io);
     });
 
@@ -129,13 +142,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function exitCodeOf(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
-    if (
-      error.code === 'commander.helpDisplayed' ||
-      error.code === 'commander.version' ||
-      error.code === 'commander.help'
-    ) {
-      return 0;
-    }
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // 'commander.help' with a non-zero code: no command given, the help went to stderr.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
     return 2; // commander already printed the message
   }
   if (
@@ -145,10 +154,19 @@ function exitCodeOf(error: unknown, io: CliIo): number {
     (error instanceof ServiceNowError &&
       (error.code === 'QUERY_SYNTAX' || error.code === 'TASK_DEFINITION_INVALID'))
   ) {
-    line(io.stderr, `servicenow-sync: ${error.message}`);
+    line(io.stderr, `servicenow-sync: ${oneLine(error.message)}`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  line(io.stderr, `servicenow-sync: ${message}`);
+  line(io.stderr, `servicenow-sync: ${oneLine(message)}`);
   return 1;
+}
+
+/** A possibly multi-line message as one line (`a:\n  - b\n  - c` becomes `a: - b - c`). */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
 import { createPool } from 'mysql2';
+import { createConnection } from 'mysql2/promise';
 import pg from 'pg';
 
 export interface TestDatabase {
@@ -96,6 +97,21 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
     },
   },
 ];
+
+let opened = 0;
+
+/** A database name unique to this process and call. */
+function uniqueName(): string {
+  opened += 1;
+  return `sn_test_${process.pid}_${opened}_${Math.floor(Math.random() * 1e6)}`;
+}
+
+/** `url` pointing at database `name` instead of its own. */
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.href;
+}
 
 /** Drops the given tables (tests start from a clean slate on shared servers). */
 // biome-ignore lint/suspicious/noExplicitAny: tests use dynamic tables

@@ -3,11 +3,14 @@
  *
  * @module
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { readRuns } from '../../log/read-runs.js';
 import { createDatabase } from '../../sink/create-database.js';
 import { parseDatabaseUrl } from '../../sink/database-url.js';
 import { DEFAULT_DB, ENVIRONMENT } from '../connection.js';
 import { type CliIo, line } from '../io.js';
+import { UsageError } from '../usage-error.js';
 
 /** Flags of the `runs` command. */
 export interface RunsFlags {
@@ -19,7 +22,13 @@ export interface RunsFlags {
 /** Prints the log; resolves to the exit code. */
 export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> {
   const url = flags.db ?? io.env[ENVIRONMENT.db] ?? DEFAULT_DB;
-  parseDatabaseUrl(url);
+  const target = parseDatabaseUrl(url);
+  // Reading the log must not create an empty SQLite file where none was.
+  if (target.dialect === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path)) {
+    throw new UsageError(
+      `No database at ${resolve(target.path)} (run sync or demo first, or pass --db)`,
+    );
+  }
   const db = createDatabase(url);
   try {
     const runs = await readRuns(db, { limit: flags.limit ?? 20 });

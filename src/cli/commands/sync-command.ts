@@ -3,15 +3,13 @@
  *
  * @module
  */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ServiceNowClient } from '../../client/service-now-client.js';
-import { KyselyExecutionLogger } from '../../log/kysely-execution-logger.js';
 import type { QueryInput } from '../../query/query-input.js';
 import type { RunResult } from '../../run/run-result.js';
-import { runTasks } from '../../run/run-tasks.js';
 import { validateWindow, yesterdayUtc } from '../../run/window.js';
-import { createDatabase } from '../../sink/create-database.js';
 import { parseDatabaseUrl, redactUrl } from '../../sink/database-url.js';
-import { KyselySink } from '../../sink/kysely-sink.js';
 import {
   CONFIGURATIONS_JOB_CONCURRENCY,
   CONFIGURATIONS_JOB_TASKS,
@@ -23,7 +21,6 @@ import {
 import type { TaskWindow } from '../../tasks/task-window.js';
 import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../connection.js';
 import { type CliIo, line } from '../io.js';
-import { createProgressReporter } from '../progress-reporter.js';
 import { UsageError } from '../usage-error.js';
 
 /** Flags of the `sync` command. */
@@ -109,7 +106,12 @@ export function planSync(
         ? CONFIGURATIONS_JOB_CONCURRENCY
         : Math.min(names.length, 4));
   const db = flags.db ?? defaultDb;
-  parseDatabaseUrl(db);
+  const target = parseDatabaseUrl(db);
+  if (target.dialect === 'sqlite' && target.path !== ':memory:') {
+    const directory = dirname(resolve(target.path));
+    if (!existsSync(directory))
+      throw new UsageError(`--db ${db}: the directory ${directory} does not exist`);
+  }
   return { executionType, taskNames: names, window, filters, concurrency, db };
 }
 
@@ -142,8 +144,22 @@ export async function runInto(
   io: CliIo,
   flags: Pick<SyncFlags, 'quiet' | 'json'>,
 ): Promise<RunResult> {
+  // Loaded here, not at the top: bad usage is reported without loading the database drivers.
+  const [
+    { createDatabase },
+    { KyselySink },
+    { KyselyExecutionLogger },
+    { runTasks },
+    progressModule,
+  ] = await Promise.all([
+    import('../../sink/create-database.js'),
+    import('../../sink/kysely-sink.js'),
+    import('../../log/kysely-execution-logger.js'),
+    import('../../run/run-tasks.js'),
+    import('../progress-reporter.js'),
+  ]);
   const db = createDatabase(plan.db);
-  const progress = createProgressReporter(io.stderr, Boolean(flags.quiet));
+  const progress = progressModule.createProgressReporter(io.stderr, Boolean(flags.quiet));
   try {
     return await runTasks(tasks, {
       client,

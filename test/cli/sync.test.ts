@@ -1,0 +1,202 @@
+/**
+ * `servicenow-sync sync` against a mock ServiceNow started in the test process: credentials by
+ * flags and by environment variables, `--json`, `--filter`, windows, exit code 1 when tasks
+ * fail, and no secret in any output.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createMockServiceNow, type MockServiceNow } from 'servicenow-sync/mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runCli, tempDir } from './run-cli.js';
+
+interface TaskJson {
+  status: string;
+  recordsProcessed: number;
+  error?: { name: string; message: string };
+}
+interface RunJson {
+  id: string;
+  executionType: string;
+  status: string;
+  window: { from: string; to: string } | null;
+  tasks: Record<string, TaskJson>;
+}
+
+let mock: MockServiceNow;
+const dirs: { remove(): void }[] = [];
+
+beforeAll(async () => {
+  // strictQueryFields: a filter naming an unknown field is refused with 403, as ACLs do.
+  mock = await createMockServiceNow({ seed: 11, scale: 150, strictQueryFields: true });
+});
+afterAll(async () => {
+  await mock.close();
+  for (const dir of dirs) dir.remove();
+});
+
+function workDir(): string {
+  const dir = tempDir('sn-cli-sync-');
+  dirs.push(dir);
+  return dir.path;
+}
+
+function flags(): string[] {
+  return [
+    '--instance',
+    mock.url,
+    '--user',
+    mock.credentials.username,
+    '--password',
+    mock.credentials.password,
+  ];
+}
+
+function rowsIn(file: string, table: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+function expectNoSecret(run: CliRun, ...secrets: string[]): void {
+  for (const secret of secrets) {
+    expect(run.stdout).not.toContain(secret);
+    expect(run.stderr).not.toContain(secret);
+  }
+}
+
+function mockRows(table: string, keep: (row: Readonly<Record<string, string>>) => boolean) {
+  let n = 0;
+  for (const row of mock.data.rows(table)) if (keep(row)) n++;
+  return n;
+}
+
+describe('sync', () => {
+  it.concurrent('credentials by flags; --json prints only the RunResult; tables match the mock', async () => {
+    const cwd = workDir();
+    const run = await runCli(['sync', 'users', 'groups', ...flags(), '--json'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as RunJson;
+    expect(result.status).toBe('success');
+    expect(result.executionType).toBe('tasks');
+    expect(result.window).toBeNull();
+    expect(result.tasks.users?.recordsProcessed).toBe(mock.data.count('sys_user'));
+    expect(result.tasks.groups?.recordsProcessed).toBe(mock.data.count('sys_user_group'));
+    const file = join(cwd, 'servicenow.db');
+    expect(rowsIn(file, 'sys_user')).toBe(mock.data.count('sys_user'));
+    expect(rowsIn(file, 'sys_user_group')).toBe(mock.data.count('sys_user_group'));
+    expectNoSecret(run, mock.credentials.password);
+  });
+
+  it.concurrent('credentials and database from SN_* variables; --filter narrows the selection', async () => {
+    const cwd = workDir();
+    const run = await runCli(['sync', 'users', '--filter', 'users=active=true', '--json'], {
+      cwd,
+      env: {
+        SN_INSTANCE: mock.url,
+        SN_USER: mock.credentials.username,
+        SN_PASSWORD: mock.credentials.password,
+        SN_DB: 'sqlite:./from-env.db',
+      },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as RunJson;
+    const active = mockRows('sys_user', (row) => row.active === 'true');
+    expect(active).toBeGreaterThan(0);
+    expect(active).toBeLessThan(mock.data.count('sys_user'));
+    expect(result.tasks.users?.recordsProcessed).toBe(active);
+    expect(rowsIn(join(cwd, 'from-env.db'), 'sys_user')).toBe(active);
+    expectNoSecret(run, mock.credentials.password);
+  });
+
+  it.concurrent('the incidents job for a window, quietly; runs shows the window', async () => {
+    const cwd = workDir();
+    const run = await runCli(
+      ['sync', 'incidents', '--from', '2026-08-01', '--to', '2026-08-31', '--quiet', ...flags()],
+      { cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
+    const opened = mockRows(
+      'incident',
+      (row) =>
+        (row.opened_at ?? '') >= '2026-08-01 00:00:00' &&
+        (row.opened_at ?? '') <= '2026-08-31 23:59:59',
+    );
+    expect(opened).toBeGreaterThan(0);
+    expect(rowsIn(join(cwd, 'servicenow.db'), 'incident')).toBe(opened);
+
+    const runs = await runCli(['runs', '--json'], { cwd });
+    const logged = JSON.parse(runs.stdout) as {
+      executionType: string;
+      startDate: string;
+      endDate: string;
+      status: string;
+    }[];
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      executionType: 'incidents',
+      startDate: '2026-08-01',
+      endDate: '2026-08-31',
+      status: 'success',
+    });
+  });
+
+  it.concurrent('exits 1 when authentication fails, without echoing the password', async () => {
+    const cwd = workDir();
+    const wrong = 'Wr0ng-Secret-91b2';
+    const run = await runCli(['sync', 'users', 'groups'], {
+      cwd,
+      env: { SN_INSTANCE: mock.url, SN_USER: mock.credentials.username, SN_PASSWORD: wrong },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/users: error - .*401/);
+    expect(run.stderr).toMatch(/groups: error - .*401/);
+    expectNoSecret(run, wrong, mock.credentials.password);
+  });
+
+  it.concurrent('exits 1 when a bearer token given on the command line is refused', async () => {
+    const cwd = workDir();
+    const token = 'Wr0ng-Token-0c4e9a';
+    const run = await runCli(['sync', 'groups', '--instance', mock.url, '--token', token], {
+      cwd,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/groups: error - .*401/);
+    expectNoSecret(run, token);
+  });
+
+  it.concurrent('exits 1 when the database cannot be reached, without its password', async () => {
+    const cwd = workDir();
+    const password = 'Db-Secret-77d1';
+    const db = `postgres://reporter:${password}@127.0.0.1:1/servicenow`;
+    for (const args of [
+      ['runs', '--db', db],
+      ['sync', 'groups', ...flags(), '--db', db],
+    ]) {
+      const run = await runCli(args, { cwd });
+      expect(run.code, args[0]).toBe(1);
+      expect(run.stderr).toMatch(/^servicenow-sync: .*ECONNREFUSED/);
+      expectNoSecret(run, password, mock.credentials.password);
+    }
+  });
+
+  it.concurrent('exits 1 when the instance refuses a filter (403), and --json still reports it', async () => {
+    const cwd = workDir();
+    const run = await runCli(
+      ['sync', 'users', 'groups', '--filter', 'users=no_such_field=1', '--json', ...flags()],
+      { cwd },
+    );
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as RunJson;
+    expect(result.status).toBe('partial');
+    expect(result.tasks.users?.status).toBe('error');
+    expect(result.tasks.users?.error?.message).toMatch(/403/);
+    expect(result.tasks.groups?.status).toBe('success');
+    expect(result.tasks.groups?.recordsProcessed).toBe(mock.data.count('sys_user_group'));
+    expectNoSecret(run, mock.credentials.password);
+  });
+});

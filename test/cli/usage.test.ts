@@ -1,0 +1,198 @@
+/**
+ * Bad usage of the built CLI: exit code 2, one clear line on stderr, nothing on stdout, nothing
+ * written (no database file), no secret echoed. And `--help` on every command.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliRun, filesIn, runCli, tempDir } from './run-cli.js';
+
+const SECRET = 'S3cret-pw-7f3a';
+/** Nothing listens here; none of these invocations may get as far as connecting. */
+const INSTANCE = 'http://127.0.0.1:9';
+const CREDENTIALS = ['--instance', INSTANCE, '--user', 'sync.bot', '--password', SECRET];
+
+const dirs: { remove(): void }[] = [];
+afterAll(() => {
+  for (const dir of dirs) dir.remove();
+});
+
+/** Runs in a fresh empty directory and checks the bad-usage contract. */
+async function expectUsageError(
+  args: readonly string[],
+  message: RegExp,
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliRun> {
+  const dir = tempDir();
+  dirs.push(dir);
+  const run = await runCli(args, { cwd: dir.path, env });
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^servicenow-sync: /);
+  expect(lines[0]).toMatch(message);
+  expect(run.stderr).not.toContain(SECRET);
+  expect(filesIn(dir.path), 'bad usage must write nothing').toEqual([]);
+  return run;
+}
+
+describe('bad usage exits 2 with one line and writes nothing', () => {
+  it.concurrent('unknown command', async () => {
+    await expectUsageError(['snyc'], /unknown command 'snyc'.*sync/);
+  });
+
+  it.concurrent('unknown option', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--bogus', ...CREDENTIALS],
+      /unknown option '--bogus'/,
+    );
+  });
+
+  it.concurrent('missing target', async () => {
+    await expectUsageError(['sync', ...CREDENTIALS], /missing required argument 'targets'/);
+  });
+
+  it.concurrent('missing instance', async () => {
+    await expectUsageError(['sync', 'users', '--user', 'u', '--password', SECRET], /--instance/);
+  });
+
+  it.concurrent('missing credentials', async () => {
+    await expectUsageError(['sync', 'users', '--instance', INSTANCE], /Missing credentials/);
+  });
+
+  it.concurrent('a password without a user, from the environment', async () => {
+    await expectUsageError(['sync', 'users'], /--password needs --user/, {
+      SN_INSTANCE: INSTANCE,
+      SN_PASSWORD: SECRET,
+    });
+  });
+
+  it.concurrent('a day that does not exist', async () => {
+    await expectUsageError(
+      ['sync', 'incidents', '--from', '2026-02-30', '--to', '2026-03-01', ...CREDENTIALS],
+      /2026-02-30/,
+    );
+  });
+
+  it.concurrent('a reversed window', async () => {
+    await expectUsageError(
+      ['sync', 'incidents', '--from', '2026-03-02', '--to', '2026-03-01', ...CREDENTIALS],
+      /reversed/,
+    );
+  });
+
+  it.concurrent('only one end of the window', async () => {
+    await expectUsageError(
+      ['sync', 'incidents', '--from', '2026-03-02', ...CREDENTIALS],
+      /both --from and --to/,
+    );
+  });
+
+  it.concurrent('a database URL with an unknown scheme', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--db', 'foo://x/y', ...CREDENTIALS],
+      /unsupported scheme/,
+    );
+  });
+
+  it.concurrent('a database URL with a password and no host (not echoed)', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--db', `postgres://admin:${SECRET}@/reports`, ...CREDENTIALS],
+      /database URL/,
+    );
+  });
+
+  it.concurrent('a SQLite file in a directory that does not exist', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--db', 'sqlite:./no/such/dir/x.db', ...CREDENTIALS],
+      /does not exist/,
+    );
+  });
+
+  it.concurrent('an instance URL that is not http(s)', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--instance', 'ftp://acme', '--user', 'u', '--password', SECRET],
+      /instanceUrl.*ftp/,
+    );
+  });
+
+  it.concurrent('an instance URL with credentials in it (not echoed)', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--user', 'u', '--password', 'p'],
+      /credentials belong in the auth option/,
+      { SN_INSTANCE: `https://bob:${SECRET}@acme.service-now.com` },
+    );
+  });
+
+  it.concurrent('a filter with the ^Or typo a real instance would silently ignore', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--filter', 'users=active=true^Orname=x', ...CREDENTIALS],
+      /\^Or/,
+    );
+  });
+
+  it.concurrent('a filter for a task that is not in the run', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--filter', 'groups=active=true', ...CREDENTIALS],
+      /not a task of this run/,
+    );
+  });
+
+  it.concurrent('an unknown task', async () => {
+    await expectUsageError(['sync', 'problems', ...CREDENTIALS], /Unknown job or task "problems"/);
+  });
+
+  it.concurrent('a concurrency of 0', async () => {
+    await expectUsageError(
+      ['sync', 'users', '--concurrency', '0', ...CREDENTIALS],
+      /--concurrency/,
+    );
+  });
+
+  it.concurrent('runs where no database exists (and none is created)', async () => {
+    await expectUsageError(['runs'], /No database at .*servicenow\.db/);
+  });
+
+  it.concurrent('no command at all: usage on stderr, exit 2', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const run = await runCli([], { cwd: dir.path });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Usage: servicenow-sync/);
+  });
+});
+
+describe('--help', () => {
+  for (const args of [
+    ['--help'],
+    ['demo', '--help'],
+    ['sync', '--help'],
+    ['runs', '--help'],
+    ['mock', '--help'],
+  ]) {
+    it.concurrent(`${args.join(' ')} exits 0 with examples, showing no secret`, async () => {
+      const dir = tempDir();
+      dirs.push(dir);
+      const run = await runCli(args, {
+        cwd: dir.path,
+        env: { SN_PASSWORD: SECRET, SN_TOKEN: SECRET },
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: servicenow-sync/);
+      expect(run.stdout).toContain('Examples:');
+      expect(run.stdout).toContain('$ servicenow-sync');
+      expect(run.stdout + run.stderr).not.toContain(SECRET);
+      expect(filesIn(dir.path)).toEqual([]);
+    });
+  }
+
+  it.concurrent('sync --help documents the environment variables and exit codes', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const run = await runCli(['sync', '--help'], { cwd: dir.path });
+    for (const name of ['SN_INSTANCE', 'SN_USER', 'SN_PASSWORD', 'SN_TOKEN', 'SN_DB']) {
+      expect(run.stdout).toContain(name);
+    }
+    expect(run.stdout).toMatch(/Exit codes: 0 .*1 .*2/);
+  });
+});
