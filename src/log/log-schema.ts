@@ -86,59 +86,87 @@ export function readTimestamp(value: unknown): string | null {
   return String(value).slice(0, 19).replace('T', ' ');
 }
 
-/** Creates the three log tables when missing. */
+/**
+ * Runs `create` (a `CREATE TABLE IF NOT EXISTS`) and tolerates losing a race with another
+ * process creating the same table at the same moment (PostgreSQL then fails with a unique
+ * violation on its catalog instead of doing nothing).
+ */
+async function createTolerant(
+  db: Kysely<LogDatabase>,
+  table: string,
+  create: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await create();
+  } catch (error) {
+    const tables = await db.introspection.getTables();
+    if (!tables.some((t) => t.name === table)) throw error;
+  }
+}
+
+/** Creates the three log tables when missing; safe when several runs start at once. */
 export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDialect): Promise<void> {
   const ts = dialect === 'postgres' ? 'timestamp' : dialect === 'mysql' ? 'datetime' : 'text';
   const name = dialect === 'mysql' ? 'varchar(191)' : 'text';
   const real = dialect === 'sqlite' ? 'real' : 'double precision';
   const big = dialect === 'sqlite' ? 'integer' : 'bigint';
-  await db.schema
-    .createTable('servicenow_execution_log')
-    .ifNotExists()
-    .$call((t) =>
-      dialect === 'postgres'
-        ? t.addColumn('id', 'serial', (c) => c.primaryKey())
-        : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
-    )
-    .addColumn('execution_type', sql.raw(name), (c) => c.notNull())
-    .addColumn('start_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
-    .addColumn('end_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
-    .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
-    .addColumn('ended_at', sql.raw(ts))
-    .addColumn('duration_seconds', sql.raw(real))
-    .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) => c.notNull())
-    .addColumn('total_records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
-    .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
-    .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
-    .addColumn('error_message', 'text')
-    .addColumn('heartbeat_at', sql.raw(ts))
-    .execute();
-  await db.schema
-    .createTable('servicenow_execution_task')
-    .ifNotExists()
-    .addColumn('execution_id', 'integer', (c) => c.notNull())
-    .addColumn('task_name', sql.raw(name), (c) => c.notNull())
-    .addColumn('table_name', sql.raw(name), (c) => c.notNull())
-    .addColumn('target_table', sql.raw(name), (c) => c.notNull())
-    .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) => c.notNull())
-    .addColumn('records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
-    .addColumn('records_rejected', sql.raw(big), (c) => c.notNull().defaultTo(0))
-    .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
-    .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
-    .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
-    .addColumn('ended_at', sql.raw(ts))
-    .addColumn('duration_seconds', sql.raw(real))
-    .addColumn('error_message', 'text')
-    .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
-    .execute();
-  await db.schema
-    .createTable('servicenow_sync_lock')
-    .ifNotExists()
-    .addColumn('execution_type', sql.raw(name), (c) => c.primaryKey())
-    .addColumn('owner', sql.raw(dialect === 'mysql' ? 'varchar(64)' : 'text'), (c) => c.notNull())
-    .addColumn('execution_id', 'integer')
-    .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
-    .execute();
+  await createTolerant(db, 'servicenow_execution_log', () =>
+    db.schema
+      .createTable('servicenow_execution_log')
+      .ifNotExists()
+      .$call((t) =>
+        dialect === 'postgres'
+          ? t.addColumn('id', 'serial', (c) => c.primaryKey())
+          : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
+      )
+      .addColumn('execution_type', sql.raw(name), (c) => c.notNull())
+      .addColumn('start_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
+      .addColumn('end_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
+      .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
+      .addColumn('ended_at', sql.raw(ts))
+      .addColumn('duration_seconds', sql.raw(real))
+      .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) =>
+        c.notNull(),
+      )
+      .addColumn('total_records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
+      .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
+      .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
+      .addColumn('error_message', 'text')
+      .addColumn('heartbeat_at', sql.raw(ts))
+      .execute(),
+  );
+  await createTolerant(db, 'servicenow_execution_task', () =>
+    db.schema
+      .createTable('servicenow_execution_task')
+      .ifNotExists()
+      .addColumn('execution_id', 'integer', (c) => c.notNull())
+      .addColumn('task_name', sql.raw(name), (c) => c.notNull())
+      .addColumn('table_name', sql.raw(name), (c) => c.notNull())
+      .addColumn('target_table', sql.raw(name), (c) => c.notNull())
+      .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) =>
+        c.notNull(),
+      )
+      .addColumn('records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
+      .addColumn('records_rejected', sql.raw(big), (c) => c.notNull().defaultTo(0))
+      .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
+      .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
+      .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
+      .addColumn('ended_at', sql.raw(ts))
+      .addColumn('duration_seconds', sql.raw(real))
+      .addColumn('error_message', 'text')
+      .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
+      .execute(),
+  );
+  await createTolerant(db, 'servicenow_sync_lock', () =>
+    db.schema
+      .createTable('servicenow_sync_lock')
+      .ifNotExists()
+      .addColumn('execution_type', sql.raw(name), (c) => c.primaryKey())
+      .addColumn('owner', sql.raw(dialect === 'mysql' ? 'varchar(64)' : 'text'), (c) => c.notNull())
+      .addColumn('execution_id', 'integer')
+      .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
+      .execute(),
+  );
 }
 
 /** A Kysely instance over any schema: the logger only touches its own tables. */

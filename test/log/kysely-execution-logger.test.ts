@@ -65,6 +65,13 @@ for (const target of testDatabases) {
       await t.close();
     });
 
+    it('creates its tables safely when several runs start at the same moment', async () => {
+      const loggers = Array.from({ length: 4 }, () => new KyselyExecutionLogger(t.db));
+      await Promise.all(loggers.map((logger) => logger.ensureTables()));
+      const tables = (await t.db.introspection.getTables()).map((table) => table.name);
+      expect(tables).toEqual(expect.arrayContaining(LOG_TABLES));
+    });
+
     it('writes the run row as running, then completes it with its task rows', async () => {
       const logger = new KyselyExecutionLogger(t.db);
       const id = await logger.runStarted(start);
