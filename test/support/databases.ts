@@ -70,22 +70,45 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
     name: 'postgres',
     available: Boolean(pgUrl),
     async open() {
+      // A database of its own, so test files running in parallel never share tables.
+      const name = uniqueName();
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = withDatabase(pgUrl ?? '', name);
       const db = new Kysely({
         dialect: new PostgresDialect({
-          pool: new pg.Pool({ connectionString: pgUrl, max: 4, types: pgTypes }),
+          pool: new pg.Pool({ connectionString: url, max: 4, types: pgTypes }),
         }),
       });
-      return { name: 'postgres', url: pgUrl ?? '', db, close: () => db.destroy() };
+      return {
+        name: 'postgres',
+        url,
+        db,
+        async close() {
+          await db.destroy();
+          const dropper = new pg.Client({ connectionString: pgUrl });
+          await dropper.connect();
+          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await dropper.end();
+        },
+      };
     },
   },
   {
     name: 'mysql',
     available: Boolean(mysqlUrl),
     async open() {
+      const name = uniqueName();
+      const admin = await createConnection({ uri: mysqlUrl ?? '' });
+      await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+      await admin.end();
+      const url = withDatabase(mysqlUrl ?? '', name);
       const db = new Kysely({
         dialect: new MysqlDialect({
           pool: createPool({
-            uri: mysqlUrl ?? '',
+            uri: url,
             connectionLimit: 4,
             timezone: 'Z',
             dateStrings: true,
@@ -93,7 +116,17 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
           }),
         }),
       });
-      return { name: 'mysql', url: mysqlUrl ?? '', db, close: () => db.destroy() };
+      return {
+        name: 'mysql',
+        url,
+        db,
+        async close() {
+          await db.destroy();
+          const dropper = await createConnection({ uri: mysqlUrl ?? '' });
+          await dropper.query(`DROP DATABASE IF EXISTS ${name}`);
+          await dropper.end();
+        },
+      };
     },
   },
 ];
