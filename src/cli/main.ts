@@ -15,6 +15,13 @@ process.on('SIGINT', () => {
   controller.abort(new Error('interrupted by the user (SIGINT)'));
 });
 process.on('SIGTERM', () => controller.abort(new Error('terminated (SIGTERM)')));
+// `servicenow-sync runs | head`: the reader left; stop quietly instead of crashing on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
