@@ -15,7 +15,7 @@ import {
 import type { FaultEngine, FaultTarget } from './fault-engine.js';
 import type { MockFaultName } from './faults.js';
 import { buildLinkHeader } from './link-header.js';
-import { type RenderContext, type RenderedValue, renderRecord } from './record-renderer.js';
+import { type RenderContext, renderRecord, renderRecordJson } from './record-renderer.js';
 import { readFilter, readTableParams, type TableParams } from './request-params.js';
 
 /** What the API routes need to answer one request. @internal */
@@ -93,12 +93,15 @@ export async function answerTableList(
   const acl = faults.faults.aclHidden;
   const context = renderContext(request, version, params);
   let fault: MockFaultName | undefined;
-  const result: Record<string, RenderedValue>[] = [];
+  // Each record as JSON text (the bytes JSON.stringify would write for its rendered object).
+  const result: string[] = [];
   for (const row of selected.rows) {
     const visibility = acl === undefined ? 'visible' : acl(table, row);
     if (visibility !== 'visible') fault = 'aclHidden';
     if (visibility === 'hidden') continue;
-    result.push(visibility === 'blank' ? {} : renderRecord(context, schema, row, params.fields));
+    result.push(
+      visibility === 'blank' ? '{}' : renderRecordJson(context, schema, row, params.fields),
+    );
   }
 
   const headers: Record<string, string> = {};
@@ -121,10 +124,11 @@ export async function answerTableList(
   const cancel = faults.fire('quotaCancel', request.target);
   if (cancel !== undefined) {
     const kept = result.slice(0, cancel.partialRows ?? Math.floor(result.length / 2));
-    const body = { result: kept, error: QUOTA_CANCEL_ERROR, status: 'failure' };
-    return { ...jsonAnswer(cancel.status ?? 200, body, headers), fault: 'quotaCancel' };
+    const tail = `"error":${JSON.stringify(QUOTA_CANCEL_ERROR)},"status":"failure"`;
+    const body = `{"result":[${kept.join(',')}],${tail}}`;
+    return { status: cancel.status ?? 200, body, headers, fault: 'quotaCancel' };
   }
-  const answer = jsonAnswer(200, { result }, headers);
+  const answer: Answer = { status: 200, body: `{"result":[${result.join(',')}]}`, headers };
   return fault === undefined ? answer : { ...answer, fault };
 }
 

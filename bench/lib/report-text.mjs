@@ -1,0 +1,159 @@
+/**
+ * The fixed text of docs/benchmarks.md: method, how to reproduce, and what limits each figure
+ * (from profiles taken with `node --cpu-prof`; the figures quoted come from the run itself).
+ */
+
+const s = (ms) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(1)} s`);
+const n = (value) => (value === undefined ? '?' : Number(value).toLocaleString('en-US'));
+
+export const METHOD = `## Method
+
+- Each measurement runs in its own child process (\`node --expose-gc bench/<name>.mjs --json\`),
+  and each side of a comparison in a fresh child process of its own: peak RSS
+  (\`process.resourceUsage().maxRSS\`) is per side, and a crash stops one measurement only.
+- The mock instance runs in a separate process (bench/lib/mock-process.mjs), never in the
+  measured one. Rendering a page of 1,000 incidents with \`sysparm_display_value=all\` (~4.5 MB
+  of JSON, then gzip) costs it 150-250 ms of CPU: more than the 50 ms latency simulated, and
+  about as much as the loader spends on the page. Left alone, the mock would set the pace of
+  every figure that involves it. So where speed is measured the mock *replays*: an unmeasured
+  pass records the exact bytes of every page (gzip, as sent), and later requests for the same
+  URL are answered from memory after the latency (50 ms). The recording pass runs two
+  identical mocks (same seed) in worker threads to use both cores. Each measured run checks
+  that every request it made was a recorded one ("replay misses: 0"). The mock's rendering was
+  also made cheaper for this (src/mock/server/record-renderer.ts writes each record's JSON text
+  directly instead of building objects for \`JSON.stringify\`; display-format.ts reads
+  date-times without regular expressions): about 40% less CPU per page of incidents.
+- The memory measurement does not replay (each page is read once); there the mock's speed
+  sets the duration but not the memory figure, which belongs to the loader's process alone.
+- Sides alternate (A B B A ..., or a rotating order of three) and the figures are medians.
+- Repetitions at default sizes, chosen to keep the whole run near 15 minutes on 2 cores:
+  end to end 1 run of each side (after the recording pass), old scheme 2 runs of each side
+  (after a recording run of each), sink vs driver 3 rounds, client vs fetch 2 runs of each side
+  (after a recording pass of each). \`--runs N\` sets them all to N.
+
+## How to reproduce
+
+\`\`\`sh
+npm run bench                                   # everything, default sizes, writes this file
+npm run bench -- --scale 0.1                    # sizes x 0.1; the report goes to a temp file
+npm run bench -- --only end-to-end --runs 3     # one measurement, more repetitions
+SN_TEST_PG_URL=postgres://... SN_TEST_MYSQL_URL=mysql://... npm run bench   # + PostgreSQL, MariaDB
+node --expose-gc bench/end-to-end.mjs --scale 0.25   # any measurement on its own (after npm run build)
+node --cpu-prof bench/end-to-end.mjs --side run ...  # profile one side (see the script's header)
+\`\`\`
+
+Scripts: \`end-to-end.mjs\` (1), \`memory.mjs\` (2), \`old-vs-new.mjs\` with \`old-scheme.mjs\` (3),
+\`sink-vs-driver.mjs\` (4), \`client-vs-fetch.mjs\` (5); \`lib/mock-process.mjs\` is the mock with
+latency and replay.`;
+
+export const ANALYSIS = {
+  'end-to-end': (f) => `### What limits it
+
+The loader is CPU-bound on one thread. In the measured run it spent ${s(f.runCpuMs)} of CPU in
+${s(f.runMs)}, against bounds of ${s(f.apiBoundMs)} (API), ${s(f.parseBoundMs)} (parse) and
+${s(f.writeBoundMs)} (write). Every step runs on the main thread, one after the other, so the run
+costs the *sum* of its steps, not the largest. A CPU profile of the run side (\`node --cpu-prof\`,
+20,000 incidents, 90,000 rows) splits its time as:
+
+| share | where |
+|---|---|
+| ~22% | SQLite upserts: \`SqliteFastPath.upsert\` (src/sink/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row plus the count of existing keys, inside better-sqlite3's transaction |
+| ~16% | \`JSON.parse\` of the bodies (\`tryParse\`, src/client/response-body.ts) |
+| ~16% | garbage collection (4.5 MB pages of \`{display_value, value}\` objects) |
+| ~11% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/fields/utc-text.ts) |
+| ~10% | gunzip and UTF-8 decoding of the bodies (undici, \`TextDecoder\`) |
+| ~7% | \`bindRow\` / \`keysOf\` / \`dedupe\` (src/sink/row-batch.ts) |
+
+\`runTasks\` itself (src/run/run-tasks.ts) is under 1%, and the mock costs nothing in the
+measured runs (replay). What would move the figure, in order of effect:
+1. Overlap the steps on the two cores: gunzip + \`JSON.parse\` in a worker thread (client) and/or
+   the SQLite writes in a worker thread (sink). The run would then cost about the largest of
+   "fetch + parse" and "decode + write" instead of their sum.
+2. Ask for display values only where a task wants them: \`sysparm_display_value=all\` turns every
+   one of the 68 incident fields into \`{display_value, value}\`, which doubles the JSON to parse
+   and the objects to collect, while only 8 references need a display value (e.g. read
+   \`sysparm_display_value=false\` plus dot-walked \`caller_id.name\`-style fields).
+3. Cheaper per-row work in the sink and decoder: skip the parse/format round trip of
+   date-times already in \`YYYY-MM-DD HH:MM:SS\` for SQLite; bind rows without the per-row
+   key scans.
+4. The API chain: keyset pages of one table are sequential (each needs the previous cursor), so
+   the largest table alone needs ${s(f.chainBoundMs)} at ${f.latencyMs} ms per request, above the
+   API bound of the issue (${s(f.apiBoundMs)}). Reading the largest tables in sys_id partitions
+   (\`paginate({ partitions })\`, which the client has and \`runTasks\` does not use) would remove
+   that limit; it matters only once the CPU cost above is gone.`,
+  memory: (f) => {
+    const large = f.results?.at(-1) ?? {};
+    return `### What limits it
+
+Memory stays flat (ratio ${f.ratio}: ten times the rows, ${large.peakRssMb ?? '?'} MB instead of
+${f.results?.[0]?.peakRssMb ?? '?'} MB): nothing the loader keeps grows with the table. The level is
+what misses 256 MB, and it comes from two places, neither of them retained rows:
+
+- **The floor.** Loading the library takes the process from ~40 MB (Node alone) to
+  ${large.rssBeforeRunMb ?? '~90'} MB before the first request. \`src/sink/create-database.ts\`
+  imports both \`pg\` and \`mysql2\`, and \`src/tasks/apply-transform.ts\` imports \`arquero\`,
+  at module load, for every user: each adds ~15 MB of RSS on its own. Importing the drivers only
+  when a \`postgres://\` / \`mysql://\` URL is opened, and arquero only when a task has a
+  \`transform\`, would lower the floor by about 40 MB for a SQLite sync.
+- **V8's pacing of garbage collection.** The data alive at any moment is small: with a forced
+  GC every 200 ms during a 30,000-row sync, the heap never held more than ~40 MB and the peak RSS
+  was 181 MB, against ~150-190 MB of heap (${large.sampledMaxHeapUsedMb ?? '?'} MB here) and a
+  276 MB peak without. Each page of 1,000 incidents with \`sysparm_display_value=all\` is ~4.5 MB
+  of text and ~70,000 small objects, garbage a moment later; V8 lets it pile up before a major
+  collection. In that probe \`node --max-old-space-size=128\` held the peak at 183-192 MB for
+  ~15% more CPU, and pages of 500 rows gave 222 MB. Asking for display values only where a task
+  needs them (see 1) would halve the garbage per page.`;
+  },
+  'old-vs-new': (f) => `### What limits it
+
+Both sides are CPU-bound at 50 ms per request: the new job used ${s(f.new?.medianCpuMs)} of CPU in
+${s(f.new?.medianMs)}, the old scheme ${s(f.old?.medianCpuMs)} in ${s(f.old?.medianMs)}. Decoding
+and writing ~80,000 rows costs the same per row in both (measurement 1 says where it goes), and
+that cost, not the waiting the old scheme adds, is most of either run.
+
+Where waiting does dominate, the scheme alone cannot give 3x on these tables either. A run at
+500 ms per request (\`node bench/old-vs-new.mjs --latency 500 --with-partitions --runs 1\`,
+during this work): old 35.9 s, new 29.9 s (1.2x), new with 4 sys_id partitions per table
+16.6 s (2.2x). Keyset pages of one table are sequential (each needs the previous cursor), so the
+new job can never be faster than its largest table read alone, 50 users pages x latency; the
+pool only saves the small tables' time that the fixed batches wasted, and offset pages cost the
+mock the same as keyset pages (a real instance pays more for deep offsets, the mock does not
+model that). What would move it: reading large tables in sys_id partitions (the client can,
+\`paginate({ partitions })\`; \`runTasks\` and the catalog tasks do not ask for it), with a
+memory bound per task, since 4 partitions x 3 tasks x read-ahead raised that run's peak to
+584 MB; and the per-row CPU of measurement 1.
+
+Memory is where the scheme shows: the old one holds each table twice (raw records and rows)
+until it is written, so its peak grows with the largest table (${f.old?.peakRssMb ?? '?'} MB for
+50,000 users x scale); the new one writes page by page (${f.new?.peakRssMb ?? '?'} MB).`,
+  'sink-vs-driver': (f) => {
+    const sqlite = f.results?.sqlite;
+    return `### What limits it
+
+The gap to the driver's single transaction is mostly the commit after every page: the sink
+commits each \`write\` call (a 1,000-row page in a run) as its own transaction, which is its
+contract ("committed batch by batch"). The driver itself, committing every 1,000 rows, loses as
+much${sqlite ? ` on SQLite (${n(sqlite.driverPerBatchRowsPerSecond)} vs ${n(sqlite.driverRowsPerSecond)} rows/s)` : ''}:
+in WAL mode each commit appends every page it touched, so the table and key pages are written
+again and again. Against the driver with the same commits the sink keeps
+${sqlite ? sqlite.ratioSameCommits : '~0.9'} on SQLite; the rest is its own work per row (dedupe by
+\`sys_id\`, the count of existing keys for inserted/updated figures, \`bindRow\`, an upsert instead
+of a plain insert; src/sink/kysely-sink.ts, row-batch.ts, sqlite-fast-path.ts). A probe with
+20,000-row writes and \`batchSize: 20000\` reached 0.95 of the driver on SQLite. What would move
+it: larger transactions on SQLite (a write-behind in \`runTasks\` or the sink that groups
+several pages per commit, still committing batch by batch).`;
+  },
+  'client-vs-fetch': (f) => `### What limits it
+
+Both readers are CPU-bound (CPU ${s(f.fetch?.medianCpuMs)} for the bare loop, ${s(f.client?.medianCpuMs)}
+for the client), and most of that is the same work: UTF-8 decoding and \`JSON.parse\` of the
+bodies. In a profile of three 30,000-row passes the client spent ~1.4 s more CPU than the bare
+loop, in: more garbage collection (0.37 s vs 0.13 s); \`Buffer.byteLength(text)\` over every
+body to count \`bytesReceived\` (0.25 s, \`#attempt\` in src/client/request-executor.ts;
+the response's \`Content-Length\` would be cheaper and would count the bytes actually
+received, gzip, rather than the decoded text); and the per-request machinery (ofetch, the request
+queue, retry bookkeeping, the cookie jar). Reading pages (\`paginate\`) instead of
+\`records()\` (one \`await\` per row) gained 2-5%. On a quiet machine the ratio was 0.92 in
+that probe; with other work on the machine it drops, since the extra CPU then costs more wall
+time.`,
+};
