@@ -153,7 +153,7 @@ async function orchestrate() {
   });
   const old = summary('old');
   const current = summary('new');
-  const partitioned = results.partitioned.length > 0 ? summary('partitioned') : undefined;
+  const partitioned = results.partitioned?.length ? summary('partitioned') : undefined;
   const speedup = old.medianMs / current.medianMs;
   const report = {
     benchmark: 'old-vs-new',
