@@ -26,7 +26,9 @@ export const METHOD = `## Method
 - The memory measurement does not replay (each page is read once); there the mock's speed
   sets the duration but not the memory figure, which belongs to the loader's process alone.
 - Sides alternate (A B B A ..., or a rotating order of three) and the figures are medians.
-- Repetitions at default sizes, chosen to keep the whole run near 15 minutes on 2 cores:
+- Repetitions at default sizes, chosen to keep the whole run within 15 minutes on 2 cores with
+  SQLite only (PostgreSQL and MariaDB, when their URLs are set, add about two minutes to sink vs
+  driver):
   end to end 1 run of each side (after the recording pass), old scheme 2 runs of each side
   (after a recording run of each), sink vs driver 3 rounds, client vs fetch 2 runs of each side
   (after a recording pass of each). \`--runs N\` sets them all to N.
@@ -141,19 +143,21 @@ ${sqlite ? sqlite.ratioSameCommits : '~0.9'} on SQLite; the rest is its own work
 of a plain insert; src/sink/kysely-sink.ts, row-batch.ts, sqlite-fast-path.ts). A probe with
 20,000-row writes and \`batchSize: 20000\` reached 0.95 of the driver on SQLite. What would move
 it: larger transactions on SQLite (a write-behind in \`runTasks\` or the sink that groups
-several pages per commit, still committing batch by batch).`;
+several pages per commit, still committing batch by batch). On PostgreSQL and MariaDB, commits
+cost less and the sink's own statements (multi-row upserts through Kysely, the counts of
+inserted and updated rows) account for more of the gap; those were not profiled here.`;
   },
   'client-vs-fetch': (f) => `### What limits it
 
 Both readers are CPU-bound (CPU ${s(f.fetch?.medianCpuMs)} for the bare loop, ${s(f.client?.medianCpuMs)}
-for the client), and most of that is the same work: UTF-8 decoding and \`JSON.parse\` of the
-bodies. In a profile of three 30,000-row passes the client spent ~1.4 s more CPU than the bare
-loop, in: more garbage collection (0.37 s vs 0.13 s); \`Buffer.byteLength(text)\` over every
+for the client), so the ratio follows the CPU each spends per page. Most of it is the same work,
+UTF-8 decoding and \`JSON.parse\` of the bodies; the client spends about a third more. In a
+profile of three 30,000-row passes (5.5 s of CPU against 4.1 s) the difference was: more garbage collection (0.37 s vs 0.13 s); \`Buffer.byteLength(text)\` over every
 body to count \`bytesReceived\` (0.25 s, \`#attempt\` in src/client/request-executor.ts;
 the response's \`Content-Length\` would be cheaper and would count the bytes actually
 received, gzip, rather than the decoded text); and the per-request machinery (ofetch, the request
 queue, retry bookkeeping, the cookie jar). Reading pages (\`paginate\`) instead of
-\`records()\` (one \`await\` per row) gained 2-5%. On a quiet machine the ratio was 0.92 in
-that probe; with other work on the machine it drops, since the extra CPU then costs more wall
-time.`,
+\`records()\` (one \`await\` per row) gained 2-5%. What would move it: count bytes from the
+header, and trim the per-request and per-page work until the client's CPU per page is within 10%
+of the bare loop's; read-ahead cannot help while both sides are CPU-bound.`,
 };
