@@ -3,19 +3,13 @@
  *
  * @module
  */
+import { parseUtcDate } from '../fields/utc-text.js';
 import { InvalidWindowError } from './errors.js';
 import type { RunWindow } from './run-result.js';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** True when `value` is a real calendar day written `YYYY-MM-DD`. */
 export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DAY.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return typeof value === 'string' && !Number.isNaN(parseUtcDate(value));
 }
 
 /**
@@ -54,11 +48,6 @@ export function yesterdayUtc(now: Date = new Date()): RunWindow {
     .toISOString()
     .slice(0, 10);
   return { from: day, to: day };
-}
-
-/** First and last instants of a window as UTC `YYYY-MM-DD HH:MM:SS` literals (both included). */
-export function windowBounds(window: RunWindow): { readonly start: string; readonly end: string } {
-  return { start: `${window.from} 00:00:00`, end: `${window.to} 23:59:59` };
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidWindowError } from '../../src/run/errors.js';
-import { isIsoDay, validateWindow, windowBounds, yesterdayUtc } from '../../src/run/window.js';
+import { isIsoDay, validateWindow, yesterdayUtc } from '../../src/run/window.js';
+import { windowRange } from '../../src/tasks/task-window.js';
 
 describe('run windows', () => {
   it('accepts real days in order, including a one-day window', () => {
@@ -40,7 +41,7 @@ describe('run windows', () => {
       from: '2026-02-28',
       to: '2026-02-28',
     });
-    expect(windowBounds({ from: '2026-11-01', to: '2026-11-02' })).toEqual({
+    expect(windowRange({ from: '2026-11-01', to: '2026-11-02' })).toEqual({
       start: '2026-11-01 00:00:00',
       end: '2026-11-02 23:59:59',
     });
