@@ -90,7 +90,16 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
           await db.destroy();
           const dropper = new pg.Client({ connectionString: pgUrl });
           await dropper.connect();
-          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          // No FORCE: terminating the pool's closing connections raises errors in this process.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await dropper.query(`DROP DATABASE IF EXISTS ${name}`);
+              break;
+            } catch (error) {
+              if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          }
           await dropper.end();
         },
       };
