@@ -6,9 +6,9 @@
  *
  * For each size, a mock holding that many incidents (no children) runs in its own process
  * (no latency: only the loader's memory is of interest), and a fresh child process runs the
- * real `incidents_opened` task (68 fields with display values for its 8 main references,
- * `sysparm_display_value=all`, ~4.5 KB of JSON a row) through `runTasks` into a fresh SQLite
- * file. The figure is that process's `process.resourceUsage().maxRSS`: everything it ever held,
+ * real `incidents_opened` task (68 fields, raw values, plus the dot-walked display fields of
+ * its 8 main references such as `caller_id.name`: ~2.1 KB of JSON a row) through `runTasks` into
+ * a fresh SQLite file. The figure is that process's `process.resourceUsage().maxRSS`: everything it ever held,
  * Node itself, the code, V8's heap, sockets, SQLite's page cache. Target: <= 256 MB at 1,000,000
  * rows and 1M/100k <= 1.2.
  */

@@ -10,9 +10,10 @@
  * GET /__bench/body/<i> (the i-th recorded body, as sent: gzip when recorded so; its encoding in
  * the `x-encoding` header).
  *
- * Why a replay: rendering a page of 1,000 incidents with `sysparm_display_value=all` (~4.5 MB of
- * JSON) costs the mock 150-200 ms of CPU plus the gzip, several times the 50 ms latency a
- * benchmark simulates: the mock, not the code measured, would set the pace. With `replay`, the
+ * Why a replay: rendering a page of 1,000 incidents (~2.1 MB of JSON with the dot-walked display
+ * fields the tasks request, ~4.5 MB with `sysparm_display_value=all`) costs the mock tens to
+ * hundreds of ms of CPU plus the gzip, more than the 50 ms latency a benchmark simulates: the
+ * mock, not the code measured, would set the pace. With `replay`, the
  * first request for a URL goes to the mock and its exact bytes are kept in memory; every later
  * request for that URL is answered from memory after `latencyMs`. An unmeasured warm-up pass
  * records every page; measured runs then meet an instance whose only cost is the latency.

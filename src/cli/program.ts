@@ -81,6 +81,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       new Option('--db <url>', 'sqlite:PATH | postgres://... | mysql://...').env(ENVIRONMENT.db),
     )
     .option('--filter <task=query>', 'extra encoded query ANDed into a task (repeatable)', collect)
+    .addOption(
+      new Option('--incremental', "read what changed since each task's watermark").conflicts([
+        'full',
+        'from',
+        'to',
+      ]),
+    )
+    .option('--full', 'read the whole selection (or the --from/--to window)')
+    .option('--since <date>', 'incremental: where tasks without a watermark start (YYYY-MM-DD)')
+    .option(
+      '--overlap <minutes>',
+      'incremental: minutes re-read before each watermark (default 10)',
+      nonNegativeInteger('--overlap'),
+    )
+    .addOption(
+      new Option(
+        '--deletes <mode>',
+        'propagate deletes: none, audit (sys_audit_delete), reconcile',
+      ).choices(['none', 'audit', 'reconcile']),
+    )
+    .option('--soft-delete', 'mark deleted records with sys_deleted_at instead of removing them')
+    .option('--strict-time-zone', "refuse to run when the integration user's time zone is not GMT")
     .option('--concurrency <n>', 'tasks at once', positiveInteger('--concurrency'))
     .option('--page-size <n>', 'records per request', positiveInteger('--page-size'))
     .option('--json', 'print the RunResult as JSON on stdout')
@@ -94,8 +116,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '      --instance https://acme.service-now.com --user sync.bot --password "$PW"',
         '  $ SN_INSTANCE=https://acme.service-now.com SN_TOKEN=... servicenow-sync sync configurations --db postgres://localhost/sn',
         "  $ servicenow-sync sync users groups --filter 'users=active=true' --json",
+        '  $ servicenow-sync sync incidents --incremental --since 2026-01-01 --deletes audit',
         '',
         'Without --from/--to the incidents job loads yesterday (UTC).',
+        'The configurations job runs incrementally unless --full: its first run loads everything.',
         'Exit codes: 0 success, 1 a task failed, 2 bad usage.',
       ].join('\n'),
     )

@@ -1,13 +1,15 @@
 /**
  * The `sysparm_query` of each page: keyset `<filter>^sys_id>LAST^ORDERBYsys_id` with the
- * filter repeated in every `^NQ` group, offset `<filter>^ORDERBY...sys_id`, and the sys_id
- * ranges of a partitioned read.
+ * filter repeated in every `^NQ` group, the compound `(sys_updated_on, sys_id)` keyset of
+ * strategy `'updated'`, offset `<filter>^ORDERBY...sys_id`, and the sys_id ranges of a
+ * partitioned read.
  *
  * @module
  */
-import type { EncodedQuery, QueryCondition, QueryTerm } from '../query/ast.js';
+import type { EncodedQuery, QueryCondition, QueryOrder, QueryTerm } from '../query/ast.js';
 import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../query/index.js';
 import { ConfigurationError } from './errors.js';
+import type { PageCursor } from './page.js';
 
 /** A half-open range of sys_ids: `from <= sys_id < to`; a missing bound is open. */
 export interface KeyRange {
@@ -16,25 +18,38 @@ export interface KeyRange {
 }
 
 const EVERYTHING: EncodedQuery = { groups: [], orderBy: [] };
-const BY_SYS_ID = [{ field: 'sys_id', direction: 'asc' }] as const;
+const BY_SYS_ID: readonly QueryOrder[] = [{ field: 'sys_id', direction: 'asc' }];
+const BY_UPDATED: readonly QueryOrder[] = [
+  { field: 'sys_updated_on', direction: 'asc' },
+  { field: 'sys_id', direction: 'asc' },
+];
 
 const condition = (operator: '>' | '>=' | '<', value: string): QueryTerm => [
   { field: 'sys_id', operator, value } satisfies QueryCondition,
 ];
+const updatedOn = (operator: '>' | '>=' | '=', value: string): QueryTerm => [
+  { field: 'sys_updated_on', operator, value } satisfies QueryCondition,
+];
 
 /**
- * The caller's filter for keyset paging: validated, and without a sort of its own (keyset pages
- * are ordered by sys_id; any other `ORDERBY` would break the cursor, so it is refused).
+ * The caller's filter for keyset paging (`'keyset'` or `'updated'`): validated, and without a
+ * sort of its own (pages are ordered by the key; any other `ORDERBY` would break the cursor, so
+ * it is refused; a sort that is the key's own prefix is accepted and dropped).
  */
-export function keysetFilter(query: QueryInput | undefined): EncodedQuery {
+export function keysetFilter(
+  query: QueryInput | undefined,
+  strategy: 'keyset' | 'updated' = 'keyset',
+): EncodedQuery {
   if (query === undefined) return EVERYTHING;
   const parsed = toEncodedQuery(query);
-  const ordersBySysIdOnly = parsed.orderBy.every(
-    (order) => order.field === 'sys_id' && order.direction === 'asc',
+  const key = strategy === 'keyset' ? BY_SYS_ID : BY_UPDATED;
+  const ordersByKey = parsed.orderBy.every(
+    (order, i) => order.field === key[i]?.field && order.direction === 'asc',
   );
-  if (!ordersBySysIdOnly) {
+  if (!ordersByKey) {
+    const by = strategy === 'keyset' ? 'sys_id' : 'sys_updated_on, then sys_id';
     throw new ConfigurationError(
-      `Invalid option query: ORDERBY ${parsed.orderBy.map((o) => o.field).join(', ')} cannot be used with strategy 'keyset' (pages are ordered by sys_id); use strategy 'offset' to keep your sort`,
+      `Invalid option query: ORDERBY ${parsed.orderBy.map((o) => o.field).join(', ')} cannot be used with strategy '${strategy}' (pages are ordered by ${by}); use strategy 'offset' to keep your sort`,
       { option: 'query' },
     );
   }
@@ -64,6 +79,35 @@ export function keysetPageQuery(
     groups: terms.length === 0 ? [] : [{ terms }],
     orderBy: BY_SYS_ID,
   };
+  return formatQuery(andQuery(filter, bounds));
+}
+
+/**
+ * The query of a page of strategy `'updated'`: `<filter>^ORDERBYsys_updated_on^ORDERBYsys_id`
+ * without a cursor; after one, `sys_updated_on>T` OR (`sys_updated_on=T` AND `sys_id>S`), with
+ * the filter repeated in each of those `^NQ` groups (a filter of k groups gives 2k groups). A
+ * cursor whose `sysId` is `''` gives `sys_updated_on>=T` (every row updated at T or later).
+ *
+ * @example
+ * ```ts
+ * updatedPageQuery(keysetFilter('active=true', 'updated'), { updatedOn: '2025-01-01 10:00:00', sysId: 'abc' });
+ * // 'active=true^sys_updated_on>2025-01-01 10:00:00^NQactive=true^sys_updated_on=2025-01-01 10:00:00^sys_id>abc^ORDERBYsys_updated_on^ORDERBYsys_id'
+ * ```
+ */
+export function updatedPageQuery(filter: EncodedQuery, cursor: PageCursor | undefined): string {
+  let bounds: EncodedQuery;
+  if (cursor === undefined) bounds = { groups: [], orderBy: BY_UPDATED };
+  else if (cursor.sysId === '') {
+    bounds = { groups: [{ terms: [updatedOn('>=', cursor.updatedOn)] }], orderBy: BY_UPDATED };
+  } else {
+    bounds = {
+      groups: [
+        { terms: [updatedOn('>', cursor.updatedOn)] },
+        { terms: [updatedOn('=', cursor.updatedOn), condition('>', cursor.sysId)] },
+      ],
+      orderBy: BY_UPDATED,
+    };
+  }
   return formatQuery(andQuery(filter, bounds));
 }
 

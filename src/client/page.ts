@@ -1,5 +1,6 @@
 /**
- * Records, pages and the options of `paginate()` / `records()`.
+ * Records, pages and the options of `paginate()` / `records()`, and the types of the other
+ * reads (`get()`, `count()`, `integrationUser()`).
  *
  * @module
  */
@@ -25,15 +26,42 @@ export type DisplayValueMode = false | true | 'all';
 export type PaginationStrategy =
   /** `sys_id>LAST^ORDERBYsys_id`: every row that exists throughout is read exactly once. */
   | 'keyset'
+  /**
+   * Compound keyset over `(sys_updated_on, sys_id)`, oldest change first: pages carry a
+   * {@link PageCursor} to resume from, and a row updated during the run moves forward and is
+   * read again later (incremental sync).
+   */
+  | 'updated'
   /** `sysparm_offset`: rows move between pages when data changes (skips and duplicates). */
   | 'offset';
+
+/**
+ * A position in the `(sys_updated_on, sys_id)` order of strategy `'updated'`: paging resumes
+ * strictly after it.
+ *
+ * @example
+ * ```ts
+ * // every row changed at or after 2025-03-01 00:00:00 UTC
+ * const since: PageCursor = { updatedOn: '2025-03-01 00:00:00', sysId: '' };
+ * ```
+ */
+export interface PageCursor {
+  /** `sys_updated_on` as the instance stores it: UTC `YYYY-MM-DD HH:MM:SS`. */
+  readonly updatedOn: string;
+  /**
+   * `sys_id` of the row at that key; `''` is the key just before every row updated at
+   * `updatedOn` (resuming after it reads every row with `sys_updated_on >= updatedOn`).
+   */
+  readonly sysId: string;
+}
 
 /** Options of `client.paginate()` and `client.records()`. */
 export interface PaginateOptions {
   /** Filter: encoded text, a `query()` builder or an AST. @default everything */
   readonly query?: QueryInput;
   /**
-   * Fields to return (`sysparm_fields`); `sys_id` is added for keyset paging.
+   * Fields to return (`sysparm_fields`); `sys_id` is added for keyset paging, `sys_id` and
+   * `sys_updated_on` for strategy `'updated'`.
    * @default every field
    */
   readonly fields?: readonly string[];
@@ -41,12 +69,26 @@ export interface PaginateOptions {
   readonly pageSize?: number;
   /** Floor when the page size is halved after a quota cancel or a timeout. @default 50 */
   readonly minPageSize?: number;
-  /** `sysparm_display_value`. @default false */
+  /**
+   * `sysparm_display_value`. Strategy `'updated'` refuses `true` (its cursor needs the raw
+   * `sys_updated_on`); with `'all'` it reads the `value` half.
+   * @default false
+   */
   readonly displayValue?: DisplayValueMode;
   /** `sysparm_exclude_reference_link`. @default true */
   readonly excludeReferenceLink?: boolean;
-  /** @default 'keyset' */
+  /**
+   * `'keyset'` (by sys_id), `'updated'` (by `sys_updated_on`, then sys_id) or `'offset'`.
+   * `'keyset'` and `'updated'` refuse a query with an `ORDERBY` of its own.
+   * @default 'keyset'
+   */
   readonly strategy?: PaginationStrategy;
+  /**
+   * Strategy `'updated'` only: start strictly after this key (the first request already uses
+   * the "next page" form), e.g. the `cursor` of the last page a previous run committed.
+   * @default from the first row
+   */
+  readonly startAfter?: PageCursor;
   /**
    * Pages fetched ahead of the one the caller is handling (per partition). Memory holds at most
    * `readAhead + 1` pages per partition. @default 1
@@ -93,14 +135,23 @@ export interface Page<T = TableRecord> {
   readonly offset: number | undefined;
   /** Rows in the response, `{}` rows included. */
   readonly rawCount: number;
-  /** `{}` rows (visible but unreadable under ACLs) counted and skipped; in keyset mode also rows without a sys_id. */
+  /**
+   * `{}` rows (visible but unreadable under ACLs) counted and skipped; in keyset mode also rows
+   * without a sys_id, in `'updated'` mode rows without a sys_id or a `sys_updated_on`.
+   */
   readonly blankRows: number;
   /**
    * `true` on the last page when paging stopped because the cursor could not advance (every
-   * row of a non-empty page was blank, or the last sys_id did not move forward). Rows after it
+   * row of a non-empty page was blank, or the last key did not move forward). Rows after it
    * may exist but cannot be reached with these rights: compare with `client.count()`.
    */
   readonly stalled: boolean;
+  /**
+   * Strategy `'updated'`: the `(sys_updated_on, sys_id)` key of the last record of the page,
+   * where a later run can resume (`startAfter`). `undefined` with other strategies and on a page
+   * without records (a stalled page included).
+   */
+  readonly cursor: PageCursor | undefined;
   /** Body bytes of the response. */
   readonly bytes: number;
   /** Attempts the request took. */
@@ -120,5 +171,32 @@ export interface GetOptions {
 
 /** Options of `client.count()`. */
 export interface CountOptions {
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The integration user as the instance describes it.
+ *
+ * @example
+ * ```ts
+ * const user = await client.integrationUser();
+ * if (user !== undefined && user.timeZone !== '' && user.timeZone !== 'GMT') {
+ *   console.warn(`${user.userName} reads dates in ${user.timeZone}`);
+ * }
+ * ```
+ */
+export interface IntegrationUser {
+  /** `sys_user.user_name`. */
+  readonly userName: string;
+  /**
+   * `sys_user.time_zone` as stored (`GMT`, `Europe/Paris`, `US/Pacific`...); `''` when the user
+   * has none (the instance's default zone applies).
+   */
+  readonly timeZone: string;
+}
+
+/** Options of `client.integrationUser()`. */
+export interface IntegrationUserOptions {
+  /** Cancels the request. */
   readonly signal?: AbortSignal;
 }

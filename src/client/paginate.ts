@@ -1,6 +1,6 @@
 /**
- * The paginator behind `client.paginate()`: keyset (default) or offset pages, adaptive page
- * size, bounded read-ahead, optional parallel sys_id partitions, and a `break` in the caller's
+ * The paginator behind `client.paginate()`: keyset (default), `(sys_updated_on, sys_id)` keyset
+ * or offset pages, adaptive page size, bounded read-ahead, optional parallel sys_id partitions, and a `break` in the caller's
  * loop that aborts every in-flight request.
  *
  * @module
@@ -9,13 +9,14 @@ import createDebug from 'debug';
 import type { EncodedQuery } from '../query/ast.js';
 import { ConfigurationError } from './errors.js';
 import type { MetricsRecorder } from './metrics.js';
-import type { Page, PaginateOptions, PaginationStrategy, TableRecord } from './page.js';
+import type { Page, PageCursor, PaginateOptions, PaginationStrategy, TableRecord } from './page.js';
 import {
   type KeyRange,
   keysetFilter,
   keysetPageQuery,
   offsetQuery,
   partitionRanges,
+  updatedPageQuery,
 } from './page-query.js';
 import { PageSizer } from './page-size.js';
 import { mergeByArrival, readAhead } from './read-ahead.js';
@@ -26,6 +27,7 @@ import {
   checkTable,
   displayParams,
   fieldsParam,
+  rawValueOf,
   sysIdOf,
 } from './table-params.js';
 
@@ -54,8 +56,10 @@ export interface PaginationPlan {
   readonly path: string;
   readonly params: Readonly<Record<string, string>>;
   readonly strategy: PaginationStrategy;
-  /** Keyset: the filter AST. */
+  /** Keyset and updated: the filter AST. */
   readonly filter: EncodedQuery;
+  /** Updated: the key to start after. */
+  readonly startAfter: PageCursor | undefined;
   /** Offset: the full query string. */
   readonly offsetQuery: string;
   readonly ranges: readonly KeyRange[];
@@ -68,14 +72,58 @@ export interface PaginationPlan {
 
 type PageData = Omit<Page<TableRecord>, 'index'>;
 
+const UTC_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const CURSOR_SYS_ID = /^[A-Za-z0-9_.-]*$/;
+
+/** Validates `startAfter` (strategy `'updated'` only). */
+function checkStartAfter(
+  startAfter: PageCursor | undefined,
+  strategy: PaginationStrategy,
+): PageCursor | undefined {
+  if (startAfter === undefined) return undefined;
+  if (strategy !== 'updated') {
+    throw new ConfigurationError(
+      `Invalid option startAfter: it needs strategy 'updated', received strategy '${strategy}'`,
+      { option: 'startAfter' },
+    );
+  }
+  const { updatedOn, sysId } = (startAfter ?? {}) as Partial<PageCursor>;
+  if (typeof updatedOn !== 'string' || !UTC_DATE_TIME.test(updatedOn)) {
+    throw new ConfigurationError(
+      `Invalid option startAfter.updatedOn: expected UTC 'YYYY-MM-DD HH:MM:SS', received ${JSON.stringify(updatedOn)}`,
+      { option: 'startAfter.updatedOn' },
+    );
+  }
+  if (typeof sysId !== 'string' || !CURSOR_SYS_ID.test(sysId)) {
+    throw new ConfigurationError(
+      `Invalid option startAfter.sysId: expected a sys_id or '', received ${JSON.stringify(sysId)}`,
+      { option: 'startAfter.sysId' },
+    );
+  }
+  return { updatedOn, sysId };
+}
+
+const KEYED_FIELDS = {
+  keyset: ['sys_id'],
+  updated: ['sys_id', 'sys_updated_on'],
+  offset: [],
+} as const satisfies Record<PaginationStrategy, readonly string[]>;
+
 /** Validates the options (throws `ConfigurationError` / `QuerySyntaxError` at once). */
 export function planPagination(table: string, options: PaginateOptions = {}): PaginationPlan {
   checkTable(table);
   const strategy = options.strategy ?? DEFAULT_PAGINATE_OPTIONS.strategy;
-  if (strategy !== 'keyset' && strategy !== 'offset') {
+  if (strategy !== 'keyset' && strategy !== 'updated' && strategy !== 'offset') {
     throw new ConfigurationError(
-      `Invalid option strategy: expected 'keyset' or 'offset', received ${JSON.stringify(strategy)}`,
+      `Invalid option strategy: expected 'keyset', 'updated' or 'offset', received ${JSON.stringify(strategy)}`,
       { option: 'strategy' },
+    );
+  }
+  const startAfter = checkStartAfter(options.startAfter, strategy);
+  if (strategy === 'updated' && options.displayValue === true) {
+    throw new ConfigurationError(
+      "Invalid option displayValue: true cannot be used with strategy 'updated' (its cursor needs the raw sys_updated_on); use 'all' or false",
+      { option: 'displayValue' },
     );
   }
   const pageSize = checkInteger(
@@ -99,22 +147,23 @@ export function planPagination(table: string, options: PaginateOptions = {}): Pa
       option: 'partitions',
     });
   }
-  const keyset = strategy === 'keyset';
   const params: Record<string, string> = {
     ...displayParams(options.displayValue, options.excludeReferenceLink),
     sysparm_no_count: 'true',
     sysparm_suppress_pagination_header: 'true',
   };
   if (options.fields !== undefined) {
-    params.sysparm_fields = fieldsParam(options.fields, keyset ? 'sys_id' : undefined);
+    params.sysparm_fields = fieldsParam(options.fields, KEYED_FIELDS[strategy]);
   }
+  const offset = strategy === 'offset';
   return {
     table,
     path: `/api/now/table/${table}`,
     params,
     strategy,
-    filter: keyset ? keysetFilter(options.query) : { groups: [], orderBy: [] },
-    offsetQuery: keyset ? '' : offsetQuery(options.query),
+    filter: offset ? { groups: [], orderBy: [] } : keysetFilter(options.query, strategy),
+    startAfter,
+    offsetQuery: offset ? offsetQuery(options.query) : '',
     ranges: partitionRanges(partitions),
     pageSize,
     minPageSize,
@@ -129,7 +178,12 @@ function isEmptyRow(row: object): boolean {
   return true;
 }
 
-/** Reads the pages of one sys_id range (or of the whole offset sequence). */
+/** `true` when the key `(updatedOn, sysId)` comes strictly after `cursor`. */
+function isAfter(updatedOn: string, sysId: string, cursor: PageCursor): boolean {
+  return updatedOn > cursor.updatedOn || (updatedOn === cursor.updatedOn && sysId > cursor.sysId);
+}
+
+/** Reads the pages of one sys_id range (or of the whole updated / offset sequence). */
 async function* readRange(
   context: PaginateContext,
   plan: PaginationPlan,
@@ -138,12 +192,19 @@ async function* readRange(
   signal: AbortSignal,
 ): AsyncGenerator<PageData> {
   const { executor, metrics } = context;
-  const keyset = plan.strategy === 'keyset';
+  const strategy = plan.strategy;
+  const keyset = strategy === 'keyset';
+  const updated = strategy === 'updated';
   const sizer = new PageSizer({ max: plan.pageSize, min: plan.minPageSize });
   let cursor: string | undefined;
+  let key = plan.startAfter;
   let offset = 0;
   for (;;) {
-    const query = keyset ? keysetPageQuery(plan.filter, cursor, range) : plan.offsetQuery;
+    const query = keyset
+      ? keysetPageQuery(plan.filter, cursor, range)
+      : updated
+        ? updatedPageQuery(plan.filter, key)
+        : plan.offsetQuery;
     let limit = sizer.current;
     const response = await executor.execute({
       method: 'GET',
@@ -156,7 +217,7 @@ async function* readRange(
           sysparm_query: query,
           sysparm_limit: String(limit),
         };
-        if (!keyset) params.sysparm_offset = String(offset);
+        if (!keyset && !updated) params.sysparm_offset = String(offset);
         return params;
       },
       validate: checkListBody,
@@ -173,6 +234,7 @@ async function* readRange(
     const records: TableRecord[] = [];
     let blankRows = 0;
     let last: string | undefined;
+    let lastUpdatedOn: string | undefined;
     for (const row of rows) {
       if (keyset) {
         const id = sysIdOf(row);
@@ -181,6 +243,15 @@ async function* readRange(
           continue;
         }
         last = id;
+      } else if (updated) {
+        const id = sysIdOf(row);
+        const on = id === undefined ? undefined : rawValueOf(row, 'sys_updated_on');
+        if (on === undefined) {
+          blankRows++;
+          continue;
+        }
+        last = id;
+        lastUpdatedOn = on;
       } else if (isEmptyRow(row)) {
         blankRows++;
         continue;
@@ -189,18 +260,27 @@ async function* readRange(
     }
     if (blankRows > 0) metrics.add('blankRows', blankRows);
     if (rows.length === 0) return;
-    const stalled = keyset && (last === undefined || (cursor !== undefined && last <= cursor));
+    let stalled = false;
+    let pageCursor: PageCursor | undefined;
+    if (keyset) {
+      stalled = last === undefined || (cursor !== undefined && last <= cursor);
+    } else if (updated) {
+      if (last === undefined || lastUpdatedOn === undefined) stalled = true;
+      else if (key !== undefined && !isAfter(lastUpdatedOn, last, key)) stalled = true;
+      else pageCursor = { updatedOn: lastUpdatedOn, sysId: last };
+    }
     yield {
       records: stalled ? [] : records,
       partition,
       query,
       pageSize: limit,
-      offset: keyset ? undefined : offset,
+      offset: keyset || updated ? undefined : offset,
       rawCount: rows.length,
       blankRows,
       stalled,
       bytes: response.bytes,
       attempts: response.attempts,
+      cursor: pageCursor,
     };
     if (stalled) {
       metrics.add('stalls');
@@ -213,6 +293,7 @@ async function* readRange(
       return;
     }
     if (keyset) cursor = last;
+    else if (updated) key = pageCursor;
     else offset += limit;
   }
 }

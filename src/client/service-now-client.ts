@@ -8,9 +8,18 @@ import { type QueryInput, toQueryString } from '../query/index.js';
 import type { ResolvedClientOptions, ServiceNowClientOptions } from './client-options.js';
 import { resolveClientOptions } from './client-options.js';
 import { ConfigurationError } from './errors.js';
+import { authUserName, readIntegrationUser } from './integration-user.js';
 import { type ClientMetrics, MetricsRecorder } from './metrics.js';
 import { checkTokenResponse } from './oauth-token-source.js';
-import type { CountOptions, GetOptions, Page, PaginateOptions, TableRecord } from './page.js';
+import type {
+  CountOptions,
+  GetOptions,
+  IntegrationUser,
+  IntegrationUserOptions,
+  Page,
+  PaginateOptions,
+  TableRecord,
+} from './page.js';
 import { type PaginateContext, planPagination, runPagination } from './paginate.js';
 import { type ExecutorConfig, RequestExecutor } from './request-executor.js';
 import { RetryPolicy } from './retry-policy.js';
@@ -82,6 +91,8 @@ export class ServiceNowClient {
   readonly #metrics: MetricsRecorder;
   readonly #lifetime = new AbortController();
   readonly #executor: RequestExecutor;
+  /** The answer of `integrationUser()`, once one came. */
+  #integrationUser: { readonly user: IntegrationUser | undefined } | undefined;
   #closed = false;
 
   /**
@@ -300,6 +311,35 @@ export class ServiceNowClient {
       validate: checkStatsBody,
     });
     return Number((result.body as { result: { stats: { count: string } } }).result.stats.count);
+  }
+
+  /**
+   * The user the client authenticates as, read from `sys_user` by `user_name` (fields
+   * `user_name,time_zone`): lets a sync warn when that user's time zone is not GMT, since
+   * display values and `gs.dateGenerate()` are read in it. `undefined` when the credentials
+   * carry no user name (bearer token, OAuth `client_credentials`) or when the row cannot be read
+   * (403, 404, no row, a `{}` row). The first answer is kept for the client's lifetime.
+   *
+   * @throws request errors other than those (network, 5xx after retries, 401).
+   *
+   * @example
+   * ```ts
+   * const user = await client.integrationUser();
+   * if (user && user.timeZone !== 'GMT') console.warn(`dates are read in ${user.timeZone || 'the instance zone'}`);
+   * ```
+   */
+  async integrationUser(
+    options: IntegrationUserOptions = {},
+  ): Promise<IntegrationUser | undefined> {
+    this.#assertOpen();
+    if (this.#integrationUser !== undefined) return this.#integrationUser.user;
+    const userName = authUserName(this.#resolved.auth);
+    const user =
+      userName === undefined
+        ? undefined
+        : await readIntegrationUser(this.#executor, userName, options.signal);
+    this.#integrationUser ??= { user };
+    return this.#integrationUser.user;
   }
 
   /**

@@ -30,8 +30,8 @@ export function checkSysId(sysId: string): string {
   return sysId;
 }
 
-/** `sysparm_fields`, validated; `require` (`sys_id`) is added when missing. */
-export function fieldsParam(fields: readonly string[], require?: string): string {
+/** `sysparm_fields`, validated; the `require`d fields (`sys_id`) are added when missing. */
+export function fieldsParam(fields: readonly string[], require: readonly string[] = []): string {
   if (!Array.isArray(fields) || fields.length === 0) {
     throw new ConfigurationError(
       'Invalid option fields: expected a non-empty array of field names',
@@ -48,8 +48,8 @@ export function fieldsParam(fields: readonly string[], require?: string): string
       );
     }
   }
-  const list = require !== undefined && !fields.includes(require) ? [...fields, require] : fields;
-  return list.join(',');
+  const missing = require.filter((field) => !fields.includes(field));
+  return (missing.length === 0 ? fields : [...fields, ...missing]).join(',');
 }
 
 /** `sysparm_display_value` and `sysparm_exclude_reference_link`. */
@@ -92,7 +92,18 @@ export function checkInteger(
 
 /** The sys_id of a row, whatever the display mode (`"abc"` or `{ value: "abc" }`). */
 export function sysIdOf(row: Readonly<Record<string, unknown>>): string | undefined {
-  const value = row.sys_id;
+  return rawValueOf(row, 'sys_id');
+}
+
+/**
+ * The raw value of a field, whatever the display mode (`"v"` or `{ value: "v" }`), or
+ * `undefined` when it is missing or empty.
+ */
+export function rawValueOf(
+  row: Readonly<Record<string, unknown>>,
+  field: string,
+): string | undefined {
+  const value = row[field];
   if (typeof value === 'string') return value === '' ? undefined : value;
   if (typeof value === 'object' && value !== null) {
     const inner = (value as { value?: unknown }).value;

@@ -149,6 +149,9 @@ export class KyselyExecutionLogger implements ExecutionLogger {
         ended_at: null,
         duration_seconds: null,
         error_message: null,
+        sync_mode: null,
+        expected_records: null,
+        records_deleted: null,
       })
       .execute();
   }
@@ -184,6 +187,9 @@ export class KyselyExecutionLogger implements ExecutionLogger {
         ended_at: utcTimestamp(t.endedAt),
         duration_seconds: round3(t.durationSeconds),
         error_message: t.error ? clip(`${t.error.name}: ${t.error.message}`) : null,
+        sync_mode: t.mode,
+        expected_records: t.expectedRecords,
+        records_deleted: t.recordsDeleted,
       })
       .where('execution_id', '=', Number(runId))
       .where('task_name', '=', t.name)
@@ -331,6 +337,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
 function runErrorMessage(r: RunResult): string | null {
   const parts: string[] = [];
   if (r.error) parts.push(`${r.error.name}: ${r.error.message}`);
+  for (const warning of r.warnings) parts.push(`Warning: ${warning}`);
   for (const t of Object.values(r.tasks)) {
     if (t.error) parts.push(`[${t.name}] ${t.error.name}: ${t.error.message}`);
     else if (t.recordsRejected > 0)

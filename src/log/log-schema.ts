@@ -40,6 +40,12 @@ export interface ExecutionTaskRow {
   ended_at: string | null;
   duration_seconds: number | null;
   error_message: string | null;
+  /** `full` or `incremental` (added in 0.2; null on older rows). */
+  sync_mode: string | null;
+  /** The instance's count for the task's selection (completeness audit); null when not asked. */
+  expected_records: number | null;
+  /** Rows removed because the records were deleted in ServiceNow. */
+  records_deleted: number | null;
 }
 
 /** Row of `servicenow_sync_lock`: one per job while a run of it is alive. */
@@ -104,6 +110,32 @@ async function createTolerant(
   }
 }
 
+/**
+ * Adds the columns a log table created by an older version lacks; tolerates another process
+ * adding them at the same moment.
+ */
+async function addMissingColumns(
+  db: Kysely<LogDatabase>,
+  table: string,
+  columns: readonly (readonly [name: string, type: string])[],
+): Promise<void> {
+  const present = async () =>
+    new Set(
+      (await db.introspection.getTables())
+        .find((t) => t.name === table)
+        ?.columns.map((c) => c.name) ?? [],
+    );
+  const have = await present();
+  for (const [name, type] of columns) {
+    if (have.has(name)) continue;
+    try {
+      await db.schema.alterTable(table).addColumn(name, sql.raw(type)).execute();
+    } catch (error) {
+      if (!(await present()).has(name)) throw error;
+    }
+  }
+}
+
 /** Creates the three log tables when missing; safe when several runs start at once. */
 export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDialect): Promise<void> {
   const ts = dialect === 'postgres' ? 'timestamp' : dialect === 'mysql' ? 'datetime' : 'text';
@@ -154,9 +186,17 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .addColumn('ended_at', sql.raw(ts))
       .addColumn('duration_seconds', sql.raw(real))
       .addColumn('error_message', 'text')
+      .addColumn('sync_mode', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'))
+      .addColumn('expected_records', sql.raw(big))
+      .addColumn('records_deleted', sql.raw(big))
       .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
       .execute(),
   );
+  await addMissingColumns(db, 'servicenow_execution_task', [
+    ['sync_mode', dialect === 'mysql' ? 'varchar(16)' : 'text'],
+    ['expected_records', big],
+    ['records_deleted', big],
+  ]);
   await createTolerant(db, 'servicenow_sync_lock', () =>
     db.schema
       .createTable('servicenow_sync_lock')

@@ -20,6 +20,12 @@ export interface LoggedTask {
   readonly endedAt: string | null;
   readonly durationSeconds: number | null;
   readonly errorMessage: string | null;
+  /** `full` or `incremental`; null for runs logged by older versions. */
+  readonly mode: string | null;
+  /** The instance's count for the selection (completeness audit); null when not asked. */
+  readonly expectedRecords: number | null;
+  /** Rows removed because the records were deleted in ServiceNow. */
+  readonly recordsDeleted: number;
 }
 
 /** One logged run. Timestamps are UTC `YYYY-MM-DD HH:MM:SS`. */
@@ -110,6 +116,12 @@ export async function readRuns(
         endedAt: readTimestamp(t.ended_at),
         durationSeconds: t.duration_seconds === null ? null : Number(t.duration_seconds),
         errorMessage: t.error_message,
+        mode: t.sync_mode ?? null,
+        expectedRecords:
+          t.expected_records === null || t.expected_records === undefined
+            ? null
+            : Number(t.expected_records),
+        recordsDeleted: Number(t.records_deleted ?? 0),
       })),
   }));
 }

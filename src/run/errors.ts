@@ -38,3 +38,11 @@ export class InvalidWindowError extends ServiceNowError {
 export class RunCancelledError extends ServiceNowError {
   override readonly code: string = 'RUN_CANCELLED';
 }
+
+/**
+ * The integration user's time zone is not GMT/UTC (or could not be verified) and the run was
+ * started with `strictTimeZone: true`. Thrown before any row is read.
+ */
+export class TimeZoneMismatchError extends ServiceNowError {
+  override readonly code: string = 'TIME_ZONE_MISMATCH';
+}

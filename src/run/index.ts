@@ -1,4 +1,9 @@
-export { InvalidWindowError, RunCancelledError, RunInProgressError } from './errors.js';
+export {
+  InvalidWindowError,
+  RunCancelledError,
+  RunInProgressError,
+  TimeZoneMismatchError,
+} from './errors.js';
 export {
   type LoadJobOptions,
   loadConfigurations,
@@ -22,4 +27,6 @@ export {
   runTasks,
   startRun,
 } from './run-tasks.js';
+export type { DeleteMode, SyncMode } from './sync-mode.js';
+export { isUtcZone } from './time-zone-guard.js';
 export { isIsoDay, validateWindow, yesterdayUtc } from './window.js';

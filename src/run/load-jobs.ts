@@ -17,7 +17,8 @@ import {
 import type { TaskWindow } from '../tasks/task-window.js';
 import type { ProgressEvent } from './progress.js';
 import type { RunResult } from './run-result.js';
-import { type RunClient, type RunHandle, startRun } from './run-tasks.js';
+import { type RunClient, type RunHandle, type RunTasksOptions, startRun } from './run-tasks.js';
+import type { DeleteMode, SyncMode } from './sync-mode.js';
 import { yesterdayUtc } from './window.js';
 
 /** Options of {@link loadIncidents} and {@link loadConfigurations}. */
@@ -27,10 +28,26 @@ export interface LoadJobOptions extends JobOptions {
   /** The database written, data and execution log alike (from `createDatabase`, or any Kysely). */
   readonly db: AnyKysely;
   /**
-   * Days to load (incidents job). The configurations job ignores it.
+   * Days to load (incidents job, full mode). The configurations job ignores it.
    * @default yesterday, in UTC
    */
   readonly window?: TaskWindow;
+  /**
+   * `full` (the window's incidents, or every configuration row) or `incremental` (what changed
+   * since each task's watermark; the first run loads everything, or from `since`).
+   * @default 'full' for incidents, 'incremental' for configurations
+   */
+  readonly mode?: SyncMode;
+  /** Incremental mode: where tasks without a watermark start (`YYYY-MM-DD`, UTC). */
+  readonly since?: string;
+  /** Incremental mode: minutes re-read before each watermark. @default 10 */
+  readonly overlapMinutes?: number;
+  /** How deleted records reach the database. @default 'none' */
+  readonly deletes?: DeleteMode | Readonly<Record<string, DeleteMode>>;
+  /** Mark deleted records with `sys_deleted_at` instead of removing them. @default false */
+  readonly softDelete?: boolean;
+  /** Refuse the run when the integration user's time zone is not GMT/UTC. @default false */
+  readonly strictTimeZone?: boolean;
   /** Tasks at once. @default 4 for incidents, 3 for configurations */
   readonly concurrency?: number;
   /** Prefix of the data tables' names (`sn_` gives `sn_incident`). @default none */
@@ -41,8 +58,12 @@ export interface LoadJobOptions extends JobOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
-function runOptions(options: LoadJobOptions, kind: 'incidents' | 'configurations') {
+function runOptions(
+  options: LoadJobOptions,
+  kind: 'incidents' | 'configurations',
+): RunTasksOptions {
   const db = options.db;
+  const mode = options.mode ?? (kind === 'incidents' ? 'full' : 'incremental');
   return {
     client: options.client,
     sink: new KyselySink(
@@ -54,7 +75,15 @@ function runOptions(options: LoadJobOptions, kind: 'incidents' | 'configurations
     concurrency:
       options.concurrency ??
       (kind === 'incidents' ? INCIDENTS_JOB_CONCURRENCY : CONFIGURATIONS_JOB_CONCURRENCY),
-    ...(kind === 'incidents' ? { window: options.window ?? yesterdayUtc() } : {}),
+    mode,
+    ...(kind === 'incidents' && (mode === 'full' || options.window !== undefined)
+      ? { window: options.window ?? yesterdayUtc() }
+      : {}),
+    ...(options.since === undefined ? {} : { since: options.since }),
+    ...(options.overlapMinutes === undefined ? {} : { overlapMinutes: options.overlapMinutes }),
+    ...(options.deletes === undefined ? {} : { deletes: options.deletes }),
+    ...(options.softDelete === undefined ? {} : { softDelete: options.softDelete }),
+    ...(options.strictTimeZone === undefined ? {} : { strictTimeZone: options.strictTimeZone }),
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
@@ -101,7 +130,8 @@ export async function loadIncidents(options: LoadJobOptions): Promise<RunResult>
 
 /**
  * Runs the configurations job (contract SLAs, groups, companies, users, network links; 3 at a
- * time) into `db` and resolves with its result.
+ * time) into `db` and resolves with its result. It runs incrementally unless `mode: 'full'`:
+ * the first run loads every row, later runs what changed since.
  */
 export async function loadConfigurations(options: LoadJobOptions): Promise<RunResult> {
   return (await startConfigurations(options)).done;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { PageCursor } from '../client/page.js';
 
 /** A run window: both days included, `YYYY-MM-DD`, read in UTC. */
 export interface RunWindow {
@@ -52,6 +53,25 @@ export interface TaskResult {
   readonly error?: ErrorSummary;
   /** The first rejected records (at most 20), for diagnosis. */
   readonly rejects: readonly ErrorSummary[];
+  /** How the task read: its selection (`full`) or what changed since its watermark. */
+  readonly mode: 'full' | 'incremental';
+  /** Readable rows received from the instance (rejected rows included, `{}` rows not). */
+  readonly recordsRead: number;
+  /**
+   * The instance's count for the same selection, asked after the task read it (completeness
+   * audit); `null` when it was not asked or could not be read. A difference makes the task
+   * `partial` and is explained in `warnings`.
+   */
+  readonly expectedRecords: number | null;
+  /** Rows removed (or marked `sys_deleted_at`) because the records were deleted in ServiceNow. */
+  readonly recordsDeleted: number;
+  /**
+   * The task's watermark after the run (incremental mode and whole-selection full loads):
+   * the `(sys_updated_on, sys_id)` of the last committed row; `null` when there is none.
+   */
+  readonly watermark: PageCursor | null;
+  /** What the run log must show although the task ran (audit differences, unreadable audit tables). */
+  readonly warnings: readonly string[];
 }
 
 /** What a run did: the value `runTasks` resolves to and `--json` prints. */
@@ -72,4 +92,8 @@ export interface RunResult {
   readonly tasks: Readonly<Record<string, TaskResult>>;
   /** Set when the run as a whole failed or was cancelled. */
   readonly error?: ErrorSummary;
+  /** `full` or `incremental`. */
+  readonly mode: 'full' | 'incremental';
+  /** Run-wide warnings (the integration user's time zone). */
+  readonly warnings: readonly string[];
 }

@@ -7,26 +7,57 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import PQueue from 'p-queue';
-import { ConfigurationError, ServiceNowError } from '../client/errors.js';
-import type { Page, PaginateOptions, TableRecord } from '../client/page.js';
+import { ConfigurationError } from '../client/errors.js';
+import type {
+  CountOptions,
+  IntegrationUser,
+  Page,
+  PageCursor,
+  PaginateOptions,
+  TableRecord,
+} from '../client/page.js';
 import type { Row } from '../fields/field-codec.js';
+import { parseUtcDateTime } from '../fields/utc-text.js';
 import type { ExecutionLogger } from '../log/execution-logger.js';
+import type { QueryInput } from '../query/index.js';
 import type { Sink } from '../sink/sink.js';
+import type { SyncState, SyncStateUpdate } from '../sink/sync-state.js';
 import { applyTransform } from '../tasks/apply-transform.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
 import { createDecoder } from '../tasks/record-decoder.js';
 import { RecordRejectedError } from '../tasks/record-rejected-error.js';
 import { type TaskWindow, windowRange } from '../tasks/task-window.js';
-import { RunCancelledError } from './errors.js';
+import { applyDeletes } from './apply-deletes.js';
+import { summarize } from './error-summary.js';
+import { InvalidWindowError, RunCancelledError } from './errors.js';
 import type { ProgressEvent } from './progress.js';
 import type { ErrorSummary, RunResult, RunStatus, TaskResult, TaskStatus } from './run-result.js';
+import {
+  type DeleteMode,
+  deleteModeOf,
+  isDeleteMode,
+  minusMinutes,
+  normalizeSince,
+  planIncremental,
+  type SyncMode,
+  upperBound,
+} from './sync-mode.js';
+import { checkTimeZone } from './time-zone-guard.js';
 import { validateWindow } from './window.js';
+
+export { summarize } from './error-summary.js';
 
 const debug = createDebug('servicenow-sync:run');
 
 /** The part of `ServiceNowClient` a run uses; any object with it will do (tests, wrappers). */
 export interface RunClient {
   paginate(table: string, options?: PaginateOptions): AsyncIterable<Page<TableRecord>>;
+  /** The instance's count for a query (completeness audit); without it the audit is skipped. */
+  count?(table: string, query?: QueryInput, options?: CountOptions): Promise<number>;
+  /** The integration user and its time zone (time-zone guard); without it the guard is skipped. */
+  integrationUser?(options?: {
+    readonly signal?: AbortSignal;
+  }): Promise<IntegrationUser | undefined>;
 }
 
 /** Options of {@link runTasks} and {@link startRun}. */
@@ -62,6 +93,54 @@ export interface RunTasksOptions {
    * @default 1000
    */
   readonly pageSize?: number;
+  /**
+   * `full` reads each task's selection (narrowed by `window`); `incremental` reads what changed
+   * since each task's watermark, kept in the sink's database (`servicenow_sync_state`), and
+   * takes no window. See {@link SyncMode}.
+   * @default 'full'
+   */
+  readonly mode?: SyncMode;
+  /**
+   * Incremental mode: where a task without a watermark starts (`YYYY-MM-DD` or
+   * `YYYY-MM-DD HH:MM:SS`, UTC).
+   * @default its whole selection
+   */
+  readonly since?: string;
+  /**
+   * Incremental mode: minutes before the watermark re-read at each run, for rows committed
+   * late with an older `sys_updated_on`. 0 resumes exactly after the watermark.
+   * @default 10
+   */
+  readonly overlapMinutes?: number;
+  /**
+   * How deleted records reach the database: one {@link DeleteMode} for every task, or modes
+   * by task name (tasks not named: `none`).
+   * @default 'none'
+   */
+  readonly deletes?: DeleteMode | Readonly<Record<string, DeleteMode>>;
+  /**
+   * Mark deleted records with `sys_deleted_at` instead of removing their rows.
+   * @default false
+   */
+  readonly softDelete?: boolean;
+  /**
+   * Completeness audit: after each task, ask the instance's count for the same selection and
+   * mark the task `partial` when it differs from the rows read (needs `client.count`).
+   * @default true
+   */
+  readonly audit?: boolean;
+  /**
+   * Read the integration user's time zone once and warn when it is not GMT/UTC (needs
+   * `client.integrationUser`).
+   * @default true
+   */
+  readonly checkTimeZone?: boolean;
+  /**
+   * Refuse the run (`TimeZoneMismatchError`) when the integration user's time zone is not
+   * GMT/UTC or cannot be read.
+   * @default false
+   */
+  readonly strictTimeZone?: boolean;
 }
 
 /** A run that has started: answer at once, let the work go on. */
@@ -93,6 +172,14 @@ export async function startRun(
   options: RunTasksOptions,
 ): Promise<RunHandle> {
   const plan = planRun(tasks, options);
+  const warnings: string[] = [];
+  if (plan.checkTimeZone) {
+    const warning = await checkTimeZone(options.client, {
+      strict: plan.strictTimeZone,
+      signal: options.signal,
+    });
+    if (warning !== undefined) warnings.push(warning);
+  }
   const controller = new AbortController();
   const signal = options.signal
     ? AbortSignal.any([options.signal, controller.signal])
@@ -108,7 +195,8 @@ export async function startRun(
       })
     : randomUUID();
   debug('run %s started: %d task(s), concurrency %d', id, tasks.length, plan.concurrency);
-  const done = execute(id, tasks, options, plan, signal, startedAt);
+  for (const warning of warnings) debug('run %s: %s', id, warning);
+  const done = execute(id, tasks, options, plan, signal, startedAt, warnings);
   return {
     id,
     done,
@@ -142,6 +230,13 @@ interface RunPlan {
   readonly concurrency: number;
   readonly executionType: string;
   readonly pageSize: number;
+  readonly mode: SyncMode;
+  readonly since: string | undefined;
+  readonly overlapMinutes: number;
+  readonly softDelete: boolean;
+  readonly audit: boolean;
+  readonly checkTimeZone: boolean;
+  readonly strictTimeZone: boolean;
 }
 
 function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptions): RunPlan {
@@ -159,6 +254,31 @@ function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptions): Ru
     }
     names.add(task.name);
   }
+  const mode = options.mode ?? 'full';
+  if (mode !== 'full' && mode !== 'incremental') {
+    throw new ConfigurationError(
+      `mode must be 'full' or 'incremental', received ${JSON.stringify(mode)}`,
+      { option: 'mode' },
+    );
+  }
+  if (mode === 'incremental' && options.window !== undefined) {
+    throw new InvalidWindowError(
+      "An incremental run takes no window: it reads what changed since each task's watermark (use since for a first load)",
+    );
+  }
+  if (options.since !== undefined && mode !== 'incremental') {
+    throw new InvalidWindowError("since applies to incremental runs only (mode: 'incremental')");
+  }
+  const since = options.since === undefined ? undefined : normalizeSince(options.since);
+  const overlapMinutes = options.overlapMinutes ?? 10;
+  if (!Number.isInteger(overlapMinutes) || overlapMinutes < 0 || overlapMinutes > 10_080) {
+    throw new ConfigurationError(
+      `overlapMinutes must be an integer from 0 to 10080, received ${String(options.overlapMinutes)}`,
+      { option: 'overlapMinutes' },
+    );
+  }
+  checkDeletes(options, names);
+  checkSinkAbilities(tasks, options, mode);
   let window: TaskWindow | undefined;
   if (options.window !== undefined) {
     const days = validateWindow(options.window);
@@ -187,7 +307,74 @@ function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptions): Ru
       },
     );
   }
-  return { window, concurrency, executionType: options.executionType ?? 'tasks', pageSize };
+  return {
+    window,
+    concurrency,
+    executionType: options.executionType ?? 'tasks',
+    pageSize,
+    mode,
+    since,
+    overlapMinutes,
+    softDelete: options.softDelete === true,
+    audit: options.audit !== false,
+    checkTimeZone: options.checkTimeZone !== false || options.strictTimeZone === true,
+    strictTimeZone: options.strictTimeZone === true,
+  };
+}
+
+function checkDeletes(options: RunTasksOptions, names: ReadonlySet<string>): void {
+  const deletes = options.deletes;
+  if (deletes === undefined || isDeleteMode(deletes)) return;
+  if (typeof deletes !== 'object' || deletes === null) {
+    throw new ConfigurationError(
+      `deletes must be 'none', 'audit', 'reconcile' or modes by task name, received ${JSON.stringify(deletes)}`,
+      { option: 'deletes' },
+    );
+  }
+  for (const [name, mode] of Object.entries(deletes)) {
+    if (!names.has(name)) {
+      throw new ConfigurationError(
+        `deletes names an unknown task ${JSON.stringify(name)}; the run's tasks are ${[...names].join(', ')}`,
+        { option: 'deletes' },
+      );
+    }
+    if (!isDeleteMode(mode)) {
+      throw new ConfigurationError(
+        `deletes.${name} must be 'none', 'audit' or 'reconcile', received ${JSON.stringify(mode)}`,
+        { option: 'deletes' },
+      );
+    }
+  }
+}
+
+function checkSinkAbilities(
+  tasks: readonly TaskDefinition[],
+  options: RunTasksOptions,
+  mode: SyncMode,
+): void {
+  const sink = options.sink;
+  if (mode === 'incremental' && (sink.readState === undefined || sink.saveState === undefined)) {
+    throw new ConfigurationError(
+      'An incremental run needs a sink that keeps watermarks (readState and saveState), such as KyselySink',
+      { option: 'sink' },
+    );
+  }
+  for (const task of tasks) {
+    const deletes = deleteModeOf(options.deletes, task.name);
+    if (deletes === 'none') continue;
+    if (sink.delete === undefined || sink.readState === undefined || sink.saveState === undefined) {
+      throw new ConfigurationError(
+        `deletes '${deletes}' (task ${task.name}) needs a sink with delete, readState and saveState, such as KyselySink`,
+        { option: 'deletes' },
+      );
+    }
+    if (deletes === 'reconcile' && sink.keys === undefined) {
+      throw new ConfigurationError(
+        `deletes 'reconcile' (task ${task.name}) needs a sink that lists its keys, such as KyselySink`,
+        { option: 'deletes' },
+      );
+    }
+  }
 }
 
 async function execute(
@@ -197,10 +384,12 @@ async function execute(
   plan: RunPlan,
   signal: AbortSignal,
   startedAt: Date,
+  warnings: readonly string[],
 ): Promise<RunResult> {
   const queue = new PQueue({ concurrency: plan.concurrency });
+  const until = upperBound(startedAt);
   const results = await Promise.all(
-    tasks.map((task) => queue.add(() => runTask(id, task, options, plan, signal))),
+    tasks.map((task) => queue.add(() => runTask(id, task, options, plan, signal, until))),
   );
   const endedAt = new Date();
   const byName: Record<string, TaskResult> = {};
@@ -219,6 +408,8 @@ async function execute(
     apiCalls: sum(results, (r) => r.apiCalls),
     dbOperations: sum(results, (r) => r.dbOperations),
     tasks: byName,
+    mode: plan.mode,
+    warnings,
     ...(cancelled ? { error: summarize(cancelReason(signal)) } : {}),
   };
   if (options.logger) {
@@ -238,6 +429,7 @@ async function runTask(
   options: RunTasksOptions,
   plan: RunPlan,
   signal: AbortSignal,
+  until: string,
 ): Promise<TaskResult> {
   const startedAt = new Date();
   const counters = {
@@ -247,9 +439,17 @@ async function runTask(
     dbOperations: 0,
     pages: 0,
   };
+  let recordsRead = 0;
+  let blankRows = 0;
+  let expectedRecords: number | null = null;
+  let recordsDeleted = 0;
+  let watermark: PageCursor | null = null;
+  const warnings: string[] = [];
   const rejects: ErrorSummary[] = [];
   let error: unknown;
   let stalled = false;
+  const sink = options.sink;
+  const deletes = deleteModeOf(options.deletes, task.name);
   const emit = (event: ProgressEvent) => {
     try {
       options.onProgress?.(event);
@@ -275,22 +475,60 @@ async function runTask(
         })
       : Promise.resolve(),
   );
+  const incremental = plan.mode === 'incremental';
+  // A full load of the whole selection also leaves a watermark, so the next incremental run
+  // reads only what changed after it.
+  const wholeSelection = plan.window === undefined || task.window === undefined;
   try {
     if (signal.aborted) throw cancelReason(signal);
-    await options.sink.prepare(task, { signal });
+    await sink.prepare(task, { signal });
+    const keepsState = sink.readState !== undefined && sink.saveState !== undefined;
+    const state: SyncState | undefined =
+      keepsState && (incremental || deletes !== 'none' || wholeSelection)
+        ? await sink.readState?.(task, { signal })
+        : undefined;
+    watermark = state?.watermark ?? null;
     const decode = createDecoder(task);
+    const incrementalPlan = incremental
+      ? planIncremental(task, state, {
+          overlapMinutes: plan.overlapMinutes,
+          until,
+          ...(plan.since === undefined ? {} : { since: plan.since }),
+        })
+      : undefined;
+    const query = incrementalPlan ? incrementalPlan.query : task.buildQuery(plan.window);
+    // A full load of the whole selection leaves a watermark for later incremental runs: the
+    // newest sys_updated_on at its start, as the instance's clock wrote it.
+    const fullMark =
+      !incremental && wholeSelection && keepsState
+        ? await latestUpdate(options.client, task, query, signal, () => {
+            counters.apiCalls += 1;
+          })
+        : undefined;
+    if (incrementalPlan) {
+      debug(
+        'run %s task %s: incremental from %s to %s',
+        runId,
+        task.name,
+        incrementalPlan.from ?? 'the beginning',
+        until,
+      );
+    }
     const pages = options.client.paginate(task.table, {
-      query: task.buildQuery(plan.window),
+      query,
       fields: task.fieldNames,
       displayValue: task.displayValue === 'all' ? 'all' : false,
       pageSize: task.pageSize ?? plan.pageSize,
       signal,
+      ...(incrementalPlan ? { strategy: 'updated' as const } : {}),
       onResponse: (response) => {
         counters.apiCalls += response.attempts;
       },
     });
     for await (const page of pages) {
       counters.pages += 1;
+      recordsRead += page.records.length;
+      blankRows += page.blankRows;
       if (page.stalled) stalled = true;
       let rows: Row[] = [];
       for (const record of page.records) {
@@ -302,11 +540,17 @@ async function runTask(
           if (rejects.length < MAX_REJECT_SAMPLES) rejects.push(summarize(decodeError));
         }
       }
-      if (task.transform) rows = applyTransform(task, rows) as Row[];
-      if (rows.length > 0) {
-        const written = await options.sink.write(task, rows, { signal });
+      if (task.transform) rows = (await applyTransform(task, rows)) as Row[];
+      const advance: SyncStateUpdate | undefined =
+        incremental && page.cursor !== undefined ? { watermark: page.cursor } : undefined;
+      if (rows.length > 0 || advance !== undefined) {
+        const written = await sink.write(task, rows, {
+          signal,
+          ...(advance === undefined ? {} : { state: advance }),
+        });
         counters.recordsProcessed += written.written;
         counters.dbOperations += written.dbOperations;
+        if (advance?.watermark) watermark = advance.watermark;
       }
       rows = [];
       emit({
@@ -329,22 +573,72 @@ async function runTask(
       );
     }
     if (signal.aborted) throw cancelReason(signal);
+    if (plan.audit && options.client.count !== undefined) {
+      counters.apiCalls += 1;
+      expectedRecords = await options.client.count(task.table, query, { signal });
+      const gap = auditGap(recordsRead, expectedRecords, blankRows);
+      if (gap !== undefined) warnings.push(gap);
+    }
+    if (fullMark !== undefined && !stalled) {
+      // Every row updated before the newest update seen at the start has been read.
+      const mark = { updatedOn: fullMark, sysId: '' };
+      if (watermark === null || compareCursor(mark, watermark) > 0) {
+        await sink.saveState?.(task, { watermark: mark }, { signal });
+        counters.dbOperations += 1;
+        watermark = mark;
+      }
+    }
+    if (deletes !== 'none') {
+      const checked = state?.deletesCheckedAt ?? null;
+      const outcome = await applyDeletes({
+        client: options.client,
+        sink,
+        task,
+        mode: deletes,
+        soft: plan.softDelete,
+        since: checked === null ? plan.since : minusMinutes(checked, plan.overlapMinutes),
+        signal,
+        onApiCalls: (calls) => {
+          counters.apiCalls += calls;
+        },
+        onDbOperations: (operations) => {
+          counters.dbOperations += operations;
+        },
+      });
+      recordsDeleted = outcome.deleted;
+      warnings.push(...outcome.warnings);
+      // The audit checkpoint follows the instance's clock (the newest audit row read), never
+      // this machine's, so a clock difference cannot hide deletes.
+      if (outcome.auditedUpTo !== undefined && outcome.warnings.length === 0) {
+        await sink.saveState?.(task, { deletesCheckedAt: outcome.auditedUpTo }, { signal });
+        counters.dbOperations += 1;
+      }
+    }
+    if (signal.aborted) throw cancelReason(signal);
   } catch (caught) {
     error = signal.aborted ? cancelReason(signal) : caught;
     debug('run %s task %s failed: %O', runId, task.name, caught);
   }
   const endedAt = new Date();
+  if (stalled && error === undefined) {
+    warnings.unshift(
+      'Paging stopped on a page of unreadable rows (access rules hide them); later rows could not be reached. Compare with the instance count.',
+    );
+  }
   const status: TaskStatus =
-    error !== undefined ? 'error' : counters.recordsRejected > 0 || stalled ? 'partial' : 'success';
-  const stallNote: ErrorSummary | undefined =
-    stalled && error === undefined
-      ? {
-          name: 'PagingStalled',
-          message:
-            'Paging stopped on a page of unreadable rows (access rules hide them); later rows could not be reached. Compare with the instance count.',
-        }
-      : undefined;
-  const errorSummary = error !== undefined ? summarize(error) : stallNote;
+    error !== undefined
+      ? 'error'
+      : counters.recordsRejected > 0 || warnings.length > 0
+        ? 'partial'
+        : 'success';
+  const errorSummary: ErrorSummary | undefined =
+    error !== undefined
+      ? summarize(error)
+      : stalled
+        ? { name: 'PagingStalled', message: warnings.join(' ') }
+        : warnings.length > 0
+          ? { name: 'IncompleteTask', message: warnings.join(' ') }
+          : undefined;
   const result: TaskResult = {
     name: task.name,
     table: task.table,
@@ -358,6 +652,12 @@ async function runTask(
     endedAt,
     durationSeconds: (endedAt.getTime() - startedAt.getTime()) / 1000,
     rejects,
+    mode: plan.mode,
+    recordsRead,
+    expectedRecords,
+    recordsDeleted,
+    watermark,
+    warnings,
     ...(errorSummary ? { error: errorSummary } : {}),
   };
   await log('taskFinished', () =>
@@ -365,6 +665,52 @@ async function runTask(
   );
   emit({ type: 'taskFinished', task: task.name, table: task.table, result, at: endedAt });
   return result;
+}
+
+/** The completeness audit's verdict: `undefined` when the rows read match the instance's count. */
+function auditGap(read: number, expected: number, blank: number): string | undefined {
+  if (read === expected) return undefined;
+  if (read < expected) {
+    const hidden =
+      blank > 0
+        ? `${blank} row(s) came back blank: access rules hide them`
+        : 'rows hidden by access rules (short pages) or inserted during the run';
+    return `Read ${read} of the ${expected} rows the instance counts for this selection (${expected - read} missing): likely ${hidden}. Check the integration user's read access, then re-run.`;
+  }
+  return `Read ${read} rows but the instance now counts ${expected} for this selection (${read - expected} more): rows changed during the run (updated out of the selection or deleted); the next run catches up.`;
+}
+
+/** The newest `sys_updated_on` of a selection (one request), `undefined` when it is empty. */
+async function latestUpdate(
+  client: RunClient,
+  task: TaskDefinition,
+  selection: string,
+  signal: AbortSignal,
+  onApiCall: () => void,
+): Promise<string | undefined> {
+  const query =
+    selection === '' ? 'ORDERBYDESCsys_updated_on' : `${selection}^ORDERBYDESCsys_updated_on`;
+  for await (const page of client.paginate(task.table, {
+    query,
+    fields: ['sys_updated_on'],
+    pageSize: 1,
+    strategy: 'offset',
+    readAhead: 0,
+    signal,
+    onResponse: onApiCall,
+  })) {
+    const value = page.records[0]?.sys_updated_on;
+    const text = typeof value === 'object' ? value.value : value;
+    return text !== undefined && !Number.isNaN(parseUtcDateTime(text)) ? text : undefined;
+  }
+  return undefined;
+}
+
+/** Orders two `(sys_updated_on, sys_id)` keys. */
+function compareCursor(a: PageCursor, b: PageCursor): number {
+  if (a.updatedOn !== b.updatedOn) return a.updatedOn < b.updatedOn ? -1 : 1;
+  if (a.sysId === b.sysId) return 0;
+  return a.sysId < b.sysId ? -1 : 1;
 }
 
 function overallStatus(results: readonly TaskResult[]): RunStatus {
@@ -380,14 +726,6 @@ function cancelReason(signal: AbortSignal): Error {
     return new RunCancelledError(`The run was cancelled: ${reason.message}`, { cause: reason });
   }
   return new RunCancelledError('The run was cancelled.');
-}
-
-/** A loggable summary of an error: name, code, message; never a stack or a secret-bearing object. */
-export function summarize(error: unknown): ErrorSummary {
-  if (error instanceof ServiceNowError)
-    return { name: error.name, code: error.code, message: error.message };
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
 }
 
 function sum<T>(items: readonly T[], pick: (item: T) => number): number {

@@ -3,10 +3,10 @@
  *
  * @module
  */
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
-import { createPool } from 'mysql2';
-import pg from 'pg';
+import type { CustomTypesConfig } from 'pg';
 import { ConfigurationError } from '../client/errors.js';
 import type { SqlDialect } from '../fields/field-codec.js';
 import { parseDatabaseUrl, redactUrl } from './database-url.js';
@@ -41,6 +41,13 @@ interface Built {
 const built = new WeakMap<object, Built>();
 
 /**
+ * Loads CommonJS drivers on demand. The drivers are loaded when a URL of theirs is opened, never
+ * at import: pg, mysql2 and better-sqlite3 each cost 6-16 MB of memory, and a sync into one
+ * database needs one of them at most.
+ */
+const load = createRequire(import.meta.url);
+
+/**
  * Opens a database from a URL and returns a Kysely instance (close it with `db.destroy()`):
  *
  * - `sqlite:PATH` or `sqlite::memory:`: better-sqlite3, WAL journal (files), `synchronous=NORMAL`,
@@ -51,7 +58,9 @@ const built = new WeakMap<object, Built>();
  * - `mysql://user:pass@host:3306/db` (or `mariadb://`): a mysql2 pool, `utf8mb4`, UTC
  *   (`timezone: 'Z'`), date-times read back as text, big numbers as numbers (text beyond 2^53).
  *
- * Nothing connects until the first query, except SQLite, which opens its file at once.
+ * Nothing connects until the first query, except SQLite, which opens its file at once. Each
+ * driver is loaded when a URL of its kind is opened (pg and mysql2 on the first query), not when
+ * the library is imported.
  *
  * @throws {@link ConfigurationError} for a malformed or unsupported URL (the message never
  * shows the password), or a SQLite file that cannot be opened.
@@ -78,7 +87,8 @@ export function createDatabase(
   if (target.dialect === 'sqlite') {
     const memory = target.path === ':memory:';
     try {
-      sqlite = new Database(target.path);
+      const Sqlite = load('better-sqlite3') as typeof Database;
+      sqlite = new Sqlite(target.path);
     } catch (error) {
       throw new ConfigurationError(
         `database URL ${redactUrl(url)}: cannot open the SQLite file (${error instanceof Error ? error.message : String(error)})`,
@@ -93,18 +103,26 @@ export function createDatabase(
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db = new Kysely<SyncTables>({ dialect: new SqliteDialect({ database: sqlite }) });
   } else if (target.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url.href, max: poolSize, types: pgTypes });
+    const connectionString = target.url.href;
+    const pool = async () => {
+      const { default: pg } = await import('pg');
+      return new pg.Pool({ connectionString, max: poolSize, types: pgTypes(pg.types) });
+    };
     db = new Kysely<SyncTables>({ dialect: new PostgresDialect({ pool }) });
   } else {
-    const pool = createPool({
-      uri: target.url.href.replace(/^mariadb:/, 'mysql:'),
-      connectionLimit: poolSize,
-      charset: 'utf8mb4',
-      timezone: 'Z',
-      dateStrings: true,
-      supportBigNumbers: true,
-      bigNumberStrings: false,
-    });
+    const uri = target.url.href.replace(/^mariadb:/, 'mysql:');
+    const pool = async () => {
+      const { createPool } = await import('mysql2');
+      return createPool({
+        uri,
+        connectionLimit: poolSize,
+        charset: 'utf8mb4',
+        timezone: 'Z',
+        dateStrings: true,
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+      });
+    };
     db = new Kysely<SyncTables>({ dialect: new MysqlDialect({ pool }) });
   }
   built.set(
@@ -149,20 +167,22 @@ export function sqliteHandleOf(db: object): Database.Database | undefined {
   return built.get(db)?.sqlite;
 }
 
-/** DATE and TIMESTAMP as their UTC text; BIGINT as a number when exact. */
-const pgTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (format === 'binary') return pg.types.getTypeParser(oid, 'binary');
-    if (oid === 1082 || oid === 1114) return (value: string) => value;
-    if (oid === 20) {
-      return (value: string) => {
-        const n = Number(value);
-        return Number.isSafeInteger(n) ? n : value;
-      };
-    }
-    return pg.types.getTypeParser(oid, 'text');
-  }) as pg.CustomTypesConfig['getTypeParser'],
-};
+/** DATE and TIMESTAMP as their UTC text; BIGINT as a number when exact; the rest as pg reads it. */
+function pgTypes(defaults: CustomTypesConfig): CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (format === 'binary') return defaults.getTypeParser(oid, 'binary');
+      if (oid === 1082 || oid === 1114) return (value: string) => value;
+      if (oid === 20) {
+        return (value: string) => {
+          const n = Number(value);
+          return Number.isSafeInteger(n) ? n : value;
+        };
+      }
+      return defaults.getTypeParser(oid, 'text');
+    }) as CustomTypesConfig['getTypeParser'],
+  };
+}
 
 function positiveInteger(value: number | undefined, fallback: number, option: string): number {
   if (value === undefined) return fallback;

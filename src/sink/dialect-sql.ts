@@ -92,7 +92,8 @@ const upserts = new Map<string, string>();
 /**
  * The upsert of `rows` rows into `columns` (the first being `sys_id`), cached by shape:
  * `ON CONFLICT (sys_id) DO UPDATE` for SQLite and PostgreSQL, `ON DUPLICATE KEY UPDATE` for
- * MySQL. The PostgreSQL form returns one row with `inserted`, the count of new rows
+ * MySQL. An update also sets the `clear` columns to `NULL` (`sys_deleted_at`: an upserted row is
+ * live again). The PostgreSQL form returns one row with `inserted`, the count of new rows
  * (`xmax = 0` marks a row version created by an insert rather than an update).
  */
 export function upsertSql(
@@ -100,12 +101,14 @@ export function upsertSql(
   table: string,
   columns: readonly string[],
   rows: number,
+  clear: readonly string[] = [],
 ): string {
-  const key = `${dialect}\u0000${table}\u0000${rows}\u0000${columns.join(',')}`;
+  const key = `${dialect}\u0000${table}\u0000${rows}\u0000${columns.join(',')}\u0000${clear.join(',')}`;
   let sql = upserts.get(key);
   if (sql !== undefined) return sql;
   const q = (name: string) => quote(dialect, name);
-  const updated = columns.length > 1 ? columns.slice(1) : columns;
+  const updated = columns.length > 1 || clear.length > 0 ? columns.slice(1) : columns;
+  const nulls = clear.map((c) => `${q(c)}=NULL`);
   const tuples: string[] = [];
   let n = 0;
   for (let r = 0; r < rows; r++) {
@@ -114,9 +117,11 @@ export function upsertSql(
   }
   const insert = `INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}`;
   if (dialect === 'mysql') {
-    sql = `${insert} ON DUPLICATE KEY UPDATE ${updated.map((c) => `${q(c)}=VALUES(${q(c)})`).join(',')}`;
+    const set = [...updated.map((c) => `${q(c)}=VALUES(${q(c)})`), ...nulls];
+    sql = `${insert} ON DUPLICATE KEY UPDATE ${set.join(',')}`;
   } else {
-    sql = `${insert} ON CONFLICT (${q('sys_id')}) DO UPDATE SET ${updated.map((c) => `${q(c)}=excluded.${q(c)}`).join(',')}`;
+    const set = [...updated.map((c) => `${q(c)}=excluded.${q(c)}`), ...nulls];
+    sql = `${insert} ON CONFLICT (${q('sys_id')}) DO UPDATE SET ${set.join(',')}`;
     if (dialect === 'postgres') {
       sql = `WITH "written" AS (${sql} RETURNING xmax) SELECT count(*) FILTER (WHERE xmax::text = '0') AS inserted FROM "written"`;
     }
@@ -128,7 +133,7 @@ export function upsertSql(
 
 /**
  * The statement counting which of `keys` already exist: SQLite reads them from one JSON
- * parameter; MySQL lists them.
+ * parameter (probing the key index once per key); MySQL lists them.
  */
 export function countExistingStatement(
   dialect: SqlDialect,
@@ -138,7 +143,9 @@ export function countExistingStatement(
   const q = (name: string) => quote(dialect, name);
   if (dialect === 'sqlite') {
     return {
-      sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q('sys_id')} IN (SELECT value FROM json_each(?))`,
+      sql:
+        `SELECT count(*) AS n FROM json_each(?) AS "k" ` +
+        `WHERE EXISTS (SELECT 1 FROM ${q(table)} WHERE ${q('sys_id')} = "k"."value")`,
       parameters: [JSON.stringify(keys)],
     };
   }
@@ -147,6 +154,30 @@ export function countExistingStatement(
     sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q('sys_id')} IN (${marks.join(',')})`,
     parameters: keys,
   };
+}
+
+/**
+ * SQLite: whether new rows of `table` can be counted from its rowids, and its largest rowid.
+ * Parameters: the table name four times. `unsafe` is 0 when every insert takes the rowid after
+ * the largest one and an update keeps it: a rowid table whose only key is `sys_id` (not an
+ * `INTEGER PRIMARY KEY` alias), no column named like the rowid, no other unique index (a
+ * `REPLACE` conflict could delete rows), no trigger. `max` is `NULL` on an empty table.
+ * Preparing it fails on a `WITHOUT ROWID` table.
+ */
+export function sqliteRowidProbeSql(table: string): string {
+  return (
+    'SELECT (SELECT count(*) FROM pragma_table_info(?) WHERE ' +
+    `lower(name) IN ('rowid', '_rowid_', 'oid') OR (pk > 0 AND (name <> 'sys_id' OR upper(type) = 'INTEGER'))) + ` +
+    `(SELECT count(*) FROM pragma_index_list(?) WHERE "unique" AND origin <> 'pk') + ` +
+    `(SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = lower(?)) + ` +
+    `(SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND lower(tbl_name) = lower(?)) AS "unsafe", ` +
+    `(SELECT max(rowid) FROM ${quote('sqlite', table)}) AS "max"`
+  );
+}
+
+/** SQLite: the largest rowid of `table` (`NULL` when empty). */
+export function sqliteMaxRowidSql(table: string): string {
+  return `SELECT max(rowid) FROM ${quote('sqlite', table)}`;
 }
 
 /** `DELETE ... WHERE sys_id IN (...)`. */

@@ -6,6 +6,14 @@ export {
 } from './create-database.js';
 export { redactUrl } from './database-url.js';
 export { KyselySink, type KyselySinkOptions } from './kysely-sink.js';
-export type { DeleteResult, Sink, SinkCallOptions, WriteResult } from './sink.js';
+export type {
+  DeleteResult,
+  Sink,
+  SinkCallOptions,
+  SinkDeleteOptions,
+  SinkKeysOptions,
+  WriteResult,
+} from './sink.js';
 export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 export { SinkError } from './sink-error.js';
+export { SYNC_STATE_TABLE, type SyncState, type SyncStateUpdate } from './sync-state.js';

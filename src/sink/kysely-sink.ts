@@ -6,8 +6,10 @@
 import createDebug from 'debug';
 import { CompiledQuery } from 'kysely';
 import { ConfigurationError } from '../client/errors.js';
+import { fields } from '../fields/codecs.js';
 import type { Row, SqlDialect } from '../fields/field-codec.js';
 import { sqlIdentifierProblem } from '../fields/sql-identifier.js';
+import { formatUtcDateTime } from '../fields/utc-text.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
 import { TaskDefinitionError } from '../tasks/task-definition-error.js';
 import { dialectOf, sqliteHandleOf } from './create-database.js';
@@ -17,14 +19,36 @@ import {
   deleteStatement,
   inferSqlTypes,
   MAX_PARAMETERS,
+  type Statement,
   upsertSql,
   valueBytes,
 } from './dialect-sql.js';
+import {
+  countRowsStatement,
+  DELETED_AT_COLUMN,
+  keysStatement,
+  softDeleteStatement,
+} from './live-rows.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
-import type { DeleteResult, Sink, SinkCallOptions, WriteResult } from './sink.js';
-import type { SinkDatabase } from './sink-database.js';
+import type {
+  DeleteResult,
+  Sink,
+  SinkCallOptions,
+  SinkDeleteOptions,
+  SinkKeysOptions,
+  WriteResult,
+} from './sink.js';
+import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 import { SinkError } from './sink-error.js';
 import { SqliteFastPath } from './sqlite-fast-path.js';
+import {
+  checkStateUpdate,
+  type StateKey,
+  type SyncState,
+  SyncStateStore,
+  type SyncStateUpdate,
+  stateKey,
+} from './sync-state.js';
 import { ensureColumns, run } from './table-schema.js';
 
 const debug = createDebug('servicenow-sync:sink');
@@ -100,6 +124,7 @@ export class KyselySink implements Sink {
   readonly #fast: SqliteFastPath | undefined;
   readonly #tables = new Map<string, Promise<TableState>>();
   #maxStatementBytes: Promise<number> | undefined;
+  readonly #state: SyncStateStore;
 
   /**
    * @param db - A Kysely instance (`createDatabase(url)` or your own).
@@ -133,6 +158,7 @@ export class KyselySink implements Sink {
     this.#prefix = prefix;
     const handle = dialect === 'sqlite' ? sqliteHandleOf(db) : undefined;
     this.#fast = handle === undefined ? undefined : new SqliteFastPath(handle);
+    this.#state = new SyncStateStore(db, dialect);
   }
 
   /** The dialect written. */
@@ -164,11 +190,17 @@ export class KyselySink implements Sink {
    * Upserts `rows` by `sys_id`. Rows may carry columns beyond the task's (from a transform):
    * they are added to the table first, typed from their values (text, double precision,
    * boolean, date-time; text when all null). A column missing from some rows of the batch is
-   * written as `NULL` for them.
+   * written as `NULL` for them. An upserted row that was soft-deleted is live again
+   * (`sys_deleted_at` set to `NULL`).
+   *
+   * With `options.state`, the task's {@link SyncState} is saved in the transaction of the last
+   * batch: when the write throws, the state is unchanged (batches before the failing one stay
+   * committed). With no rows, only the state is saved.
    *
    * @throws {@link SinkError} when a row has no `sys_id`, holds an unsupported value, or the
    * database refuses a statement; {@link TaskDefinitionError} for a column name that is not a
-   * safe identifier. Batches committed before the failure stay committed.
+   * safe identifier; {@link ConfigurationError} for an invalid `state`. Batches committed before
+   * the failure stay committed.
    */
   async write(
     task: TaskDefinition,
@@ -176,20 +208,45 @@ export class KyselySink implements Sink {
     options: SinkCallOptions = {},
   ): Promise<WriteResult> {
     const signal = options.signal;
+    const update = options.state === undefined ? undefined : checkStateUpdate(options.state);
     signal?.throwIfAborted();
     const state = await this.#table(task);
-    if (rows.length === 0) return EMPTY;
+    let dbOperations = 0;
+    let save: Statement | undefined;
+    if (update !== undefined) {
+      const prepared = await this.#state.saveStatement(this.#stateKey(task), update);
+      save = prepared.statement;
+      dbOperations += prepared.statements;
+    }
+    if (rows.length === 0) {
+      if (save === undefined) return EMPTY;
+      signal?.throwIfAborted();
+      await this.#state.run(this.#db, save, 'save');
+      return { ...EMPTY, dbOperations: dbOperations + 1 };
+    }
     const table = state.name;
     const unique = dedupe(table, rows);
     const present = keysOf(unique);
-    let dbOperations = await this.#addDerivedColumns(task, state, unique, present);
+    dbOperations += await this.#addDerivedColumns(task, state, unique, present);
     const columns = state.columns.filter((c) => c === 'sys_id' || present.includes(c));
-    const bind = (row: Row) => bindRow(this.#dialect, table, columns, row);
+    const clear =
+      state.columns.includes(DELETED_AT_COLUMN) && !columns.includes(DELETED_AT_COLUMN)
+        ? [DELETED_AT_COLUMN]
+        : [];
+    const bind = (row: Row, into?: unknown[]) => bindRow(this.#dialect, table, columns, row, into);
     let inserted = 0;
     for (let start = 0; start < unique.length; start += this.#batchSize) {
       signal?.throwIfAborted();
       const batch = unique.slice(start, start + this.#batchSize);
-      const result = await this.#writeBatch(table, columns, batch, bind).catch((error: unknown) => {
+      const last = start + this.#batchSize >= unique.length;
+      const result = await this.#writeBatch(
+        table,
+        columns,
+        clear,
+        batch,
+        bind,
+        last ? save : undefined,
+      ).catch((error: unknown) => {
         if (error instanceof SinkError) throw error;
         throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
       });
@@ -205,36 +262,171 @@ export class KyselySink implements Sink {
     };
   }
 
-  /** Deletes rows by `sys_id`, in batches, one transaction per batch. */
+  /**
+   * Deletes rows by `sys_id`, in batches, one transaction per batch; with `soft: true`, sets their
+   * `sys_deleted_at` (UTC) instead (the column is added when missing; rows already marked are left
+   * alone and not counted). With `options.state`, the task's {@link SyncState} is saved in the
+   * transaction of the last batch (or alone when `sysIds` is empty).
+   *
+   * @throws {@link SinkError} when the database refuses a statement; {@link ConfigurationError}
+   * for a key that is not a string or an invalid `state`.
+   */
   async delete(
     task: TaskDefinition,
     sysIds: readonly string[],
-    options: SinkCallOptions = {},
+    options: SinkDeleteOptions = {},
   ): Promise<DeleteResult> {
+    const update = options.state === undefined ? undefined : checkStateUpdate(options.state);
+    for (const key of sysIds) {
+      if (typeof key !== 'string') {
+        throw new ConfigurationError(
+          `KyselySink.delete: sys_ids must be strings, got ${typeof key}`,
+          {
+            option: 'sysIds',
+          },
+        );
+      }
+    }
     options.signal?.throwIfAborted();
     const state = await this.#table(task);
+    let dbOperations = 0;
+    let save: Statement | undefined;
+    if (update !== undefined) {
+      const prepared = await this.#state.saveStatement(this.#stateKey(task), update);
+      save = prepared.statement;
+      dbOperations += prepared.statements;
+    }
+    const soft = options.soft === true;
+    if (soft && !state.columns.includes(DELETED_AT_COLUMN) && sysIds.length > 0) {
+      dbOperations += await this.#alter(state, [
+        { name: DELETED_AT_COLUMN, type: fields.dateTime().sqlType[this.#dialect] },
+      ]);
+    }
+    const at = formatUtcDateTime(new Date());
     const keys = [...new Set(sysIds)];
     let deleted = 0;
-    let dbOperations = 0;
     for (let start = 0; start < keys.length; start += this.#batchSize) {
       options.signal?.throwIfAborted();
       const batch = keys.slice(start, start + this.#batchSize);
-      const statement = deleteStatement(this.#dialect, state.name, batch);
-      const result = await this.#db
-        .executeQuery(rawQuery(statement.sql, statement.parameters))
-        .catch((error: unknown) => {
-          throw new SinkError(state.name, `delete failed: ${messageOf(error)}`, { cause: error });
-        });
+      const statement = soft
+        ? softDeleteStatement(this.#dialect, state.name, batch, at)
+        : deleteStatement(this.#dialect, state.name, batch);
+      const then = start + this.#batchSize >= keys.length ? save : undefined;
+      const last = then !== undefined;
+      const execute = async (runner: SinkQueryRunner) => {
+        const result = await runner.executeQuery(rawQuery(statement.sql, statement.parameters));
+        if (then !== undefined) await runner.executeQuery(rawQuery(then.sql, then.parameters));
+        return result;
+      };
+      const result = await (last
+        ? this.#db.transaction().execute(execute)
+        : execute(this.#db)
+      ).catch((error: unknown) => {
+        throw new SinkError(state.name, `delete failed: ${messageOf(error)}`, { cause: error });
+      });
       deleted += Number(result.numAffectedRows ?? 0);
+      dbOperations += last ? 2 : 1;
+    }
+    if (keys.length === 0 && save !== undefined) {
+      await this.#state.run(this.#db, save, 'save');
       dbOperations++;
     }
     return { deleted, dbOperations };
+  }
+
+  /**
+   * The task's stored {@link SyncState} (from `servicenow_sync_state`, created when missing),
+   * `undefined` when none was saved for this task and target table.
+   *
+   * @throws {@link SinkError} when the database refuses a statement.
+   */
+  async readState(
+    task: TaskDefinition,
+    options: SinkCallOptions = {},
+  ): Promise<SyncState | undefined> {
+    const key = this.#stateKey(task);
+    options.signal?.throwIfAborted();
+    return this.#state.read(key);
+  }
+
+  /**
+   * Saves a change to the task's {@link SyncState} (absent keys keep their stored values).
+   *
+   * @throws {@link ConfigurationError} for an invalid update (a time that is not UTC
+   * `YYYY-MM-DD HH:MM:SS`, a watermark `sys_id` that is not a string); {@link SinkError} when the
+   * database refuses the statement.
+   */
+  async saveState(
+    task: TaskDefinition,
+    update: SyncStateUpdate,
+    options: SinkCallOptions = {},
+  ): Promise<void> {
+    const checked = checkStateUpdate(update);
+    const key = this.#stateKey(task);
+    options.signal?.throwIfAborted();
+    const { statement } = await this.#state.saveStatement(key, checked);
+    await this.#state.run(this.#db, statement, 'save');
+  }
+
+  /**
+   * Live (not soft-deleted) `sys_id`s of the task's table, ordered by `sys_id` in the column's
+   * collation (binary on SQLite and MySQL, the database's on PostgreSQL), strictly after
+   * `options.after`, at most `options.limit`.
+   *
+   * @throws {@link ConfigurationError} for a `limit` that is not a positive integer or an `after`
+   * that is not a string; {@link SinkError} when the database refuses the statement.
+   */
+  async keys(task: TaskDefinition, options: SinkKeysOptions): Promise<string[]> {
+    const { after, limit, signal } = options;
+    if (!Number.isSafeInteger(limit) || limit < 1) {
+      throw new ConfigurationError(
+        `KyselySink.keys: limit must be a positive integer, got ${String(limit)}`,
+        { option: 'limit' },
+      );
+    }
+    if (after !== undefined && typeof after !== 'string') {
+      throw new ConfigurationError(`KyselySink.keys: after must be a string, got ${typeof after}`, {
+        option: 'after',
+      });
+    }
+    signal?.throwIfAborted();
+    const state = await this.#table(task);
+    const softDeletes = state.columns.includes(DELETED_AT_COLUMN);
+    const statement = keysStatement(this.#dialect, state.name, softDeletes, after, limit);
+    const rows = await run<{ sys_id: string }>(this.#db, statement).catch((error: unknown) => {
+      throw new SinkError(state.name, `cannot list keys: ${messageOf(error)}`, { cause: error });
+    });
+    return rows.map((row) => row.sys_id);
+  }
+
+  /**
+   * How many live (not soft-deleted) rows the task's table holds.
+   *
+   * @throws {@link SinkError} when the database refuses the statement.
+   */
+  async countRows(task: TaskDefinition, options: SinkCallOptions = {}): Promise<number> {
+    options.signal?.throwIfAborted();
+    const state = await this.#table(task);
+    const softDeletes = state.columns.includes(DELETED_AT_COLUMN);
+    const [row] = await run<{ n: number | string }>(
+      this.#db,
+      countRowsStatement(this.#dialect, state.name, softDeletes),
+    ).catch((error: unknown) => {
+      throw new SinkError(state.name, `cannot count rows: ${messageOf(error)}`, { cause: error });
+    });
+    return Number(row?.n ?? 0);
   }
 
   /** Forgets cached statements and table states; the database stays open. */
   async close(): Promise<void> {
     this.#fast?.clear();
     this.#tables.clear();
+    this.#state.reset();
+  }
+
+  /** The state key of a task (its name and table checked). */
+  #stateKey(task: TaskDefinition): StateKey {
+    return stateKey(task.name, task.table, this.tableName(task));
   }
 
   /** The table state of a task, preparing the table on first use. */
@@ -319,16 +511,23 @@ export class KyselySink implements Sink {
     return this.#alter(state, wanted);
   }
 
-  /** Upserts one batch (unique keys) in one transaction. */
+  /**
+   * Upserts one batch (unique keys) in one transaction, running `after` (the state's save) in
+   * that transaction after the rows.
+   */
   async #writeBatch(
     table: string,
     columns: readonly string[],
+    clear: readonly string[],
     rows: readonly Row[],
-    bind: (row: Row) => unknown[],
+    bind: (row: Row, into?: unknown[]) => unknown[],
+    after: Statement | undefined,
   ): Promise<{ inserted: number; statements: number }> {
     const fast = this.#fast;
     if (fast !== undefined) {
-      return this.#db.connection().execute(async () => fast.upsert(table, columns, rows, bind));
+      return this.#db
+        .connection()
+        .execute(async () => fast.upsert(table, columns, clear, rows, bind, after));
     }
     const chunks = await this.#chunks(columns.length, rows, bind);
     return this.#db.transaction().execute(async (trx) => {
@@ -342,12 +541,16 @@ export class KyselySink implements Sink {
         statements++;
       }
       for (const chunk of chunks) {
-        const sql = upsertSql(this.#dialect, table, columns, chunk.length);
+        const sql = upsertSql(this.#dialect, table, columns, chunk.length, clear);
         const result = await trx.executeQuery(rawQuery(sql, chunk.flat()));
         if (this.#dialect === 'postgres') {
           const [row] = result.rows as { inserted?: number | string }[];
           inserted += Number(row?.inserted ?? 0);
         }
+        statements++;
+      }
+      if (after !== undefined) {
+        await this.#state.run(trx, after, 'save');
         statements++;
       }
       return { inserted, statements };
@@ -358,7 +561,7 @@ export class KyselySink implements Sink {
   async #chunks(
     width: number,
     rows: readonly Row[],
-    bind: (row: Row) => unknown[],
+    bind: (row: Row, into?: unknown[]) => unknown[],
   ): Promise<unknown[][][]> {
     // SQLite prepares each statement Kysely runs; past a few hundred rows a bigger statement
     // only costs more to prepare.

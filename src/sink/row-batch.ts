@@ -55,14 +55,17 @@ export function keysOf(rows: readonly Row[]): string[] {
   return keys;
 }
 
-/** A row's values in `columns` order, as the driver binds them. */
+/**
+ * A row's values in `columns` order, as the driver binds them, written into `values` (a new
+ * array by default; a driver that binds synchronously can reuse one for every row).
+ */
 export function bindRow(
   dialect: SqlDialect,
   table: string,
   columns: readonly string[],
   row: Row,
+  values: unknown[] = new Array<unknown>(columns.length),
 ): unknown[] {
-  const values = new Array<unknown>(columns.length);
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as string;
     const value = bindValue(dialect, row[column]);

@@ -5,10 +5,37 @@
  */
 import type { Row } from '../fields/field-codec.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
+import type { SyncState, SyncStateUpdate } from './sync-state.js';
 
 /** Options of every sink call. */
 export interface SinkCallOptions {
   /** Aborts the call between statements; rows of committed batches stay committed. */
+  readonly signal?: AbortSignal;
+  /**
+   * `write` and `delete`: a change to the task's {@link SyncState}, saved in the same transaction
+   * as the call's last rows (a watermark never runs ahead of committed rows). With no rows, only
+   * the state is saved.
+   */
+  readonly state?: SyncStateUpdate;
+}
+
+/** Options of {@link Sink.delete}. */
+export interface SinkDeleteOptions extends SinkCallOptions {
+  /**
+   * Mark the rows deleted (`sys_deleted_at` set to the current UTC time; the column is added when
+   * missing) instead of removing them. A later upsert of the same `sys_id` clears the mark.
+   * @default false
+   */
+  readonly soft?: boolean;
+}
+
+/** Options of {@link Sink.keys}. */
+export interface SinkKeysOptions {
+  /** Only keys strictly after this one, in the database's order. @default from the first key */
+  readonly after?: string;
+  /** Most keys returned (a positive integer). */
+  readonly limit: number;
+  /** Aborts the call. */
   readonly signal?: AbortSignal;
 }
 
@@ -26,7 +53,7 @@ export interface WriteResult {
 
 /** What one {@link Sink.delete} did. */
 export interface DeleteResult {
-  /** Rows removed. */
+  /** Rows removed, or marked deleted (rows already marked are not counted again). */
   readonly deleted: number;
   /** Database statements executed. */
   readonly dbOperations: number;
@@ -40,6 +67,10 @@ export interface DeleteResult {
  * Contract: `write` upserts by `sys_id` (a row written twice leaves one row, the later one),
  * commits what it returns for, and throws when it could not write. Rows may carry columns the
  * task does not list (from its transform).
+ *
+ * Incremental runs need the optional members too: `readState` and `saveState` (with `state` of
+ * `write` saved atomically with the rows), `delete`, `keys` and `countRows`; a run refuses
+ * incremental mode on a sink that lacks them.
  *
  * @example
  * ```ts
@@ -62,12 +93,30 @@ export interface Sink {
     rows: readonly Row[],
     options?: SinkCallOptions,
   ): Promise<WriteResult>;
-  /** Removes rows by `sys_id` (records deleted in ServiceNow), when the sink supports it. */
+  /**
+   * Removes rows by `sys_id` (records deleted in ServiceNow), or marks them deleted with
+   * `soft: true`, when the sink supports it.
+   */
   delete?(
     task: TaskDefinition,
     sysIds: readonly string[],
-    options?: SinkCallOptions,
+    options?: SinkDeleteOptions,
   ): Promise<DeleteResult>;
+  /** The task's stored {@link SyncState}, `undefined` when none was saved. */
+  readState?(task: TaskDefinition, options?: SinkCallOptions): Promise<SyncState | undefined>;
+  /** Saves a change to the task's {@link SyncState} (absent keys keep their values). */
+  saveState?(
+    task: TaskDefinition,
+    update: SyncStateUpdate,
+    options?: SinkCallOptions,
+  ): Promise<void>;
+  /**
+   * Live (not soft-deleted) `sys_id`s of the task's table, in the database's order, strictly
+   * after `after`, at most `limit`.
+   */
+  keys?(task: TaskDefinition, options: SinkKeysOptions): Promise<string[]>;
+  /** How many live (not soft-deleted) rows the task's table holds. */
+  countRows?(task: TaskDefinition, options?: SinkCallOptions): Promise<number>;
   /** Releases what the sink holds. */
   close?(): Promise<void>;
 }

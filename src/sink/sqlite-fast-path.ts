@@ -7,12 +7,26 @@
  */
 import type Database from 'better-sqlite3';
 import type { Row } from '../fields/field-codec.js';
-import { countExistingStatement, upsertSql } from './dialect-sql.js';
+import {
+  countExistingStatement,
+  type Statement,
+  sqliteMaxRowidSql,
+  sqliteRowidProbeSql,
+  upsertSql,
+} from './dialect-sql.js';
+
+/** What the rowid probe returns. */
+interface Probe {
+  readonly unsafe: number;
+  readonly max: number | null;
+}
 
 /** Prepared-statement upserts on one better-sqlite3 database. */
 export class SqliteFastPath {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  /** Tables whose rowid probe cannot be prepared (`WITHOUT ROWID`). */
+  readonly #withoutRowid = new Set<string>();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -20,30 +34,77 @@ export class SqliteFastPath {
 
   /**
    * Upserts `rows` (unique keys) in one transaction, each bound by `bind` (values in `columns`
-   * order) just before it runs. Returns how many were new and the statements executed. A throw
-   * from `bind` rolls the batch back.
+   * order, into the array it is given, reused for every row) just before it runs; an update also
+   * sets the `clear` columns to `NULL`. `after` (the sync state's save) runs in the same
+   * transaction, after the rows. Returns how many rows were new and the statements executed. A
+   * throw from `bind` or any statement rolls the batch back.
+   *
+   * New rows are counted from the table's largest rowid before and after the rows (an insert takes
+   * the next rowid, an update keeps its own), when the table's shape guarantees it (see
+   * {@link sqliteRowidProbeSql}); otherwise by probing the keys before the rows.
    */
   upsert(
     table: string,
     columns: readonly string[],
+    clear: readonly string[],
     rows: readonly Row[],
-    bind: (row: Row) => unknown[],
+    bind: (row: Row, into: unknown[]) => unknown[],
+    after?: Statement,
   ): { inserted: number; statements: number } {
-    const upsert = this.#prepare(upsertSql('sqlite', table, columns, 1));
-    const count = this.#prepare(countExistingStatement('sqlite', table, []).sql).pluck();
-    const keys = rows.map((row) => row.sys_id);
+    const upsert = this.#prepare(upsertSql('sqlite', table, columns, 1, clear));
+    const probe = this.#probe(table);
+    const save = after === undefined ? undefined : this.#prepare(after.sql);
+    const values = new Array<unknown>(columns.length);
     const write = this.#db.transaction(() => {
-      const existing = Number(count.get(JSON.stringify(keys)));
-      for (const row of rows) upsert.run(bind(row));
-      return existing;
+      let statements = rows.length;
+      let before: number | undefined;
+      let existing = 0;
+      if (probe !== undefined) {
+        const found = probe.get(table, table, table, table) as Probe;
+        statements++;
+        const max = found.max ?? 0;
+        if (found.unsafe === 0 && max + rows.length < Number.MAX_SAFE_INTEGER) before = max;
+      }
+      if (before === undefined) {
+        const count = countExistingStatement(
+          'sqlite',
+          table,
+          rows.map((row) => row.sys_id as string),
+        );
+        existing = Number(this.#prepare(count.sql).pluck().get(count.parameters));
+        statements++;
+      }
+      for (const row of rows) upsert.run(bind(row, values));
+      let inserted = rows.length - existing;
+      if (before !== undefined) {
+        const max = this.#prepare(sqliteMaxRowidSql(table)).pluck().get() as number | null;
+        inserted = (max ?? 0) - before;
+        statements++;
+      }
+      if (save !== undefined) {
+        save.run(after?.parameters as unknown[]);
+        statements++;
+      }
+      return { inserted, statements };
     });
-    const existing = write();
-    return { inserted: rows.length - existing, statements: rows.length + 1 };
+    return write();
   }
 
   /** Forgets the prepared statements. */
   clear(): void {
     this.#statements.clear();
+    this.#withoutRowid.clear();
+  }
+
+  /** The rowid probe of `table`, or `undefined` when it has no rowid. */
+  #probe(table: string): Database.Statement | undefined {
+    if (this.#withoutRowid.has(table)) return undefined;
+    try {
+      return this.#prepare(sqliteRowidProbeSql(table));
+    } catch {
+      this.#withoutRowid.add(table);
+      return undefined;
+    }
   }
 
   #prepare(sql: string): Database.Statement {

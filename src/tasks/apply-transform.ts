@@ -1,19 +1,22 @@
 /**
- * Runs a task's transform on a decoded batch through arquero.
+ * Runs a task's transform on a decoded batch through arquero, which is loaded on the first batch
+ * that needs it (never for tasks without a transform: it costs ~18 MB of memory).
  *
  * @module
  */
-import { from } from 'arquero';
 import type { Row, RowValue } from '../fields/field-codec.js';
 import type { TaskDefinition } from './define-task.js';
 import { TaskDefinitionError } from './task-definition-error.js';
 
+let arquero: Promise<typeof import('arquero')> | undefined;
+
 /**
  * `rows` reshaped by the task's transform (the rows themselves when it has none or the batch is
  * empty): the batch becomes an arquero table, goes through the transform, and comes back as
- * rows. `undefined` cells become `null`.
+ * rows. `undefined` cells become `null`. Asynchronous because arquero is loaded on first use.
  *
- * @throws {@link TaskDefinitionError} when the transform returns no table or drops `sys_id`.
+ * @throws {@link TaskDefinitionError} (the promise rejects) when the transform returns no table
+ * or drops `sys_id`.
  *
  * @example
  * ```ts
@@ -22,12 +25,17 @@ import { TaskDefinitionError } from './task-definition-error.js';
  *   fields: { number: fields.string(), calendar_stc: fields.integer() },
  *   transform: (t) => t.derive({ calendar_hours: (d) => d.calendar_stc / 3600 }),
  * });
- * applyTransform(task, rows); // rows with calendar_hours
+ * await applyTransform(task, rows); // rows with calendar_hours
  * ```
  */
-export function applyTransform(task: TaskDefinition, rows: readonly Row[]): readonly Row[] {
+export async function applyTransform(
+  task: TaskDefinition,
+  rows: readonly Row[],
+): Promise<readonly Row[]> {
   const transform = task.transform;
   if (transform === undefined || rows.length === 0) return rows;
+  arquero ??= import('arquero');
+  const { from } = await arquero;
   const result: unknown = transform(from(rows as Row[]));
   if (
     typeof result !== 'object' ||

@@ -37,11 +37,17 @@ export type TaskTransform = (batch: ColumnTable) => ColumnTable;
 /** Per-reference options. */
 export interface ReferenceOptions {
   /**
-   * Also store the display value in `<field>_display`; the task then reads with
-   * `sysparm_display_value=all`.
+   * Also store the referenced record's display value in `<field>_display`. `true` reads the
+   * referenced table's display field ({@link defaultDisplayField}: `name` for users, groups and
+   * companies, `number` for tasks); a string names the field of the referenced table to read
+   * instead (`'user_name'`, or a dot-walk such as `'company.name'`), and is required for a
+   * table whose display field is not known.
+   *
+   * The task requests the dot-walked field (`caller_id.name`) beside the reference, with raw
+   * values (`sysparm_display_value=false`), and the column holds that field's raw value.
    * @default false
    */
-  readonly display?: boolean;
+  readonly display?: boolean | string;
 }
 
 /** What {@link defineTask} takes. */
@@ -66,7 +72,10 @@ export interface TaskOptions {
    * Without it the window does not narrow the selection.
    */
   readonly window?: string;
-  /** Options of reference fields, by field name (`{ assigned_to: { display: true } }`). */
+  /**
+   * Options of reference fields, by field name (`{ assigned_to: { display: true } }`,
+   * `{ time_card: { display: 'number' } }`).
+   */
   readonly references?: Readonly<Record<string, ReferenceOptions>>;
   /** Reshapes each decoded batch; see {@link TaskTransform}. */
   readonly transform?: TaskTransform;
@@ -91,15 +100,26 @@ export interface TaskDefinition {
   readonly target: string;
   /** The codecs by field name, `sys_id` first. */
   readonly fields: Readonly<Record<string, FieldCodec>>;
-  /** Reference fields whose display value is stored in `<field>_display`. */
+  /** Reference fields whose display value is stored in `<field>_display`, in field order. */
   readonly displayFields: readonly string[];
+  /**
+   * The dot-walked field read for each display field, by reference field
+   * (`{ caller_id: 'caller_id.name' }`); these names are also in {@link TaskDefinition.fieldNames}.
+   */
+  readonly displayPaths: Readonly<Record<string, string>>;
   /** The field (possibly dot-walked) the run window applies to. */
   readonly window: string | undefined;
   /** Records per page, when the task sets it. */
   readonly pageSize: number | undefined;
-  /** The fields to request (`sysparm_fields`), `sys_id` first. */
+  /**
+   * The fields to request (`sysparm_fields`): `sys_id`, the task's fields, then the dot-walked
+   * field of each display field ({@link TaskDefinition.displayPaths}).
+   */
   readonly fieldNames: readonly string[];
-  /** The `sysparm_display_value` to read with: `'all'` when a display value is stored. */
+  /**
+   * The `sysparm_display_value` to read with: always `'false'` (raw values), since display
+   * values come from dot-walked fields. Records read with `'all'` decode too.
+   */
   readonly displayValue: 'false' | 'all';
   /** The SQL columns the task's own fields give (a transform may add more). */
   readonly columns: readonly TaskColumn[];
@@ -144,17 +164,20 @@ export function defineTask(options: TaskOptions): TaskDefinition {
   const valid = validateTaskOptions(options);
   const { codecs, display, query, staticQuery } = valid;
   const windowField = valid.window;
+  const displayPaths: Record<string, string> = {};
+  for (const [field, shown] of display) displayPaths[field] = `${field}.${shown}`;
   const task: TaskDefinition = {
     name: valid.name,
     table: valid.table,
     target: valid.target,
     fields: Object.freeze(codecs),
-    displayFields: Object.freeze([...display]),
+    displayFields: Object.freeze([...display.keys()]),
+    displayPaths: Object.freeze(displayPaths),
     window: windowField,
     pageSize: valid.pageSize,
-    fieldNames: Object.freeze(Object.keys(codecs)),
-    displayValue: display.size > 0 ? 'all' : 'false',
-    columns: buildColumns(codecs, display),
+    fieldNames: Object.freeze([...Object.keys(codecs), ...Object.values(displayPaths)]),
+    displayValue: 'false',
+    columns: buildColumns(codecs, new Set(display.keys())),
     transform: valid.transform,
     buildQuery(window?: TaskWindow): string {
       const selection = typeof query === 'function' ? toEncodedQuery(query(window)) : staticQuery;

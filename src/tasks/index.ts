@@ -8,6 +8,7 @@ export {
   type TaskQuery,
   type TaskTransform,
 } from './define-task.js';
+export { defaultDisplayField } from './display-fields.js';
 export { createDecoder, decodeRecord, type RecordDecoder } from './record-decoder.js';
 export { type RecordRejectedDetails, RecordRejectedError } from './record-rejected-error.js';
 export {

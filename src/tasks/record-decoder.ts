@@ -17,6 +17,8 @@ interface Slot {
   readonly codec: FieldCodec;
   /** The display column, for references whose display value is stored. */
   readonly display: string | undefined;
+  /** The dot-walked key that holds the display value (`caller_id.name`), with `display`. */
+  readonly path: string | undefined;
 }
 
 const decoders = new WeakMap<TaskDefinition, RecordDecoder>();
@@ -24,13 +26,16 @@ const decoders = new WeakMap<TaskDefinition, RecordDecoder>();
 /**
  * A decoder for `task`'s records, compiled once. A raw field may come in any of the Table API's
  * shapes: a plain string, `{ value, link }`, `{ display_value, value, link }` or
- * `{ display_value, value }`; the value is read from the string or `value`, the display value
- * from `display_value`. A field missing from the record is `null` (ServiceNow leaves out fields
- * the user may not read).
+ * `{ display_value, value }`; the value is read from the string or `value`. A field missing from
+ * the record is `null` (ServiceNow leaves out fields the user may not read).
  *
- * The row has `sys_id`, one key per field, and `<field>_display` for the task's display fields.
- * A value no codec reads, a missing `sys_id`, or a display field without `display_value` (the
- * records were not read with `sysparm_display_value=all`) rejects the whole record.
+ * The row has `sys_id`, one key per field, and `<field>_display` for the task's display fields,
+ * read from the dot-walked key the task requests (`"caller_id.name"`, see
+ * {@link TaskDefinition.displayPaths}), or from the reference's `display_value` when the records
+ * were read with `sysparm_display_value=all`. An empty display value is `null`.
+ *
+ * A value no codec reads, a missing `sys_id`, or a non-empty reference whose display value is in
+ * neither place (the dot-walked field was not requested) rejects the whole record.
  *
  * @example
  * ```ts
@@ -52,6 +57,7 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
       field,
       codec,
       display: display.has(field) ? `${field}${DISPLAY_SUFFIX}` : undefined,
+      path: task.displayPaths[field],
     }));
   const table = task.table;
   const decoder: RecordDecoder = (record) => {
@@ -95,14 +101,16 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
         throw reject(table, sysId, slot.field, cell, `is not ${error.expected}`, error);
       }
       if (slot.display !== undefined) {
-        const shown = displayOf(cell);
+        const shown = displayOf(cell, raw, slot.path, value);
         if (shown === undefined) {
           throw reject(
             table,
             sysId,
             slot.field,
             cell,
-            'has no display_value (read the table with sysparm_display_value=all)',
+            slot.path === undefined || !(slot.path in raw)
+              ? `has no display value (request ${JSON.stringify(slot.path ?? `${slot.field}.<field>`)} in sysparm_fields)`
+              : `has an unreadable display value in ${JSON.stringify(slot.path)}`,
           );
         }
         row[slot.display] = shown === '' ? null : shown;
@@ -147,15 +155,29 @@ function rawValue(cell: unknown): string | null | undefined {
   return undefined;
 }
 
-/** The display value of a cell, `''` for a missing or null cell, `undefined` when absent. */
-function displayOf(cell: unknown): string | undefined {
-  if (cell === undefined || cell === null) return '';
-  if (typeof cell === 'object' && !Array.isArray(cell)) {
+/**
+ * The display value of a reference: the `display_value` of its cell (records read with
+ * `sysparm_display_value=all`), else the value of the dot-walked key `path`; `''` for none (an
+ * empty or missing reference); `undefined` when a non-empty reference has neither, or the
+ * dot-walked key holds no readable value.
+ */
+function displayOf(
+  cell: unknown,
+  raw: Readonly<Record<string, unknown>>,
+  path: string | undefined,
+  value: string | null,
+): string | undefined {
+  if (typeof cell === 'object' && cell !== null && !Array.isArray(cell)) {
     const shown = (cell as { display_value?: unknown }).display_value;
     if (typeof shown === 'string') return shown;
     if (shown === null) return '';
   }
-  return undefined;
+  const walked = path === undefined ? undefined : raw[path];
+  if (walked !== undefined) {
+    const shown = rawValue(walked);
+    return shown === null ? '' : shown;
+  }
+  return value === null || value === '' ? '' : undefined;
 }
 
 function reject(

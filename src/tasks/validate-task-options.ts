@@ -17,6 +17,7 @@ import type {
   TaskQuery,
   TaskTransform,
 } from './define-task.js';
+import { defaultDisplayField } from './display-fields.js';
 import { DISPLAY_SUFFIX } from './task-columns.js';
 import { TaskDefinitionError, type TaskDefinitionIssue } from './task-definition-error.js';
 
@@ -27,8 +28,11 @@ export interface ValidatedTaskOptions {
   readonly target: string;
   /** Codecs by field name, `sys_id` first. */
   readonly codecs: Record<string, FieldCodec>;
-  /** Reference fields whose display value is stored. */
-  readonly display: ReadonlySet<string>;
+  /**
+   * Reference fields whose display value is stored, each with the field of the referenced table
+   * read for it (`caller_id` -> `name`), in field order.
+   */
+  readonly display: ReadonlyMap<string, string>;
   readonly window: string | undefined;
   readonly pageSize: number | undefined;
   readonly transform: TaskTransform | undefined;
@@ -40,6 +44,8 @@ export interface ValidatedTaskOptions {
 const TASK_NAME = /^[a-z][a-z0-9_-]*$/;
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 const DOT_WALK = /^[a-z0-9_]+(?:\.[a-z0-9_]+)+$/;
+/** A field of a referenced table, possibly dot-walked further (`name`, `company.name`). */
+const DISPLAY_PATH = /^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/;
 
 const quote = (value: unknown): string =>
   typeof value === 'string'
@@ -94,7 +100,10 @@ const optionsSchema = z.strictObject({
       z.string(),
       z.strictObject({
         display: z
-          .boolean({ error: (issue) => `expected a boolean, got ${quote(issue.input)}` })
+          .union([z.boolean(), z.string()], {
+            error: (issue) =>
+              `expected true, false or a field name of the referenced table, got ${quote(issue.input)}`,
+          })
           .optional(),
       }),
     )
@@ -207,14 +216,17 @@ function normalizeFields(
   return codecs;
 }
 
-/** Reference fields whose display value is stored; problems go to `issues`. */
+/**
+ * Reference fields whose display value is stored, with the field of the referenced table read for
+ * each, in field order; problems go to `issues`.
+ */
 function checkReferences(
   value: unknown,
   codecs: Readonly<Record<string, FieldCodec>>,
   issues: TaskDefinitionIssue[],
-): Set<string> {
-  const display = new Set<string>();
-  if (typeof value !== 'object' || value === null) return display;
+): Map<string, string> {
+  const wanted = new Map<string, string>();
+  if (typeof value !== 'object' || value === null) return wanted;
   for (const [name, options] of Object.entries(value)) {
     const codec = codecs[name];
     if (codec === undefined) {
@@ -231,11 +243,13 @@ function checkReferences(
       });
       continue;
     }
-    const wanted =
-      typeof options === 'object' &&
-      options !== null &&
-      (options as ReferenceOptions).display === true;
-    if (!wanted) continue;
+    const display =
+      typeof options === 'object' && options !== null
+        ? (options as ReferenceOptions).display
+        : undefined;
+    if (display !== true && typeof display !== 'string') continue; // false, absent, or reported
+    const field = displayField(name, codec.referenceTable, display, issues);
+    if (field === undefined) continue;
     const column = `${name}${DISPLAY_SUFFIX}`;
     const problem = sqlIdentifierProblem(column);
     if (problem !== undefined) {
@@ -246,10 +260,40 @@ function checkReferences(
         message: `display column ${quote(column)} is also a field of the task`,
       });
     } else {
-      display.add(name);
+      wanted.set(name, field);
     }
   }
-  return display;
+  // In field order, whatever the order of `references`.
+  return new Map(
+    Object.keys(codecs).flatMap((name) => {
+      const field = wanted.get(name);
+      return field === undefined ? [] : [[name, field] as const];
+    }),
+  );
+}
+
+/** The field of the referenced table whose value fills `<name>_display`, or `undefined` (reported). */
+function displayField(
+  name: string,
+  table: string | undefined,
+  display: true | string,
+  issues: TaskDefinitionIssue[],
+): string | undefined {
+  if (typeof display === 'string') {
+    if (DISPLAY_PATH.test(display)) return display;
+    issues.push({
+      path: `references.${name}.display`,
+      message: `${quote(display)} is not a field name of the referenced table (lowercase letters, digits and _, dot-walks with .)`,
+    });
+    return undefined;
+  }
+  const known = table === undefined ? undefined : defaultDisplayField(table);
+  if (known !== undefined) return known;
+  issues.push({
+    path: `references.${name}.display`,
+    message: `${quote(name)} references ${table === undefined ? 'a table' : quote(table)}, whose display field is not known; name it: { display: '<field of ${table ?? 'that table'}>' }`,
+  });
+  return undefined;
 }
 
 function checkWindow(

@@ -145,6 +145,39 @@ describe('sync', () => {
     });
   });
 
+  it.concurrent('configurations run incrementally after their first load; --full and --deletes', async () => {
+    const cwd = workDir();
+    const first = await runCli(['sync', 'configurations', ...flags(), '--json'], { cwd });
+    expect(first.code, first.stderr).toBe(0);
+    const loaded = JSON.parse(first.stdout) as RunJson & { mode: string };
+    expect(loaded.mode).toBe('incremental');
+    expect(loaded.tasks.users?.recordsProcessed).toBe(mock.data.count('sys_user'));
+    const again = await runCli(
+      ['sync', 'configurations', ...flags(), '--json', '--overlap', '0', '--deletes', 'reconcile'],
+      { cwd },
+    );
+    expect(again.code, again.stderr).toBe(0);
+    const next = JSON.parse(again.stdout) as RunJson & {
+      tasks: Record<string, TaskJson & { recordsRead: number; recordsDeleted: number }>;
+    };
+    expect(next.tasks.users?.recordsRead).toBe(0);
+    expect(next.tasks.users?.recordsDeleted).toBe(0);
+    const full = await runCli(['sync', 'users', ...flags(), '--json', '--full'], { cwd });
+    expect(full.code, full.stderr).toBe(0);
+    const reloaded = JSON.parse(full.stdout) as RunJson & { mode: string };
+    expect(reloaded.mode).toBe('full');
+    expect(reloaded.tasks.users?.recordsProcessed).toBe(mock.data.count('sys_user'));
+    const runs = await runCli(['runs', '--json'], { cwd });
+    const logged = JSON.parse(runs.stdout) as {
+      tasks: { name: string; mode: string; expectedRecords: number }[];
+    }[];
+    expect(logged).toHaveLength(3);
+    expect(logged[2]?.tasks.find((t) => t.name === 'users')).toMatchObject({
+      mode: 'incremental',
+      expectedRecords: mock.data.count('sys_user'),
+    });
+  });
+
   it.concurrent('exits 1 when authentication fails, without echoing the password', async () => {
     const cwd = workDir();
     const wrong = 'Wr0ng-Secret-91b2';

@@ -51,6 +51,41 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
     await expectUsageError(['sync', ...CREDENTIALS], /missing required argument 'targets'/);
   });
 
+  it.concurrent('--incremental with a window, or with --full', async () => {
+    await expectUsageError(
+      [
+        'sync',
+        'incidents',
+        '--incremental',
+        '--from',
+        '2026-11-01',
+        '--to',
+        '2026-11-02',
+        ...CREDENTIALS,
+      ],
+      /--incremental.*cannot be used with option '--from|--incremental takes no --from/,
+    );
+    await expectUsageError(
+      ['sync', 'users', '--incremental', '--full', ...CREDENTIALS],
+      /--incremental.*--full/,
+    );
+  });
+
+  it.concurrent('--since without --incremental, a bad --since, an unknown --deletes', async () => {
+    await expectUsageError(
+      ['sync', 'incidents', '--since', '2026-01-01', ...CREDENTIALS],
+      /--since and --overlap apply to incremental runs/,
+    );
+    await expectUsageError(
+      ['sync', 'users', '--incremental', '--since', '2026-13-01', ...CREDENTIALS],
+      /--since must be a real date/,
+    );
+    await expectUsageError(
+      ['sync', 'users', '--deletes', 'sometimes', ...CREDENTIALS],
+      /--deletes.*sometimes.*(none|audit|reconcile)/,
+    );
+  });
+
   it.concurrent('missing instance', async () => {
     await expectUsageError(['sync', 'users', '--user', 'u', '--password', SECRET], /--instance/);
   });

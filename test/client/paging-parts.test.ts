@@ -6,6 +6,7 @@ import {
   keysetPageQuery,
   offsetQuery,
   partitionRanges,
+  updatedPageQuery,
 } from '../../src/client/page-query.js';
 import { PageSizer } from '../../src/client/page-size.js';
 import { mergeByArrival, readAhead } from '../../src/client/read-ahead.js';
@@ -39,6 +40,29 @@ describe('keyset page queries', () => {
   it('refuses a sort other than sys_id for keyset paging', () => {
     expect(() => keysetFilter('active=true^ORDERBYnumber')).toThrow(ConfigurationError);
     expect(keysetFilter('active=true^ORDERBYsys_id').orderBy).toEqual([]);
+  });
+
+  it("writes the compound (sys_updated_on, sys_id) keyset of strategy 'updated'", () => {
+    const order = '^ORDERBYsys_updated_on^ORDERBYsys_id';
+    const t = '2026-03-01 10:00:00';
+    const filter = keysetFilter('active=true^NQpriority=1', 'updated');
+    expect(updatedPageQuery(filter, undefined)).toBe(`active=true^NQpriority=1${order}`);
+    expect(updatedPageQuery(filter, { updatedOn: t, sysId: 'ab' })).toBe(
+      `active=true^sys_updated_on>${t}^NQactive=true^sys_updated_on=${t}^sys_id>ab` +
+        `^NQpriority=1^sys_updated_on>${t}^NQpriority=1^sys_updated_on=${t}^sys_id>ab${order}`,
+    );
+    expect(updatedPageQuery(filter, { updatedOn: t, sysId: '' })).toBe(
+      `active=true^sys_updated_on>=${t}^NQpriority=1^sys_updated_on>=${t}${order}`,
+    );
+    const all = keysetFilter(undefined, 'updated');
+    expect(updatedPageQuery(all, undefined)).toBe(order.slice(1));
+    expect(
+      keysetFilter('active=true^ORDERBYsys_updated_on^ORDERBYsys_id', 'updated').orderBy,
+    ).toEqual([]);
+    expect(() => keysetFilter('active=true^ORDERBYsys_id', 'updated')).toThrow(ConfigurationError);
+    expect(() => keysetFilter('ORDERBYsys_updated_on^ORDERBYnumber', 'updated')).toThrow(
+      ConfigurationError,
+    );
   });
 
   it('gives offset paging a total order', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KyselyExecutionLogger } from '../../src/log/index.js';
+import { KyselyExecutionLogger, readRuns } from '../../src/log/index.js';
 import { RunInProgressError } from '../../src/run/errors.js';
 import type { RunResult, TaskResult } from '../../src/run/run-result.js';
 import { dropTables, type TestDatabase, testDatabases } from '../support/databases.js';
@@ -26,6 +26,12 @@ function taskResult(name: string, overrides: Partial<TaskResult> = {}): TaskResu
     endedAt,
     durationSeconds: 2.5,
     rejects: [],
+    mode: 'full',
+    recordsRead: 42,
+    expectedRecords: 42,
+    recordsDeleted: 0,
+    watermark: null,
+    warnings: [],
     ...overrides,
   };
 }
@@ -43,6 +49,8 @@ function runResult(id: string, tasks: TaskResult[], status: RunResult['status'])
     apiCalls: tasks.reduce((n, t) => n + t.apiCalls, 0),
     dbOperations: tasks.reduce((n, t) => n + t.dbOperations, 0),
     tasks: Object.fromEntries(tasks.map((t) => [t.name, t])),
+    mode: 'full',
+    warnings: [],
   };
 }
 
@@ -118,6 +126,73 @@ for (const target of testDatabases) {
       expect(tasks[0]?.status).toBe('error');
       expect(Number(tasks[0]?.duration_seconds)).toBe(2.5);
       await logger.close();
+    });
+
+    it('records the audit figures (mode, expected, deleted) and run warnings; readRuns returns them', async () => {
+      const logger = new KyselyExecutionLogger(t.db);
+      const id = await logger.runStarted({ ...start, executionType: 'audit-figures' });
+      await logger.taskStarted(id, {
+        ...start.tasks[0]!,
+        startedAt: new Date('2026-11-29T10:00:00Z'),
+      });
+      const partial = taskResult('incidents_opened', {
+        status: 'partial',
+        mode: 'incremental',
+        recordsRead: 40,
+        expectedRecords: 45,
+        recordsDeleted: 3,
+        warnings: ['Read 40 of the 45 rows'],
+        error: { name: 'IncompleteTask', message: 'Read 40 of the 45 rows' },
+      });
+      await logger.taskFinished(id, partial);
+      await logger.runFinished(id, {
+        ...runResult(id, [partial], 'partial'),
+        executionType: 'audit-figures',
+        warnings: ['The integration user sn has time zone Europe/Paris, not GMT'],
+      });
+      const [run] = await readRuns(t.db, { id });
+      expect(run?.errorMessage).toContain(
+        'Warning: The integration user sn has time zone Europe/Paris',
+      );
+      expect(run?.tasks[0]).toMatchObject({
+        status: 'partial',
+        mode: 'incremental',
+        expectedRecords: 45,
+        recordsDeleted: 3,
+        errorMessage: 'IncompleteTask: Read 40 of the 45 rows',
+      });
+      await logger.close();
+    });
+
+    it('adds the new task-log columns to a table made by an older version', async () => {
+      await dropTables(t.db, LOG_TABLES);
+      await t.db.schema
+        .createTable('servicenow_execution_task')
+        .addColumn('execution_id', 'integer', (c) => c.notNull())
+        .addColumn('task_name', 'varchar(191)', (c) => c.notNull())
+        .addColumn('table_name', 'varchar(191)', (c) => c.notNull())
+        .addColumn('target_table', 'varchar(191)', (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('records_processed', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('records_rejected', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('api_calls', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('db_operations', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('started_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('ended_at', 'varchar(32)')
+        .addColumn('duration_seconds', 'double precision')
+        .addColumn('error_message', 'text')
+        .execute();
+      await Promise.all([
+        new KyselyExecutionLogger(t.db).ensureTables(),
+        new KyselyExecutionLogger(t.db).ensureTables(),
+      ]);
+      const columns = (await t.db.introspection.getTables())
+        .find((table) => table.name === 'servicenow_execution_task')
+        ?.columns.map((c) => c.name);
+      expect(columns).toEqual(
+        expect.arrayContaining(['sync_mode', 'expected_records', 'records_deleted']),
+      );
+      await dropTables(t.db, LOG_TABLES);
     });
 
     it('refuses a second run of the same job while the first is alive, allows other jobs', async () => {

@@ -67,10 +67,17 @@ describe('runTasks', () => {
     expect(result.tasks.users?.status).toBe('success');
     expect(result.tasks.users?.recordsProcessed).toBe(mock.data.count('sys_user'));
     expect(result.tasks.groups?.recordsProcessed).toBe(mock.data.count('sys_user_group'));
-    // Every request is counted, the final empty page included.
-    const userRequests = mock.requests.filter((r) => r.table === 'sys_user').length;
-    expect(userRequests).toBe(Math.ceil(mock.data.count('sys_user') / 40) + 1);
-    expect(result.tasks.users?.apiCalls).toBe(userRequests);
+    // Every request is counted: the data pages (the final empty page included), the newest
+    // sys_updated_on asked before a whole-table load (its watermark) and the completeness count.
+    const pageRequests = mock.requests.filter(
+      (r) => r.table === 'sys_user' && r.query.sysparm_limit === '40',
+    ).length;
+    expect(pageRequests).toBe(Math.ceil(mock.data.count('sys_user') / 40) + 1);
+    const taskRequests = mock.requests.filter(
+      (r) => r.table === 'sys_user' && !r.query.sysparm_query?.startsWith('user_name='),
+    ).length;
+    expect(taskRequests).toBe(pageRequests + 2);
+    expect(result.tasks.users?.apiCalls).toBe(taskRequests);
     expect(
       events
         .filter((e) => e.type === 'taskStarted')

@@ -333,7 +333,7 @@ for (const target of sinkTargets) {
             nothing: () => null,
           }),
       });
-      const rows = applyTransform(task, [
+      const rows = await applyTransform(task, [
         {
           sys_id: 'd1',
           number: 'INC1',

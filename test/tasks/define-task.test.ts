@@ -3,6 +3,7 @@ import { ServiceNowError } from '../../src/client/errors.js';
 import { fields } from '../../src/fields/index.js';
 import { query } from '../../src/query/index.js';
 import {
+  defaultDisplayField,
   defineTask,
   TaskDefinitionError,
   type TaskOptions,
@@ -47,9 +48,11 @@ describe('defineTask', () => {
       'assignment_group',
       'priority',
       'active',
+      'assigned_to.name',
     ]);
-    expect(task.displayValue).toBe('all');
+    expect(task.displayValue).toBe('false');
     expect(task.displayFields).toEqual(['assigned_to']);
+    expect(task.displayPaths).toEqual({ assigned_to: 'assigned_to.name' });
     expect(task.pageSize).toBe(500);
     expect(task.columns.map((c) => c.name)).toEqual([
       'sys_id',
@@ -263,6 +266,76 @@ describe('TaskDefinitionError', () => {
       references: { caller_id: { display: true } },
     });
     expect(error.issues[0]?.path).toBe('references.caller_id');
+  });
+
+  it("reads each display value from the referenced table's display field, or the one named", () => {
+    const task = defineTask({
+      name: 'slas',
+      table: 'task_sla',
+      fields: {
+        task: 'reference:task',
+        sla: 'reference:contract_sla',
+        schedule: 'reference:cmn_schedule',
+        ci: 'reference:cmdb_ci_ip_router',
+        owner: 'reference:sys_user',
+        flow: 'reference:sys_hub_flow',
+      },
+      // In any order: display paths follow the field order.
+      references: {
+        flow: { display: 'name' },
+        owner: { display: 'company.name' },
+        ci: { display: true },
+        schedule: { display: true },
+        sla: { display: true },
+        task: { display: true },
+      },
+    });
+    expect(task.displayPaths).toEqual({
+      task: 'task.number',
+      sla: 'sla.name',
+      schedule: 'schedule.name',
+      ci: 'ci.name',
+      owner: 'owner.company.name',
+      flow: 'flow.name',
+    });
+    expect(task.displayFields).toEqual(['task', 'sla', 'schedule', 'ci', 'owner', 'flow']);
+    expect(task.fieldNames.slice(-6)).toEqual(Object.values(task.displayPaths));
+    expect(task.displayValue).toBe('false');
+    expect(task.columns.map((c) => c.name)).toContain('owner_display');
+  });
+
+  it('asks for the display field of a table it does not know', () => {
+    const error = problems({
+      name: 't',
+      table: 'task_time_worked',
+      fields: { time_card: 'reference:time_card', user: 'reference:sys_user' },
+      references: { time_card: { display: true }, user: { display: 'Name; drop' } },
+    });
+    expect(error.issues.map((i) => i.path)).toEqual([
+      'references.time_card.display',
+      'references.user.display',
+    ]);
+    expect(error.issues[0]?.message).toMatch(
+      /"time_card" references "time_card", whose display field is not known; name it: \{ display: '<field of time_card>' \}/,
+    );
+    expect(error.issues[1]?.message).toMatch(/"Name; drop" is not a field name/);
+    expect(
+      problems({
+        name: 't',
+        table: 'incident',
+        fields: { caller_id: 'reference:sys_user' },
+        references: { caller_id: { display: 42 } } as never,
+      }).issues[0]?.message,
+    ).toMatch(/expected true, false or a field name/);
+  });
+
+  it('knows the display fields of common tables', () => {
+    expect(defaultDisplayField('sys_user')).toBe('name');
+    expect(defaultDisplayField('incident')).toBe('number');
+    expect(defaultDisplayField('cmdb_ci_network_link')).toBe('name');
+    expect(defaultDisplayField('cmdb_model')).toBeUndefined();
+    expect(defaultDisplayField('time_card')).toBeUndefined();
+    expect(defaultDisplayField('constructor')).toBeUndefined();
   });
 
   it('refuses an invalid fixed query at definition time', () => {

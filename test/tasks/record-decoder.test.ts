@@ -134,6 +134,72 @@ describe('decodeRecord', () => {
     });
   });
 
+  it('fills <field>_display from the dot-walked field, read with raw values', () => {
+    expect(withDisplay.displayPaths).toEqual({ caller_id: 'caller_id.name' });
+    const decode = createDecoder(withDisplay);
+    expect(
+      decode({
+        sys_id: SYS_ID,
+        number: 'INC0000060',
+        caller_id: CALLER,
+        state: '7',
+        'caller_id.name': 'Joe Employee',
+      }),
+    ).toEqual({
+      sys_id: SYS_ID,
+      number: 'INC0000060',
+      caller_id: CALLER,
+      caller_id_display: 'Joe Employee',
+      state: 7,
+    });
+    // Links kept, and the dot-walked value in `all` mode's shape.
+    expect(
+      decode({
+        sys_id: SYS_ID,
+        caller_id: { link: LINK, value: CALLER },
+        'caller_id.name': { display_value: 'Joe Employee', value: 'Joe Employee' },
+      }).caller_id_display,
+    ).toBe('Joe Employee');
+    // An empty reference has an empty dot-walked value; a missing one has none at all.
+    for (const record of [
+      { sys_id: SYS_ID, caller_id: '', 'caller_id.name': '' },
+      { sys_id: SYS_ID, caller_id: '', 'caller_id.name': null },
+      { sys_id: SYS_ID, caller_id: '' },
+      { sys_id: SYS_ID },
+    ]) {
+      expect(decode(record)).toMatchObject({ caller_id: null, caller_id_display: null });
+    }
+    // A dangling reference: the walk finds no record, ServiceNow answers ''.
+    expect(
+      decode({ sys_id: SYS_ID, caller_id: CALLER, 'caller_id.name': '' }).caller_id_display,
+    ).toBeNull();
+  });
+
+  it('reads the dot-walked field a reference override names', () => {
+    const task = defineTask({
+      name: 'time_worked',
+      table: 'task_time_worked',
+      fields: { user: fields.reference('sys_user'), time_card: fields.reference('time_card') },
+      references: { user: { display: 'user_name' }, time_card: { display: 'number' } },
+    });
+    expect(task.displayPaths).toEqual({ user: 'user.user_name', time_card: 'time_card.number' });
+    expect(
+      decodeRecord(task, {
+        sys_id: SYS_ID,
+        user: CALLER,
+        time_card: 'c1',
+        'user.user_name': 'joe.employee',
+        'time_card.number': 'TC0001',
+      }),
+    ).toEqual({
+      sys_id: SYS_ID,
+      user: CALLER,
+      user_display: 'joe.employee',
+      time_card: 'c1',
+      time_card_display: 'TC0001',
+    });
+  });
+
   it('treats missing fields as null', () => {
     expect(decodeRecord(task, { sys_id: SYS_ID }).number).toBeNull();
   });
@@ -179,12 +245,17 @@ describe('decodeRecord', () => {
     expect(rejected(() => decodeRecord(task, 'INC1')).field).toBe('sys_id');
   });
 
-  it('rejects a display field read without display values', () => {
+  it('rejects a display field read without its dot-walked field or display values', () => {
     const error = rejected(() =>
       decodeRecord(withDisplay, { sys_id: SYS_ID, number: 'INC1', caller_id: CALLER, state: '1' }),
     );
     expect(error.field).toBe('caller_id');
-    expect(error.reason).toMatch(/display_value=all/);
+    expect(error.reason).toMatch(/request "caller_id.name" in sysparm_fields/);
+    const unreadable = rejected(() =>
+      decodeRecord(withDisplay, { sys_id: SYS_ID, caller_id: CALLER, 'caller_id.name': [1] }),
+    );
+    expect(unreadable.field).toBe('caller_id');
+    expect(unreadable.reason).toMatch(/unreadable display value in "caller_id.name"/);
   });
 });
 
@@ -203,7 +274,7 @@ describe('applyTransform', () => {
     },
   } as const;
 
-  it('derives columns and filters rows through arquero', () => {
+  it('derives columns and filters rows through arquero', async () => {
     const transformed = defineTask({
       ...base,
       transform: (table) =>
@@ -214,7 +285,7 @@ describe('applyTransform', () => {
             prefix: (d: { number: string }) => op.substring(d.number, 0, 3),
           }),
     });
-    expect(applyTransform(transformed, rows)).toEqual([
+    expect(await applyTransform(transformed, rows)).toEqual([
       {
         sys_id: 'a',
         number: 'INC1',
@@ -226,22 +297,22 @@ describe('applyTransform', () => {
     ]);
   });
 
-  it('leaves rows alone without a transform or rows', () => {
+  it('leaves rows alone without a transform or rows', async () => {
     const plain = defineTask(base);
-    expect(applyTransform(plain, rows)).toBe(rows);
+    expect(await applyTransform(plain, rows)).toBe(rows);
     const transformed = defineTask({
       ...base,
       transform: () => {
         throw new Error('not called');
       },
     });
-    expect(applyTransform(transformed, [])).toEqual([]);
+    expect(await applyTransform(transformed, [])).toEqual([]);
   });
 
-  it('refuses a transform that drops sys_id or returns no table', () => {
+  it('refuses a transform that drops sys_id or returns no table', async () => {
     const dropping = defineTask({ ...base, transform: (table) => table.select('number') });
-    expect(() => applyTransform(dropping, rows)).toThrow(TaskDefinitionError);
+    await expect(applyTransform(dropping, rows)).rejects.toThrow(TaskDefinitionError);
     const broken = defineTask({ ...base, transform: (() => 42) as never });
-    expect(() => applyTransform(broken, rows)).toThrow(/arquero table/);
+    await expect(applyTransform(broken, rows)).rejects.toThrow(/arquero table/);
   });
 });

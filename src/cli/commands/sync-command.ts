@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { ServiceNowClient } from '../../client/service-now-client.js';
 import type { QueryInput } from '../../query/query-input.js';
 import type { RunResult } from '../../run/run-result.js';
+import { type DeleteMode, normalizeSince, type SyncMode } from '../../run/sync-mode.js';
 import { validateWindow, yesterdayUtc } from '../../run/window.js';
 import { parseDatabaseUrl, redactUrl } from '../../sink/database-url.js';
 import {
@@ -32,6 +33,13 @@ export interface SyncFlags extends ConnectionFlags {
   readonly pageSize?: number;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly incremental?: boolean;
+  readonly full?: boolean;
+  readonly since?: string;
+  readonly overlap?: number;
+  readonly deletes?: DeleteMode;
+  readonly softDelete?: boolean;
+  readonly strictTimeZone?: boolean;
 }
 
 /** What a sync will do, fully validated; nothing opened yet. */
@@ -42,6 +50,13 @@ export interface SyncPlan {
   readonly filters: Readonly<Record<string, QueryInput>>;
   readonly concurrency: number;
   readonly db: string;
+  /** `full` or `incremental`, with its options. */
+  readonly mode: SyncMode;
+  readonly since: string | undefined;
+  readonly overlapMinutes: number | undefined;
+  readonly deletes: DeleteMode;
+  readonly softDelete: boolean;
+  readonly strictTimeZone: boolean;
 }
 
 /** Checks targets, window and filters; throws UsageError. */
@@ -73,12 +88,29 @@ export function planSync(
     targets.length === 1 && (targets[0] === 'incidents' || targets[0] === 'configurations')
       ? targets[0]
       : 'tasks';
+  if (flags.incremental && flags.full)
+    throw new UsageError('Give --incremental or --full, not both');
+  const windowGiven = flags.from !== undefined || flags.to !== undefined;
+  if (flags.incremental && windowGiven) {
+    throw new UsageError(
+      "--incremental takes no --from/--to: it reads what changed since each task's watermark (use --since for a first load)",
+    );
+  }
+  const mode: SyncMode = flags.incremental
+    ? 'incremental'
+    : flags.full || windowGiven || executionType !== 'configurations'
+      ? 'full'
+      : 'incremental';
+  if (mode === 'full' && (flags.since !== undefined || flags.overlap !== undefined)) {
+    throw new UsageError('--since and --overlap apply to incremental runs (--incremental)');
+  }
+  const since = flags.since === undefined ? undefined : checkSince(flags.since);
   let window: TaskWindow | undefined;
-  if (flags.from !== undefined || flags.to !== undefined) {
+  if (windowGiven) {
     if (flags.from === undefined || flags.to === undefined)
       throw new UsageError('Give both --from and --to (YYYY-MM-DD)');
     window = validateWindow({ from: flags.from, to: flags.to });
-  } else if (executionType === 'incidents') {
+  } else if (executionType === 'incidents' && mode === 'full') {
     window = yesterdayUtc();
   }
   const filters: Record<string, QueryInput> = {};
@@ -112,7 +144,30 @@ export function planSync(
     if (!existsSync(directory))
       throw new UsageError(`--db ${db}: the directory ${directory} does not exist`);
   }
-  return { executionType, taskNames: names, window, filters, concurrency, db };
+  return {
+    executionType,
+    taskNames: names,
+    window,
+    filters,
+    concurrency,
+    db,
+    mode,
+    since,
+    overlapMinutes: flags.overlap,
+    deletes: flags.deletes ?? 'none',
+    softDelete: Boolean(flags.softDelete),
+    strictTimeZone: Boolean(flags.strictTimeZone),
+  };
+}
+
+function checkSince(since: string): string {
+  try {
+    return normalizeSince(since);
+  } catch {
+    throw new UsageError(
+      `--since must be a real date written YYYY-MM-DD, received ${JSON.stringify(since)}`,
+    );
+  }
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -169,7 +224,13 @@ export async function runInto(
       concurrency: plan.concurrency,
       signal: io.interrupted,
       onProgress: progress.onProgress,
+      mode: plan.mode,
+      deletes: plan.deletes,
+      softDelete: plan.softDelete,
+      strictTimeZone: plan.strictTimeZone,
       ...(plan.window === undefined ? {} : { window: plan.window }),
+      ...(plan.since === undefined ? {} : { since: plan.since }),
+      ...(plan.overlapMinutes === undefined ? {} : { overlapMinutes: plan.overlapMinutes }),
     });
   } finally {
     progress.stop();
@@ -189,6 +250,7 @@ function report(result: RunResult, plan: SyncPlan, io: CliIo, flags: SyncFlags):
     io.stderr,
     `${result.executionType}${window}: ${result.status}, ${result.totalRecordsProcessed} records in ${result.durationSeconds.toFixed(1)}s (execution ${result.id}, ${redactUrl(plan.db)})`,
   );
+  for (const warning of result.warnings) line(io.stderr, `  warning: ${warning}`);
   for (const task of Object.values(result.tasks)) {
     if (task.error) line(io.stderr, `  ${task.name}: ${task.status} - ${task.error.message}`);
   }

@@ -81,6 +81,15 @@ export function insufficientQueryRights(): Answer {
   );
 }
 
+/** 403 for a table the user may not read at all (`readDenied` fault). @internal */
+export function insufficientReadRights(): Answer {
+  return errorAnswer(
+    403,
+    'Insufficient rights to read records',
+    'The user does not have the roles that table read access requires',
+  );
+}
+
 /** The quota-cancel error object (section 4.5). @internal */
 export const QUOTA_CANCEL_ERROR = {
   message: 'Transaction cancelled: maximum execution time exceeded',

@@ -28,6 +28,7 @@ type ScopedFaults = {
   readonly hibernate: MockFaultScope;
   readonly rateLimit: MockRateLimitFault;
   readonly bare429: MockFaultScope;
+  readonly readDenied: MockFaultScope;
   readonly serverErrors: MockServerErrorFault;
   readonly truncateJson: MockTruncateFault;
   readonly quotaCancel: MockQuotaCancelFault;
@@ -100,6 +101,7 @@ export class FaultEngine {
       hibernate: flag(next.hibernate),
       rateLimit: flag(next.rateLimit),
       bare429: flag(next.bare429),
+      readDenied: flag(next.readDenied),
       serverErrors: flag(next.serverErrors),
       truncateJson: flag(next.truncateJson),
       quotaCancel: flag(next.quotaCancel),

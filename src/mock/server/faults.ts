@@ -114,6 +114,7 @@ export type MockFaultName =
   | 'requestsPerSecond'
   | 'rateLimit'
   | 'bare429'
+  | 'readDenied'
   | 'serverErrors'
   | 'truncateJson'
   | 'quotaCancel'
@@ -154,6 +155,11 @@ export interface MockFaults {
   readonly rateLimit?: true | MockRateLimitFault;
   /** 429 without any rate-limit header (semaphore queue full). */
   readonly bare429?: true | MockFaultScope;
+  /**
+   * 403 `Insufficient rights to read records`: a table the user may not read at all (scope it
+   * with `table`, e.g. `{ table: 'sys_audit_delete' }`).
+   */
+  readonly readDenied?: true | MockFaultScope;
   /** 500/502/503/504 answers. */
   readonly serverErrors?: true | MockServerErrorFault;
   /** Table/Stats answers sent as 200 `application/json` but cut mid-body. */

@@ -15,6 +15,7 @@ import { type MockServiceNowOptions, resolveMockOptions } from './options.js';
 import { type HandlerState, handleRequest } from './request-handler.js';
 import type { MockRequestLogEntry } from './request-log.js';
 import { SessionRegistry } from './sessions.js';
+import { addUserRows } from './user-rows.js';
 
 /**
  * A running mock instance. Close it with `close()` or `await using`.
@@ -78,6 +79,7 @@ export async function createMockServiceNow(
       ...(resolved.scale === undefined ? {} : { scale: resolved.scale }),
       ...(options.now === undefined ? {} : { now: resolved.now(), clock: resolved.now }),
     });
+  addUserRows(store, resolved.users);
   const shutdown = new AbortController();
   const state: HandlerState = {
     options: resolved,

@@ -14,6 +14,7 @@ import {
   type Answer,
   errorAnswer,
   hibernatingPage,
+  insufficientReadRights,
   JSON_TYPE,
   methodNotAllowed,
   noSuchResource,
@@ -99,6 +100,8 @@ function terminalFault(state: HandlerState, target: FaultTarget): Answer | undef
     return { ...rateLimited(state.options.now(), limit), fault: 'rateLimit' };
   if (faults.fire('bare429', target) !== undefined)
     return { ...tooManyRequests(), fault: 'bare429' };
+  if (faults.fire('readDenied', target) !== undefined)
+    return { ...insufficientReadRights(), fault: 'readDenied' };
   const errors = faults.fire('serverErrors', target);
   if (errors === undefined) return undefined;
   const statuses = typeof errors.status === 'number' ? [errors.status] : (errors.status ?? [503]);

@@ -1,0 +1,125 @@
+/**
+ * Full and incremental runs: the options that choose between them, and the selection of one
+ * task in incremental mode (its watermark minus the overlap, up to the bound frozen at the
+ * run's start).
+ *
+ * @module
+ */
+import { formatUtcDateTime, parseUtcDate, parseUtcDateTime } from '../fields/utc-text.js';
+import { andQuery, formatQuery, toEncodedQuery } from '../query/index.js';
+import type { SyncState } from '../sink/sync-state.js';
+import type { TaskDefinition } from '../tasks/define-task.js';
+import { InvalidWindowError } from './errors.js';
+
+/**
+ * How a run reads each task:
+ * - `full`: the task's whole selection, or the run window's part of it (keyset by `sys_id`);
+ * - `incremental`: the rows whose `sys_updated_on` is at or after the task's watermark (minus
+ *   the overlap) and before the run's start, in `(sys_updated_on, sys_id)` order; the
+ *   watermark advances with every committed page. A task without a watermark loads its whole
+ *   selection (or from `since`) this way.
+ */
+export type SyncMode = 'full' | 'incremental';
+
+/**
+ * How deleted ServiceNow records reach the database:
+ * - `none`: they do not;
+ * - `audit`: read `sys_audit_delete` (`tablename=<table>^sys_created_on>=<last check>`) and
+ *   remove the rows it lists (needs read access to that table);
+ * - `reconcile`: page the `sys_id`s of the task's whole selection and remove the rows the
+ *   instance no longer has (every key is read: costlier, but needs no audit access).
+ */
+export type DeleteMode = 'none' | 'audit' | 'reconcile';
+
+/** The incremental bounds of one task in one run. */
+export interface IncrementalPlan {
+  /** The encoded query read: the selection AND `sys_updated_on>=from` AND `sys_updated_on<until`. */
+  readonly query: string;
+  /** Lower bound, UTC `YYYY-MM-DD HH:MM:SS`; `undefined` on a first load without `since`. */
+  readonly from: string | undefined;
+  /** Upper bound (excluded): the run's start, UTC `YYYY-MM-DD HH:MM:SS`. */
+  readonly until: string;
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` (UTC) to the date-time form; throws on anything else. */
+export function normalizeSince(since: unknown): string {
+  if (typeof since === 'string') {
+    if (!Number.isNaN(parseUtcDate(since))) return `${since} 00:00:00`;
+    if (!Number.isNaN(parseUtcDateTime(since))) return since;
+  }
+  throw new InvalidWindowError(
+    `since must be a real date written YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC), received ${
+      typeof since === 'string' ? JSON.stringify(since.slice(0, 40)) : typeof since
+    }`,
+  );
+}
+
+/** The run's frozen upper bound: its start, to the second, in UTC. */
+export function upperBound(startedAt: Date): string {
+  return formatUtcDateTime(startedAt);
+}
+
+/** `text` (UTC `YYYY-MM-DD HH:MM:SS`) minus `minutes`, same form. */
+export function minusMinutes(text: string, minutes: number): string {
+  const ms = parseUtcDateTime(text);
+  if (Number.isNaN(ms)) throw new RangeError(`not a UTC date-time: ${JSON.stringify(text)}`);
+  return formatUtcDateTime(new Date(ms - minutes * 60_000));
+}
+
+/**
+ * The incremental selection of a task: with a watermark, from its time minus the overlap (or
+ * strictly after its `(sys_updated_on, sys_id)` when the overlap is 0); without one, from
+ * `since` or from the beginning. The same query serves the read and the completeness count.
+ *
+ * @example
+ * ```ts
+ * planIncremental(task, { watermark: { updatedOn: '2026-11-29 10:00:00', sysId: 'ab' }, ... },
+ *   { overlapMinutes: 10, until: '2026-11-30 02:00:00' });
+ * // query: '<selection>^sys_updated_on>=2026-11-29 09:50:00^sys_updated_on<2026-11-30 02:00:00'
+ * ```
+ */
+export function planIncremental(
+  task: TaskDefinition,
+  state: SyncState | undefined,
+  options: { readonly overlapMinutes: number; readonly until: string; readonly since?: string },
+): IncrementalPlan {
+  const watermark = state?.watermark ?? null;
+  const until = `sys_updated_on<${options.until}`;
+  let from: string | undefined;
+  let bounds: string;
+  if (watermark !== null && options.overlapMinutes === 0 && watermark.sysId !== '') {
+    // Exactly after the watermark: (sys_updated_on, sys_id) > (T, S).
+    const { updatedOn: t, sysId: id } = watermark;
+    from = t;
+    bounds = `sys_updated_on>${t}^${until}^NQsys_updated_on=${t}^sys_id>${id}^${until}`;
+  } else {
+    if (watermark !== null) {
+      from =
+        options.overlapMinutes === 0
+          ? watermark.updatedOn
+          : minusMinutes(watermark.updatedOn, options.overlapMinutes);
+    } else {
+      from = options.since;
+    }
+    bounds = (from === undefined ? '' : `sys_updated_on>=${from}^`) + until;
+  }
+  const selection = task.buildQuery();
+  const query =
+    selection === '' ? bounds : formatQuery(andQuery(toEncodedQuery(selection), bounds));
+  return { query, from, until: options.until };
+}
+
+/** The delete mode of a task from the run option (one mode, or modes by task name). */
+export function deleteModeOf(
+  option: DeleteMode | Readonly<Record<string, DeleteMode>> | undefined,
+  task: string,
+): DeleteMode {
+  if (option === undefined) return 'none';
+  if (typeof option === 'string') return option;
+  return option[task] ?? 'none';
+}
+
+/** True for `none`, `audit` and `reconcile`. */
+export function isDeleteMode(value: unknown): value is DeleteMode {
+  return value === 'none' || value === 'audit' || value === 'reconcile';
+}
