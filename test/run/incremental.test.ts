@@ -10,13 +10,17 @@ import { parseQuery } from '../../src/query/index.js';
 import {
   InvalidWindowError,
   loadConfigurations,
+  loadIncidents,
   runTasks,
   startRun,
   TimeZoneMismatchError,
 } from '../../src/run/index.js';
 import { createDatabase, KyselySink, type Sink } from '../../src/sink/index.js';
-import { groupsTask, usersTask } from '../../src/tasks/catalog/index.js';
+import { groupsTask, incidentsJob, usersTask } from '../../src/tasks/catalog/index.js';
 import { defineTask, type TaskDefinition } from '../../src/tasks/index.js';
+import { dropTables, type TestDatabase, testDatabases } from '../support/databases.js';
+
+const LOG = ['servicenow_execution_task', 'servicenow_execution_log', 'servicenow_sync_lock'];
 
 // The mock's clock is driven by the test (an hour behind the real one, advanced by hand), so
 // every stamp it writes is before the run's upper bound and no assertion depends on timing.
@@ -456,3 +460,95 @@ describe('incremental options are checked before anything runs', () => {
     ).rejects.toThrow(/needs a sink that keeps watermarks/);
   });
 });
+
+const INCIDENT_TABLES = ['incident', 'task_sla', 'task_time_worked', 'incident_task'];
+
+for (const target of testDatabases) {
+  describe.skipIf(!target.available)(
+    `the incidents job, incrementally, into ${target.name}`,
+    () => {
+      let t: TestDatabase;
+      beforeAll(async () => {
+        t = await target.open();
+        await dropTables(t.db, [...INCIDENT_TABLES, 'servicenow_sync_state', ...LOG]);
+      });
+      afterAll(async () => {
+        await dropTables(t.db, [...INCIDENT_TABLES, 'servicenow_sync_state', ...LOG]);
+        await t.close();
+      });
+
+      /** `sys_id -> sys_updated_on` of a task's whole selection in the mock, and in the database. */
+      async function compare(task: TaskDefinition) {
+        const query = parseQuery(task.buildQuery(), { mode: 'lenient' });
+        const source = new Map(
+          mock.data
+            .select(task.table, query, { limit: Number.MAX_SAFE_INTEGER })
+            .rows.map((r) => [String(r.sys_id), String(r.sys_updated_on)]),
+        );
+        const rows = await t.db
+          .selectFrom(task.target)
+          .select(['sys_id', 'sys_updated_on'])
+          .execute();
+        const stored = new Map(
+          rows.map((r: { sys_id: string; sys_updated_on: unknown }) => [
+            r.sys_id,
+            String(r.sys_updated_on).slice(0, 19).replace('T', ' '),
+          ]),
+        );
+        expect(stored, task.name).toEqual(source);
+        return source.size;
+      }
+
+      it('loads everything, then only the changes of each table, and propagates deletes', async () => {
+        const options = {
+          client,
+          db: t.db,
+          mode: 'incremental',
+          deletes: 'audit',
+          overlapMinutes: 0,
+          pageSize: 120,
+        } as const;
+        const first = await loadIncidents(options);
+        expect(first.status).toBe('success');
+        expect(first.window).toBeNull();
+        for (const task of incidentsJob()) {
+          const n = await compare(task);
+          expect(first.tasks[task.name]?.recordsProcessed, task.name).toBe(n);
+          expect(first.tasks[task.name]?.expectedRecords, task.name).toBe(n);
+        }
+
+        tick();
+        const incident = mock.data.select('incident', parseQuery('ORDERBYnumber'), { limit: 1 })
+          .rows[0]!;
+        mock.data.update('incident', String(incident.sys_id), { short_description: 'Edited' });
+        const sla = mock.data.select('task_sla', parseQuery('task.sys_class_name=incident'), {
+          limit: 1,
+        }).rows[0]!;
+        mock.data.update('task_sla', String(sla.sys_id), { stage: 'completed' });
+        const child = mock.data.select('incident_task', parseQuery('ORDERBYnumber'), { limit: 1 })
+          .rows[0]!;
+        mock.data.delete('incident_task', String(child.sys_id));
+        mock.data.insert('task_time_worked', {
+          task: String(incident.sys_id),
+          time_worked: '1970-01-01 01:00:00',
+        });
+
+        const next = await loadIncidents(options);
+        expect(next.status).toBe('success');
+        expect(next.tasks.incidents_opened?.recordsRead).toBe(1);
+        expect(next.tasks.incident_sla?.recordsRead).toBe(1);
+        expect(next.tasks.task_time_worked?.recordsRead).toBe(1);
+        expect(next.tasks.incident_task?.recordsRead).toBe(0);
+        expect(next.tasks.incident_task?.recordsDeleted).toBe(1);
+        for (const task of incidentsJob()) await compare(task);
+        const [logged] = await readRuns(t.db, { id: next.id });
+        expect(logged?.tasks.map((task) => task.mode)).toEqual([
+          'incremental',
+          'incremental',
+          'incremental',
+          'incremental',
+        ]);
+      });
+    },
+  );
+}

@@ -51,7 +51,7 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
         const error = t.errorMessage ? ` - ${t.errorMessage.split('\n')[0]}` : '';
         line(
           io.stdout,
-          `    ${t.name.padEnd(22)} ${t.status.padEnd(8)} ${String(t.recordsProcessed).padStart(8)} records${t.recordsRejected ? ` (${t.recordsRejected} rejected)` : ''}${error}`,
+          `    ${t.name.padEnd(22)} ${t.status.padEnd(8)} ${String(t.recordsProcessed).padStart(8)} records${t.expectedRecords === null ? '' : ` (instance counts ${t.expectedRecords})`}${t.recordsRejected ? ` (${t.recordsRejected} rejected)` : ''}${t.recordsDeleted ? ` (${t.recordsDeleted} deleted)` : ''}${t.mode === 'incremental' ? ' incremental' : ''}${error}`,
         );
       }
     }
