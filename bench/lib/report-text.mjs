@@ -12,10 +12,11 @@ export const METHOD = `## Method
   and each side of a comparison in a fresh child process of its own: peak RSS
   (\`process.resourceUsage().maxRSS\`) is per side, and a crash stops one measurement only.
 - The mock instance runs in a separate process (bench/lib/mock-process.mjs), never in the
-  measured one. Rendering a page of 1,000 incidents with \`sysparm_display_value=all\` (~4.5 MB
-  of JSON, then gzip) costs it 150-250 ms of CPU: more than the 50 ms latency simulated, and
-  about as much as the loader spends on the page. Left alone, the mock would set the pace of
-  every figure that involves it. So where speed is measured the mock *replays*: an unmeasured
+  measured one. Rendering a page of 1,000 incidents (~2.1 MB of JSON with the dot-walked display
+  fields the task requests, then gzip) costs it ~70 ms of CPU (~170 ms for the 4.5 MB that
+  \`sysparm_display_value=all\` gives): more than the 50 ms latency simulated, and about as much
+  as the loader spends on the page. Left alone, the mock would set the pace of every figure that
+  involves it. So where speed is measured the mock *replays*: an unmeasured
   pass records the exact bytes of every page (gzip, as sent), and later requests for the same
   URL are answered from memory after the latency (50 ms). The recording pass runs two
   identical mocks (same seed) in worker threads to use both cores. Each measured run checks
@@ -55,30 +56,32 @@ The loader is CPU-bound on one thread. In the measured run it spent ${s(f.runCpu
 ${s(f.runMs)}, against bounds of ${s(f.apiBoundMs)} (API), ${s(f.parseBoundMs)} (parse) and
 ${s(f.writeBoundMs)} (write). Every step runs on the main thread, one after the other, so the run
 costs the *sum* of its steps, not the largest. A CPU profile of the run side (\`node --cpu-prof\`,
-20,000 incidents, 90,000 rows) splits its time as:
+20,000 incidents, 90,000 rows, 6.5 s of CPU) splits its time as:
 
 | share | where |
 |---|---|
-| ~22% | SQLite upserts: \`SqliteFastPath.upsert\` (src/sink/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row plus the count of existing keys, inside better-sqlite3's transaction |
-| ~16% | \`JSON.parse\` of the bodies (\`tryParse\`, src/client/response-body.ts) |
-| ~16% | garbage collection (4.5 MB pages of \`{display_value, value}\` objects) |
-| ~11% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/fields/utc-text.ts) |
-| ~10% | gunzip and UTF-8 decoding of the bodies (undici, \`TextDecoder\`) |
+| ~23% | SQLite upserts: \`SqliteFastPath.upsert\` (src/sink/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row plus the count of existing keys, inside better-sqlite3's transaction |
+| ~16% | garbage collection (per page of 1,000 incidents: 2.1 MB of JSON text, ~2 MB of parsed records, ~4 MB of decoded rows with a \`Date\` per date-time) |
+| ~12% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/fields/utc-text.ts) |
+| ~11% | gunzip and UTF-8 decoding of the bodies (undici, \`TextDecoder\`) |
+| ~9% | \`JSON.parse\` of the bodies (\`tryParse\`, src/client/response-body.ts) |
 | ~7% | \`bindRow\` / \`keysOf\` / \`dedupe\` (src/sink/row-batch.ts) |
+
+Display values are read through dot-walked fields (\`caller_id.name\`, raw values) rather than
+\`sysparm_display_value=all\`, which turned every field into \`{display_value, value}\`: in the
+same profile that took the run from 9.4 s of CPU to 6.5 s (\`JSON.parse\` 1.7 s -> 0.6 s,
+garbage collection 1.6 s -> 1.0 s) and halved the bytes received. The parse bound shrank with
+the bytes, so the bound the run is compared with fell too.
 
 \`runTasks\` itself (src/run/run-tasks.ts) is under 1%, and the mock costs nothing in the
 measured runs (replay). What would move the figure, in order of effect:
 1. Overlap the steps on the two cores: gunzip + \`JSON.parse\` in a worker thread (client) and/or
    the SQLite writes in a worker thread (sink). The run would then cost about the largest of
    "fetch + parse" and "decode + write" instead of their sum.
-2. Ask for display values only where a task wants them: \`sysparm_display_value=all\` turns every
-   one of the 68 incident fields into \`{display_value, value}\`, which doubles the JSON to parse
-   and the objects to collect, while only 8 references need a display value (e.g. read
-   \`sysparm_display_value=false\` plus dot-walked \`caller_id.name\`-style fields).
-3. Cheaper per-row work in the sink and decoder: skip the parse/format round trip of
-   date-times already in \`YYYY-MM-DD HH:MM:SS\` for SQLite; bind rows without the per-row
-   key scans.
-4. The API chain: keyset pages of one table are sequential (each needs the previous cursor), so
+2. Cheaper per-row work in the sink and decoder: skip the parse/format round trip of
+   date-times already in \`YYYY-MM-DD HH:MM:SS\` for SQLite (12 \`Date\` objects per incident,
+   built to be formatted back); bind rows without the per-row key scans.
+3. The API chain: keyset pages of one table are sequential (each needs the previous cursor), so
    the largest table alone needs ${s(f.chainBoundMs)} at ${f.latencyMs} ms per request, above the
    API bound of the issue (${s(f.apiBoundMs)}). Reading the largest tables in sys_id partitions
    (\`paginate({ partitions })\`, which the client has and \`runTasks\` does not use) would remove
@@ -88,23 +91,29 @@ measured runs (replay). What would move the figure, in order of effect:
     return `### What limits it
 
 Memory stays flat (ratio ${f.ratio}: ten times the rows, ${large.peakRssMb ?? '?'} MB instead of
-${f.results?.[0]?.peakRssMb ?? '?'} MB): nothing the loader keeps grows with the table. The level is
-what misses 256 MB, and it comes from two places, neither of them retained rows:
+${f.results?.[0]?.peakRssMb ?? '?'} MB): nothing the loader keeps grows with the table. ${
+      f.pass
+        ? 'The level comes from two places, neither of them retained rows:'
+        : 'The level is what misses 256 MB, and it comes from two places, neither of them retained rows:'
+    }
 
 - **The floor.** Loading the library takes the process from ~40 MB (Node alone) to
-  ${large.rssBeforeRunMb ?? '~90'} MB before the first request. \`src/sink/create-database.ts\`
-  imports both \`pg\` and \`mysql2\`, and \`src/tasks/apply-transform.ts\` imports \`arquero\`,
-  at module load, for every user: each adds ~15 MB of RSS on its own. Importing the drivers only
-  when a \`postgres://\` / \`mysql://\` URL is opened, and arquero only when a task has a
-  \`transform\`, would lower the floor by about 40 MB for a SQLite sync.
-- **V8's pacing of garbage collection.** The data alive at any moment is small: with a forced
-  GC every 200 ms during a 30,000-row sync, the heap never held more than ~40 MB and the peak RSS
-  was 181 MB, against ~150-190 MB of heap (${large.sampledMaxHeapUsedMb ?? '?'} MB here) and a
-  276 MB peak without. Each page of 1,000 incidents with \`sysparm_display_value=all\` is ~4.5 MB
-  of text and ~70,000 small objects, garbage a moment later; V8 lets it pile up before a major
-  collection. In that probe \`node --max-old-space-size=128\` held the peak at 183-192 MB for
-  ~15% more CPU, and pages of 500 rows gave 222 MB. Asking for display values only where a task
-  needs them (see 1) would halve the garbage per page.`;
+  ${large.rssBeforeRunMb ?? '~80'} MB before the first request: kysely, zod, ofetch, debug, p-queue
+  and the library's own code. The database drivers load only when a URL of theirs is opened
+  (better-sqlite3 at \`createDatabase\`, pg and mysql2 on the first query), and arquero only
+  when a task with a \`transform\` writes its first batch: each costs 6-18 MB, and importing them
+  all at load put the floor at ~94 MB.
+- **V8's pacing of garbage collection.** The data alive at any moment is small (the page being
+  written and one read ahead), but each page of 1,000 incidents leaves ~8 MB of garbage (2.1 MB
+  of JSON text, ~2 MB of parsed records, ~4 MB of decoded rows with a \`Date\` per date-time),
+  and V8 lets it pile up before a major collection (${large.sampledMaxHeapUsedMb ?? '?'} MB of heap
+  at most here). Reading display values through dot-walked fields instead of
+  \`sysparm_display_value=all\` (4.5 MB of text and ~70,000 \`{display_value, value}\` objects a
+  page) cut that garbage by about half. In a probe made before that change, a forced GC every
+  200 ms held a 30,000-row sync's heap under ~40 MB and its peak RSS at 181 MB (276 MB without),
+  and \`node --max-old-space-size=128\` held the peak at 183-192 MB for ~15% more CPU. What would
+  lower it further: fewer objects per row (date-times kept as text where the sink writes text),
+  smaller pages, or a heap limit.`;
   },
   'old-vs-new': (f) => `### What limits it
 
