@@ -104,6 +104,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--soft-delete', 'mark deleted records with sys_deleted_at instead of removing them')
     .option('--strict-time-zone', "refuse to run when the integration user's time zone is not GMT")
     .option('--concurrency <n>', 'tasks at once', positiveInteger('--concurrency'))
+    .option(
+      '--partitions <n>',
+      'full runs: sys_id ranges read at once per table',
+      positiveInteger('--partitions'),
+    )
     .option('--page-size <n>', 'records per request', positiveInteger('--page-size'))
     .option('--json', 'print the RunResult as JSON on stdout')
     .option('--quiet', 'no progress output')

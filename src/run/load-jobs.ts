@@ -46,6 +46,8 @@ export interface LoadJobOptions extends JobOptions {
   readonly deletes?: DeleteMode | Readonly<Record<string, DeleteMode>>;
   /** Mark deleted records with `sys_deleted_at` instead of removing them. @default false */
   readonly softDelete?: boolean;
+  /** Full mode: sys_id ranges read at once per table. @default 1 */
+  readonly partitions?: number;
   /** Refuse the run when the integration user's time zone is not GMT/UTC. @default false */
   readonly strictTimeZone?: boolean;
   /** Tasks at once. @default 4 for incidents, 3 for configurations */
@@ -83,6 +85,7 @@ function runOptions(
     ...(options.overlapMinutes === undefined ? {} : { overlapMinutes: options.overlapMinutes }),
     ...(options.deletes === undefined ? {} : { deletes: options.deletes }),
     ...(options.softDelete === undefined ? {} : { softDelete: options.softDelete }),
+    ...(options.partitions === undefined ? {} : { partitions: options.partitions }),
     ...(options.strictTimeZone === undefined ? {} : { strictTimeZone: options.strictTimeZone }),
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),

@@ -94,6 +94,14 @@ export interface RunTasksOptions {
    */
   readonly pageSize?: number;
   /**
+   * Full mode: split each task's sys_id keyspace into this many ranges read at once (client
+   * `partitions`), within the client's in-flight cap. Big tables load faster when the instance,
+   * not this process, is the bottleneck; memory grows with the ranges (each reads ahead).
+   * Incremental reads follow `sys_updated_on` order and are not partitioned.
+   * @default 1
+   */
+  readonly partitions?: number;
+  /**
    * `full` reads each task's selection (narrowed by `window`); `incremental` reads what changed
    * since each task's watermark, kept in the sink's database (`servicenow_sync_state`), and
    * takes no window. See {@link SyncMode}.
@@ -230,6 +238,7 @@ interface RunPlan {
   readonly concurrency: number;
   readonly executionType: string;
   readonly pageSize: number;
+  readonly partitions: number;
   readonly mode: SyncMode;
   readonly since: string | undefined;
   readonly overlapMinutes: number;
@@ -307,11 +316,19 @@ function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptions): Ru
       },
     );
   }
+  const partitions = options.partitions ?? 1;
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > 16) {
+    throw new ConfigurationError(
+      `partitions must be an integer from 1 to 16, received ${String(options.partitions)}`,
+      { option: 'partitions' },
+    );
+  }
   return {
     window,
     concurrency,
     executionType: options.executionType ?? 'tasks',
     pageSize,
+    partitions,
     mode,
     since,
     overlapMinutes,
@@ -520,7 +537,11 @@ async function runTask(
       displayValue: task.displayValue === 'all' ? 'all' : false,
       pageSize: task.pageSize ?? plan.pageSize,
       signal,
-      ...(incrementalPlan ? { strategy: 'updated' as const } : {}),
+      ...(incrementalPlan
+        ? { strategy: 'updated' as const }
+        : plan.partitions > 1
+          ? { partitions: plan.partitions }
+          : {}),
       onResponse: (response) => {
         counters.apiCalls += response.attempts;
       },

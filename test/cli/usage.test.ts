@@ -84,6 +84,10 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
       ['sync', 'users', '--deletes', 'sometimes', ...CREDENTIALS],
       /--deletes.*sometimes.*(none|audit|reconcile)/,
     );
+    await expectUsageError(
+      ['sync', 'users', '--partitions', '17', ...CREDENTIALS],
+      /--partitions must be 1 to 16/,
+    );
   });
 
   it.concurrent('missing instance', async () => {

@@ -180,4 +180,27 @@ describe('runTasks', () => {
     expect(runs.map((r) => r.status)).toEqual(['success', 'success']);
     await db.destroy();
   });
+
+  it('reads a table in sys_id partitions at once when asked, every row exactly once', async () => {
+    const db = freshDb();
+    mock.clearRequests();
+    const result = await runTasks([usersTask()], {
+      client,
+      sink: new KyselySink(db),
+      partitions: 4,
+      pageSize: 25,
+    });
+    expect(result.tasks.users?.status).toBe('success');
+    expect(result.tasks.users?.recordsRead).toBe(mock.data.count('sys_user'));
+    const ranged = mock.requests.filter(
+      (r) => r.table === 'sys_user' && /sys_id>=|sys_id</.test(r.query.sysparm_query ?? ''),
+    );
+    expect(ranged.length).toBeGreaterThanOrEqual(4);
+    const stored = await db.selectFrom('sys_user').select('sys_id').execute();
+    expect(new Set(stored.map((r) => r.sys_id)).size).toBe(mock.data.count('sys_user'));
+    await expect(
+      runTasks([usersTask()], { client, sink: new KyselySink(db), partitions: 0 }),
+    ).rejects.toThrow(/partitions must be an integer from 1 to 16/);
+    await db.destroy();
+  });
 });

@@ -30,6 +30,7 @@ export interface SyncFlags extends ConnectionFlags {
   readonly to?: string;
   readonly filter?: readonly string[];
   readonly concurrency?: number;
+  readonly partitions?: number;
   readonly pageSize?: number;
   readonly json?: boolean;
   readonly quiet?: boolean;
@@ -57,6 +58,7 @@ export interface SyncPlan {
   readonly deletes: DeleteMode;
   readonly softDelete: boolean;
   readonly strictTimeZone: boolean;
+  readonly partitions: number;
 }
 
 /** Checks targets, window and filters; throws UsageError. */
@@ -157,7 +159,14 @@ export function planSync(
     deletes: flags.deletes ?? 'none',
     softDelete: Boolean(flags.softDelete),
     strictTimeZone: Boolean(flags.strictTimeZone),
+    partitions: checkPartitions(flags.partitions),
   };
+}
+
+function checkPartitions(partitions: number | undefined): number {
+  if (partitions === undefined) return 1;
+  if (partitions > 16) throw new UsageError(`--partitions must be 1 to 16, received ${partitions}`);
+  return partitions;
 }
 
 function checkSince(since: string): string {
@@ -228,6 +237,7 @@ export async function runInto(
       deletes: plan.deletes,
       softDelete: plan.softDelete,
       strictTimeZone: plan.strictTimeZone,
+      partitions: plan.partitions,
       ...(plan.window === undefined ? {} : { window: plan.window }),
       ...(plan.since === undefined ? {} : { since: plan.since }),
       ...(plan.overlapMinutes === undefined ? {} : { overlapMinutes: plan.overlapMinutes }),
