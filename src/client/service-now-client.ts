@@ -21,6 +21,7 @@ import type {
   TableRecord,
 } from './page.js';
 import { type PaginateContext, planPagination, runPagination } from './paginate.js';
+import { recordIterator } from './record-iterator.js';
 import { type ExecutorConfig, RequestExecutor } from './request-executor.js';
 import { RetryPolicy } from './retry-policy.js';
 import {
@@ -248,11 +249,7 @@ export class ServiceNowClient {
    */
   records<T = TableRecord>(table: string, options: PaginateOptions = {}): AsyncIterable<T> {
     const pages = this.paginate<T>(table, options);
-    return {
-      async *[Symbol.asyncIterator]() {
-        for await (const page of pages) yield* page.records;
-      },
-    };
+    return { [Symbol.asyncIterator]: () => recordIterator(pages[Symbol.asyncIterator]()) };
   }
 
   /**

@@ -10,6 +10,7 @@ import {
 } from '../../src/client/page-query.js';
 import { PageSizer } from '../../src/client/page-size.js';
 import { mergeByArrival, readAhead } from '../../src/client/read-ahead.js';
+import { recordIterator } from '../../src/client/record-iterator.js';
 import { query } from '../../src/query/index.js';
 
 describe('keyset page queries', () => {
@@ -227,5 +228,52 @@ describe('read-ahead', () => {
         // drain
       }
     }).rejects.toThrow('boom');
+  });
+});
+
+describe('recordIterator', () => {
+  async function* pagesOf(log: string[], ...pages: number[][]) {
+    try {
+      for (const records of pages) {
+        log.push(`page ${records.join(',')}`);
+        yield { records };
+      }
+    } finally {
+      log.push('closed');
+    }
+  }
+
+  it('flattens pages, skipping empty ones, and answers overlapping next() calls in order', async () => {
+    const log: string[] = [];
+    const records = recordIterator(pagesOf(log, [1, 2], [], [3]));
+    const all = await Promise.all([records.next(), records.next(), records.next(), records.next()]);
+    expect(all).toEqual([
+      { done: false, value: 1 },
+      { done: false, value: 2 },
+      { done: false, value: 3 },
+      { done: true, value: undefined },
+    ]);
+    expect(await records.next()).toEqual({ done: true, value: undefined });
+    expect(log).toEqual(['page 1,2', 'page ', 'page 3', 'closed']);
+  });
+
+  it('closes the pages on break, and ends after an error', async () => {
+    const log: string[] = [];
+    const seen: number[] = [];
+    for await (const record of recordIterator(pagesOf(log, [1, 2], [3]))) {
+      seen.push(record);
+      if (record === 1) break;
+    }
+    expect(seen).toEqual([1]);
+    expect(log).toEqual(['page 1,2', 'closed']);
+
+    async function* failing() {
+      yield { records: ['a'] };
+      throw new Error('boom');
+    }
+    const records = recordIterator(failing());
+    expect(await records.next()).toEqual({ done: false, value: 'a' });
+    await expect(records.next()).rejects.toThrow('boom');
+    expect(await records.next()).toEqual({ done: true, value: undefined });
   });
 });
