@@ -11,24 +11,15 @@ import type { Row, SqlDialect } from '../fields/field-codec.js';
 import { sqlIdentifierProblem } from '../fields/sql-identifier.js';
 import { formatUtcDateTime } from '../fields/utc-text.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
-import { TaskDefinitionError } from '../tasks/task-definition-error.js';
 import { dialectOf, sqliteHandleOf } from './create-database.js';
-import {
-  type ColumnSpec,
-  countExistingStatement,
-  deleteStatement,
-  inferSqlTypes,
-  MAX_PARAMETERS,
-  type Statement,
-  upsertSql,
-  valueBytes,
-} from './dialect-sql.js';
+import { deleteStatement, type Statement } from './dialect-sql.js';
 import {
   countRowsStatement,
   DELETED_AT_COLUMN,
   keysStatement,
   softDeleteStatement,
 } from './live-rows.js';
+import { bindChunks, writeMultiRow } from './multi-row-path.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
 import type {
   DeleteResult,
@@ -40,6 +31,7 @@ import type {
 } from './sink.js';
 import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 import { SinkError } from './sink-error.js';
+import { SinkTables, type TableState } from './sink-tables.js';
 import { SqliteFastPath } from './sqlite-fast-path.js';
 import {
   checkStateUpdate,
@@ -49,7 +41,7 @@ import {
   type SyncStateUpdate,
   stateKey,
 } from './sync-state.js';
-import { ensureColumns, run } from './table-schema.js';
+import { run } from './table-schema.js';
 
 const debug = createDebug('servicenow-sync:sink');
 
@@ -75,15 +67,6 @@ export interface KyselySinkOptions {
   readonly tablePrefix?: string;
 }
 
-/** A table as the sink knows it. */
-interface TableState {
-  readonly name: string;
-  /** The table's columns, in order. */
-  columns: string[];
-  /** Serialises DDL on this table. */
-  ddl: Promise<unknown>;
-}
-
 const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 0 };
 /** Upper bound of one PostgreSQL statement's estimated size. */
 const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
@@ -99,8 +82,11 @@ const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
  *   added; nothing is ever dropped or altered;
  * - `write` dedupes the rows by `sys_id` (the last wins) and upserts them in batches of
  *   `batchSize`, one transaction per batch; it reports inserted and updated counts (PostgreSQL
- *   from `xmax`, SQLite and MySQL from a count of the keys already present, in the same
- *   transaction).
+ *   from `xmax`, SQLite from the table's largest rowid before and after, MySQL from a count of
+ *   the keys already present, in the same transaction);
+ * - incremental runs get the task's {@link SyncState} (`readState`, `saveState`, and `state` of
+ *   `write`/`delete`, saved in the transaction of the rows), soft deletes (`sys_deleted_at`),
+ *   `keys` and `countRows`.
  *
  * On SQLite databases from `createDatabase` rows go through one prepared statement reused
  * within a transaction (better-sqlite3 directly, holding Kysely's connection); other SQLite
@@ -122,7 +108,7 @@ export class KyselySink implements Sink {
   readonly #batchSize: number;
   readonly #prefix: string;
   readonly #fast: SqliteFastPath | undefined;
-  readonly #tables = new Map<string, Promise<TableState>>();
+  readonly #tables: SinkTables;
   #maxStatementBytes: Promise<number> | undefined;
   readonly #state: SyncStateStore;
 
@@ -159,6 +145,7 @@ export class KyselySink implements Sink {
     const handle = dialect === 'sqlite' ? sqliteHandleOf(db) : undefined;
     this.#fast = handle === undefined ? undefined : new SqliteFastPath(handle);
     this.#state = new SyncStateStore(db, dialect);
+    this.#tables = new SinkTables(db, dialect);
   }
 
   /** The dialect written. */
@@ -209,12 +196,13 @@ export class KyselySink implements Sink {
   ): Promise<WriteResult> {
     const signal = options.signal;
     const update = options.state === undefined ? undefined : checkStateUpdate(options.state);
+    const key = update === undefined ? undefined : this.#stateKey(task);
     signal?.throwIfAborted();
     const state = await this.#table(task);
     let dbOperations = 0;
     let save: Statement | undefined;
-    if (update !== undefined) {
-      const prepared = await this.#state.saveStatement(this.#stateKey(task), update);
+    if (update !== undefined && key !== undefined) {
+      const prepared = await this.#state.saveStatement(key, update);
       save = prepared.statement;
       dbOperations += prepared.statements;
     }
@@ -227,7 +215,7 @@ export class KyselySink implements Sink {
     const table = state.name;
     const unique = dedupe(table, rows);
     const present = keysOf(unique);
-    dbOperations += await this.#addDerivedColumns(task, state, unique, present);
+    dbOperations += await this.#tables.addDerived(task, state, unique, present);
     const columns = state.columns.filter((c) => c === 'sys_id' || present.includes(c));
     const clear =
       state.columns.includes(DELETED_AT_COLUMN) && !columns.includes(DELETED_AT_COLUMN)
@@ -277,28 +265,24 @@ export class KyselySink implements Sink {
     options: SinkDeleteOptions = {},
   ): Promise<DeleteResult> {
     const update = options.state === undefined ? undefined : checkStateUpdate(options.state);
-    for (const key of sysIds) {
-      if (typeof key !== 'string') {
-        throw new ConfigurationError(
-          `KyselySink.delete: sys_ids must be strings, got ${typeof key}`,
-          {
-            option: 'sysIds',
-          },
-        );
-      }
+    const key = update === undefined ? undefined : this.#stateKey(task);
+    if (sysIds.some((sysId) => typeof sysId !== 'string')) {
+      throw new ConfigurationError('KyselySink.delete: every sys_id must be a string', {
+        option: 'sysIds',
+      });
     }
     options.signal?.throwIfAborted();
     const state = await this.#table(task);
     let dbOperations = 0;
     let save: Statement | undefined;
-    if (update !== undefined) {
-      const prepared = await this.#state.saveStatement(this.#stateKey(task), update);
+    if (update !== undefined && key !== undefined) {
+      const prepared = await this.#state.saveStatement(key, update);
       save = prepared.statement;
       dbOperations += prepared.statements;
     }
     const soft = options.soft === true;
     if (soft && !state.columns.includes(DELETED_AT_COLUMN) && sysIds.length > 0) {
-      dbOperations += await this.#alter(state, [
+      dbOperations += await this.#tables.alter(state, [
         { name: DELETED_AT_COLUMN, type: fields.dateTime().sqlType[this.#dialect] },
       ]);
     }
@@ -431,84 +415,7 @@ export class KyselySink implements Sink {
 
   /** The table state of a task, preparing the table on first use. */
   #table(task: TaskDefinition): Promise<TableState> {
-    const name = this.tableName(task);
-    let state = this.#tables.get(name);
-    if (state === undefined) {
-      state = this.#prepareTable(name, task).catch((error: unknown) => {
-        this.#tables.delete(name);
-        throw error instanceof SinkError
-          ? error
-          : new SinkError(name, `cannot prepare the table: ${messageOf(error)}`, { cause: error });
-      });
-      this.#tables.set(name, state);
-    }
-    return state.then(async (table) => {
-      // A task with more fields than the one that prepared the table (same target).
-      const missing = task.columns.filter((column) => !table.columns.includes(column.name));
-      if (missing.length > 0) {
-        await this.#alter(
-          table,
-          missing.map((c) => ({ name: c.name, type: c.sqlType[this.#dialect] })),
-        );
-      }
-      return table;
-    });
-  }
-
-  async #prepareTable(name: string, task: TaskDefinition): Promise<TableState> {
-    const wanted = task.columns.map((column) => ({
-      name: column.name,
-      type: column.sqlType[this.#dialect],
-    }));
-    const { columns } = await ensureColumns(this.#db, this.#dialect, name, [], wanted);
-    return { name, columns, ddl: Promise.resolve() };
-  }
-
-  /** Adds columns, one DDL change at a time per table. Returns the statements executed. */
-  #alter(state: TableState, wanted: readonly ColumnSpec[]): Promise<number> {
-    const next = state.ddl.then(async () => {
-      const result = await ensureColumns(
-        this.#db,
-        this.#dialect,
-        state.name,
-        state.columns,
-        wanted,
-      );
-      state.columns = result.columns;
-      return result.statements;
-    });
-    state.ddl = next.catch(() => undefined);
-    return next.catch((error: unknown) => {
-      throw new SinkError(state.name, `cannot add columns: ${messageOf(error)}`, { cause: error });
-    });
-  }
-
-  /** Adds the columns of keys the table lacks (derived by a transform). */
-  async #addDerivedColumns(
-    task: TaskDefinition,
-    state: TableState,
-    rows: readonly Row[],
-    present: readonly string[],
-  ): Promise<number> {
-    const fresh = new Set(present.filter((key) => !state.columns.includes(key)));
-    if (fresh.size === 0) return 0;
-    const problems = [...fresh]
-      .map((name) => ({ name, problem: sqlIdentifierProblem(name) }))
-      .filter((entry) => entry.problem !== undefined);
-    if (problems.length > 0) {
-      throw new TaskDefinitionError(
-        task.name,
-        problems.map((entry) => ({
-          path: `transform.${entry.name}`,
-          message: `derived column ${entry.problem}`,
-        })),
-      );
-    }
-    const wanted = [...fresh].map((name) => ({
-      name,
-      type: inferSqlTypes(rows.map((row) => row[name]))[this.#dialect],
-    }));
-    return this.#alter(state, wanted);
+    return this.#tables.get(this.tableName(task), task);
   }
 
   /**
@@ -529,62 +436,21 @@ export class KyselySink implements Sink {
         .connection()
         .execute(async () => fast.upsert(table, columns, clear, rows, bind, after));
     }
-    const chunks = await this.#chunks(columns.length, rows, bind);
-    return this.#db.transaction().execute(async (trx) => {
-      let statements = 0;
-      let inserted = 0;
-      if (this.#dialect !== 'postgres') {
-        const keys = rows.map((row) => row.sys_id as string);
-        const count = countExistingStatement(this.#dialect, table, keys);
-        const [found] = await run<{ n: number | string }>(trx, count);
-        inserted = rows.length - Number(found?.n ?? 0);
-        statements++;
-      }
-      for (const chunk of chunks) {
-        const sql = upsertSql(this.#dialect, table, columns, chunk.length, clear);
-        const result = await trx.executeQuery(rawQuery(sql, chunk.flat()));
-        if (this.#dialect === 'postgres') {
-          const [row] = result.rows as { inserted?: number | string }[];
-          inserted += Number(row?.inserted ?? 0);
-        }
-        statements++;
-      }
-      if (after !== undefined) {
-        await this.#state.run(trx, after, 'save');
-        statements++;
-      }
-      return { inserted, statements };
-    });
-  }
-
-  /** Binds a batch and splits it into statements within the parameter and size limits. */
-  async #chunks(
-    width: number,
-    rows: readonly Row[],
-    bind: (row: Row, into?: unknown[]) => unknown[],
-  ): Promise<unknown[][][]> {
-    // SQLite prepares each statement Kysely runs; past a few hundred rows a bigger statement
-    // only costs more to prepare.
-    const cap = this.#dialect === 'sqlite' ? 200 : Number.POSITIVE_INFINITY;
-    const maxRows = Math.max(1, Math.min(cap, Math.floor(MAX_PARAMETERS[this.#dialect] / width)));
     const maxBytes = await this.#statementBytes();
-    const chunks: unknown[][][] = [];
-    let chunk: unknown[][] = [];
-    let bytes = 0;
-    for (const source of rows) {
-      const row = bind(source);
-      let size = 0;
-      for (const value of row) size += valueBytes(value);
-      if (chunk.length > 0 && (chunk.length >= maxRows || bytes + size > maxBytes)) {
-        chunks.push(chunk);
-        chunk = [];
-        bytes = 0;
-      }
-      chunk.push(row);
-      bytes += size;
-    }
-    if (chunk.length > 0) chunks.push(chunk);
-    return chunks;
+    const chunks = bindChunks(this.#dialect, table, columns, rows, maxBytes);
+    return writeMultiRow(
+      this.#db,
+      {
+        dialect: this.#dialect,
+        table,
+        columns,
+        clear,
+        rows,
+        after,
+        runAfter: (runner, statement) => this.#state.run(runner, statement, 'save'),
+      },
+      chunks,
+    );
   }
 
   /** The size budget of one statement: half MySQL's `max_allowed_packet`, 16 MiB at most. */

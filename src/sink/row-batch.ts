@@ -56,8 +56,9 @@ export function keysOf(rows: readonly Row[]): string[] {
 }
 
 /**
- * A row's values in `columns` order, as the driver binds them, written into `values` (a new
- * array by default; a driver that binds synchronously can reuse one for every row).
+ * A row's values in `columns` order, as the driver binds them, written into `values` from
+ * `offset` on (a new array by default; a flat list of several rows, or one array reused for every
+ * row by a driver that binds synchronously). Returns `values`.
  */
 export function bindRow(
   dialect: SqlDialect,
@@ -65,6 +66,7 @@ export function bindRow(
   columns: readonly string[],
   row: Row,
   values: unknown[] = new Array<unknown>(columns.length),
+  offset = 0,
 ): unknown[] {
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as string;
@@ -75,7 +77,7 @@ export function bindRow(
         `row ${String(row.sys_id)}: column "${column}" holds a value that cannot be stored (${describe(value.value)})`,
       );
     }
-    values[i] = value;
+    values[offset + i] = value;
   }
   return values;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindValue, UnsupportedValue } from '../../src/sink/dialect-sql.js';
+import { bindChunks } from '../../src/sink/multi-row-path.js';
 import { dedupe, keysOf } from '../../src/sink/row-batch.js';
 import { SinkError } from '../../src/sink/sink-error.js';
 
@@ -58,5 +59,56 @@ describe('bindValue', () => {
       UnsupportedValue,
     );
     expect(bindValue('sqlite', { a: 1 } as never)).toBeInstanceOf(UnsupportedValue);
+  });
+});
+
+describe('bindChunks', () => {
+  const columns = ['sys_id', 'text', 'flag'];
+  const rows = Array.from({ length: 7 }, (_, i) => ({
+    sys_id: `k${i}`,
+    text: 'x'.repeat(i === 3 ? 100 : 10),
+    flag: i % 2 === 0,
+  }));
+
+  it('binds rows into flat parameter lists, in order, within the parameter limit', () => {
+    const chunks = bindChunks('postgres', 't', columns, rows, Number.POSITIVE_INFINITY);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.rows).toBe(7);
+    expect(chunks[0]?.parameters).toHaveLength(21);
+    expect(chunks[0]?.parameters.slice(0, 6)).toEqual([
+      'k0',
+      'x'.repeat(10),
+      true,
+      'k1',
+      'x'.repeat(10),
+      false,
+    ]);
+    // SQLite: 1 and 0 for booleans; 200 rows per statement at most.
+    const many = Array.from({ length: 450 }, (_, i) => ({
+      sys_id: `m${i}`,
+      text: null,
+      flag: true,
+    }));
+    const sqlite = bindChunks('sqlite', 't', columns, many, Number.POSITIVE_INFINITY);
+    expect(sqlite.map((chunk) => chunk.rows)).toEqual([200, 200, 50]);
+    expect(sqlite.map((chunk) => chunk.parameters.length)).toEqual([600, 600, 150]);
+    expect(sqlite[2]?.parameters.slice(-3)).toEqual(['m449', null, 1]);
+  });
+
+  it('starts a new statement when the size budget would be exceeded, never splitting a row', () => {
+    // Strings count 3 bytes a character plus 3; other values 24: a row is 9 + 33 + 24 = 66 bytes,
+    // 336 with the long one (alone in its statement, over budget: a row is never split).
+    const chunks = bindChunks('mysql', 't', columns, rows, 200);
+    expect(chunks.map((chunk) => chunk.rows)).toEqual([3, 1, 3]);
+    expect(chunks.flatMap((chunk) => chunk.parameters)).toEqual(
+      rows.flatMap((row) => [row.sys_id, row.text, row.flag ? 1 : 0]),
+    );
+    for (const chunk of chunks) expect(chunk.parameters).toHaveLength(chunk.rows * 3);
+  });
+
+  it('refuses a value it cannot store', () => {
+    expect(() =>
+      bindChunks('sqlite', 't', columns, [{ sys_id: 'a', text: { no: 1 } as never }], 1000),
+    ).toThrow(SinkError);
   });
 });
