@@ -18,9 +18,11 @@ export const METHOD = `## Method
   as the loader spends on the page. Left alone, the mock would set the pace of every figure that
   involves it. So where speed is measured the mock *replays*: an unmeasured
   pass records the exact bytes of every page (gzip, as sent), and later requests for the same
-  URL are answered from memory after the latency (50 ms). The recording pass runs two
+  URL are answered from memory after the latency (50 ms); the few requests a run makes besides
+  paging (the integration user's time zone, one Stats count per task for the completeness
+  audit) are not recorded and are answered live (the "replay misses"). The recording pass runs two
   identical mocks (same seed) in worker threads to use both cores. Each measured run checks
-  that every request it made was a recorded one ("replay misses: 0"). The mock's rendering was
+  how many requests were not recorded ("replay misses"). The mock's rendering was
   also made cheaper for this (src/mock/server/record-renderer.ts writes each record's JSON text
   directly instead of building objects for \`JSON.stringify\`; display-format.ts reads
   date-times without regular expressions): about 40% less CPU per page of incidents.
@@ -60,7 +62,7 @@ costs the *sum* of its steps, not the largest. A CPU profile of the run side (\`
 
 | share | where |
 |---|---|
-| ~23% | SQLite upserts: \`SqliteFastPath.upsert\` (src/sink/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row plus the count of existing keys, inside better-sqlite3's transaction |
+| ~23% | SQLite upserts: \`SqliteFastPath.upsert\` (src/sink/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row inside better-sqlite3's transaction (profiled before the inserted count moved from a probe per key to the table's rowid bounds) |
 | ~16% | garbage collection (per page of 1,000 incidents: 2.1 MB of JSON text, ~2 MB of parsed records, ~4 MB of decoded rows with a \`Date\` per date-time) |
 | ~12% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/fields/utc-text.ts) |
 | ~11% | gunzip and UTF-8 decoding of the bodies (undici, \`TextDecoder\`) |
@@ -84,8 +86,8 @@ measured runs (replay). What would move the figure, in order of effect:
 3. The API chain: keyset pages of one table are sequential (each needs the previous cursor), so
    the largest table alone needs ${s(f.chainBoundMs)} at ${f.latencyMs} ms per request, above the
    API bound of the issue (${s(f.apiBoundMs)}). Reading the largest tables in sys_id partitions
-   (\`paginate({ partitions })\`, which the client has and \`runTasks\` does not use) would remove
-   that limit; it matters only once the CPU cost above is gone.`,
+   (\`runTasks({ partitions })\`, CLI \`--partitions\`, not the default) removes that limit; it
+   matters only once the CPU cost above is gone.`,
   memory: (f) => {
     const large = f.results?.at(-1) ?? {};
     return `### What limits it
@@ -117,22 +119,25 @@ ${f.results?.[0]?.peakRssMb ?? '?'} MB): nothing the loader keeps grows with the
   },
   'old-vs-new': (f) => `### What limits it
 
-Both sides are CPU-bound at 50 ms per request: the new job used ${s(f.new?.medianCpuMs)} of CPU in
-${s(f.new?.medianMs)}, the old scheme ${s(f.old?.medianCpuMs)} in ${s(f.old?.medianMs)}. Decoding
-and writing ~80,000 rows costs the same per row in both (measurement 1 says where it goes), and
-that cost, not the waiting the old scheme adds, is most of either run.
+At 50 ms per request both sides are mostly CPU: the new job used ${s(f.new?.medianCpuMs)} of CPU
+in ${s(f.new?.medianMs)}, the old scheme ${s(f.old?.medianCpuMs)} in ${s(f.old?.medianMs)}.
+Decoding and writing ~80,000 rows costs the same per row in both (they share the client, the
+tasks and the sink; measurement 1 says where it goes), and that cost, not the waiting the old
+scheme adds, is most of either run.
 
-Where waiting does dominate, the scheme alone cannot give 3x on these tables either. A run at
-500 ms per request (\`node bench/old-vs-new.mjs --latency 500 --with-partitions --runs 1\`,
-during this work): old 35.9 s, new 29.9 s (1.2x), new with 4 sys_id partitions per table
-16.6 s (2.2x). Keyset pages of one table are sequential (each needs the previous cursor), so the
-new job can never be faster than its largest table read alone, 50 users pages x latency; the
-pool only saves the small tables' time that the fixed batches wasted, and offset pages cost the
-mock the same as keyset pages (a real instance pays more for deep offsets, the mock does not
-model that). What would move it: reading large tables in sys_id partitions (the client can,
-\`paginate({ partitions })\`; \`runTasks\` and the catalog tasks do not ask for it), with a
-memory bound per task, since 4 partitions x 3 tasks x read-ahead raised that run's peak to
-584 MB; and the per-row CPU of measurement 1.
+Where waiting dominates, the request chain decides, and the platform's concurrency limit caps
+what any scheme can gain. A run at 500 ms per request (\`node bench/old-vs-new.mjs --latency 500
+--with-partitions --runs 1\`, during this work): old 31.1 s, new 30.5 s (1.02x), new with
+\`partitions: 4\` 17.8 s (1.75x). Keyset pages of one table are sequential (each needs the
+previous cursor), so without partitions the new job is never faster than its largest table read
+alone (50 users pages x latency), which is also what the old scheme's second batch costs. With
+partitions, every table is read in 4 sys_id ranges at once, but the client keeps at most 4
+requests in flight (\`rateLimit.maxInFlight\`, default 4: ServiceNow serves 4 API requests per
+node at a time, servicenow-api.md 4.5/4.6): 126 requests / 4 x 0.5 s = 15.8 s is the floor, so
+about 2x is the most this table mix allows at that cap. 3x would take more requests in flight
+than an instance node serves (a multi-node instance could; set \`maxInFlight\` to 4 x nodes), or
+the deep-offset cost a real instance adds to the old scheme's later pages, which the mock does
+not model (its offset pages cost the same as keyset pages).
 
 Memory is where the scheme shows: the old one holds each table twice (raw records and rows)
 until it is written, so its peak grows with the largest table (${f.old?.peakRssMb ?? '?'} MB for
@@ -141,32 +146,37 @@ until it is written, so its peak grows with the largest table (${f.old?.peakRssM
     const sqlite = f.results?.sqlite;
     return `### What limits it
 
-The gap to the driver's single transaction is mostly the commit after every page: the sink
+On SQLite the gap to the driver's single transaction is the commit after every page: the sink
 commits each \`write\` call (a 1,000-row page in a run) as its own transaction, which is its
-contract ("committed batch by batch"). The driver itself, committing every 1,000 rows, loses as
-much${sqlite ? ` on SQLite (${n(sqlite.driverPerBatchRowsPerSecond)} vs ${n(sqlite.driverRowsPerSecond)} rows/s)` : ''}:
-in WAL mode each commit appends every page it touched, so the table and key pages are written
-again and again. Against the driver with the same commits the sink keeps
-${sqlite ? sqlite.ratioSameCommits : '~0.9'} on SQLite; the rest is its own work per row (dedupe by
-\`sys_id\`, the count of existing keys for inserted/updated figures, \`bindRow\`, an upsert instead
-of a plain insert; src/sink/kysely-sink.ts, row-batch.ts, sqlite-fast-path.ts). A probe with
-20,000-row writes and \`batchSize: 20000\` reached 0.95 of the driver on SQLite. What would move
-it: larger transactions on SQLite (a write-behind in \`runTasks\` or the sink that groups
-several pages per commit, still committing batch by batch). On PostgreSQL and MariaDB, commits
-cost less and the sink's own statements (multi-row upserts through Kysely, the counts of
-inserted and updated rows) account for more of the gap; those were not profiled here.`;
+contract (committed batch by batch; an incremental run's watermark is committed with its page).
+The driver itself loses as much when it commits every 1,000 rows${sqlite ? ` (${n(sqlite.driverRowsPerSecond)} -> ${n(sqlite.driverPerBatchRowsPerSecond)} rows/s)` : ''},
+and against it the sink keeps ${sqlite ? sqlite.ratioSameCommits : '~0.95'} (0.97-0.99 in quieter runs during this work): its own
+work per row (dedupe by \`sys_id\`, binding, the upsert, the inserted count now taken from the
+table's rowid bounds instead of a probe per key) is the small rest. The commits
+cost because \`sys_id\`s are random: each 1,000-row commit touches most leaf pages of the key
+index, and WAL mode appends every touched page again (about 264 MB of WAL per 100,000 rows,
+against 46 MB in one transaction), with the checkpoints that follow. \`cache_size\`,
+\`mmap_size\`, exclusive locking, multi-row statements and sorting the rows made no measurable
+difference; a larger \`wal_autocheckpoint\` speeds the single transaction more than the
+per-page commits. A \`WITHOUT ROWID\` table (no separate key index) was 3x slower with rows this
+wide. What would move it: fewer commits, i.e. a run that groups several pages into one
+transaction (with the watermark of the last), at the cost of memory and of work lost on a crash.
+On PostgreSQL the inserted/updated count moved from a \`WITH ... RETURNING\` wrapper to
+\`RETURNING (xmax = 0)\`, and multi-row upserts bind values straight into flat parameter lists
+(also MariaDB).`;
   },
   'client-vs-fetch': (f) => `### What limits it
 
 Both readers are CPU-bound (CPU ${s(f.fetch?.medianCpuMs)} for the bare loop, ${s(f.client?.medianCpuMs)}
-for the client), so the ratio follows the CPU each spends per page. Most of it is the same work,
-UTF-8 decoding and \`JSON.parse\` of the bodies; the client spends about a third more. In a
-profile of three 30,000-row passes (5.5 s of CPU against 4.1 s) the difference was: more garbage collection (0.37 s vs 0.13 s); \`Buffer.byteLength(text)\` over every
-body to count \`bytesReceived\` (0.25 s, \`#attempt\` in src/client/request-executor.ts;
-the response's \`Content-Length\` would be cheaper and would count the bytes actually
-received, gzip, rather than the decoded text); and the per-request machinery (ofetch, the request
-queue, retry bookkeeping, the cookie jar). Reading pages (\`paginate\`) instead of
-\`records()\` (one \`await\` per row) gained 2-5%. What would move it: count bytes from the
-header, and trim the per-request and per-page work until the client's CPU per page is within 10%
-of the bare loop's; read-ahead cannot help while both sides are CPU-bound.`,
+for the client): most of it is the same work, gunzip, UTF-8 decoding and \`JSON.parse\`. The
+client was at ~0.80 until a profile showed why: ofetch kept each page's text (3 MB)
+on its Response object, which outlived young-generation collections, so every page was
+promoted to the old heap and full collections ran every few pages (the bare loop had none).
+The client now asks ofetch for the unread body, reads it as one buffer and decodes it with a
+shared \`TextDecoder\` (src/client/request-executor.ts); \`bytes\` comes from the buffer's length
+instead of \`Buffer.byteLength\` over the text; and \`records()\` steps through pages with a
+plain iterator instead of an async generator with \`yield*\` per row
+(src/client/record-iterator.ts). What is left is the per-request machinery (ofetch, the request
+queue, retry bookkeeping, the cookie jar): its CPU per page is now within 5-10% of the bare
+loop's.`,
 };
