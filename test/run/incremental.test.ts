@@ -381,6 +381,19 @@ describe('completeness audit', () => {
   });
 });
 
+describe('optional requests that the instance may refuse', () => {
+  it('a full load succeeds without the Stats API (no audit) and without the watermark probe', async () => {
+    const db = freshDb();
+    const sink = new KyselySink(db);
+    mock.setFaults({ readDenied: { path: /\/api\/now\/stats\/|ORDERBYDESCsys_updated_on/ } });
+    const result = await runTasks([people('closed')], { client, sink });
+    expect(result.tasks.closed?.status).toBe('success');
+    expect(result.tasks.closed?.expectedRecords).toBeNull();
+    expect(result.tasks.closed?.watermark).toBeNull();
+    expect(result.tasks.closed?.recordsProcessed).toBe(mock.data.count('sys_user'));
+  });
+});
+
 describe('time-zone guard', () => {
   it('warns when the integration user is not on GMT and refuses with strictTimeZone', async () => {
     const paris = await createMockServiceNow({ seed: 2, scale: 20, timeZone: 'Europe/Paris' });
