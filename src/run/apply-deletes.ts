@@ -143,12 +143,25 @@ async function fromAudit(context: DeleteContext): Promise<DeleteOutcome> {
   return newest === undefined ? { deleted, warnings } : { deleted, warnings, auditedUpTo: newest };
 }
 
+/** The instance's count of a selection; `null` when the Stats API refuses it (HTTP error). */
+async function countOrNull(context: DeleteContext, query: string): Promise<number | null> {
+  const count = context.client.count;
+  if (count === undefined) return null;
+  try {
+    return await count.call(context.client, context.task.table, query, { signal: context.signal });
+  } catch (error) {
+    if (context.signal.aborted || !(error instanceof HttpError)) throw error;
+    return null;
+  }
+}
+
 /** Database rows minus the instance's count of the task's whole selection, when both are known. */
 async function unexplainedRows(context: DeleteContext): Promise<number | undefined> {
   const { client, sink, task } = context;
   if (client.count === undefined || sink.countRows === undefined) return undefined;
   context.onApiCalls(1);
-  const instance = await client.count(task.table, task.buildQuery(), { signal: context.signal });
+  const instance = await countOrNull(context, task.buildQuery());
+  if (instance === null) return undefined;
   const database = await sink.countRows(task, { signal: context.signal });
   context.onDbOperations(1);
   return database - instance;
@@ -186,7 +199,15 @@ async function reconcile(context: DeleteContext): Promise<DeleteOutcome> {
   }
   if (client.count !== undefined) {
     context.onApiCalls(1);
-    const expected = await client.count(task.table, selection, { signal: context.signal });
+    const expected = await countOrNull(context, selection);
+    if (expected === null) {
+      return {
+        deleted: 0,
+        warnings: [
+          `Deletes were not reconciled: the instance's count of ${task.table}'s selection could not be read (Stats API refused), so keys hidden by access rules cannot be told from deleted ones.`,
+        ],
+      };
+    }
     if (expected > live.size) {
       return {
         deleted: 0,

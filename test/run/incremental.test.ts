@@ -394,6 +394,23 @@ describe('optional requests that the instance may refuse', () => {
   });
 });
 
+describe('reconcile without the Stats API', () => {
+  it('deletes nothing when it cannot tell hidden keys from deleted ones', async () => {
+    const db = freshDb();
+    const sink = new KyselySink(db);
+    await runTasks([people('no-stats')], { client, sink });
+    tick();
+    const victim = [...source().keys()][50]!;
+    mock.data.delete('sys_user', victim);
+    mock.setFaults({ readDenied: { path: /\/api\/now\/stats\// } });
+    const result = await runTasks([people('no-stats')], { client, sink, deletes: 'reconcile' });
+    expect(result.tasks['no-stats']?.status).toBe('partial');
+    expect(result.tasks['no-stats']?.recordsDeleted).toBe(0);
+    expect(result.tasks['no-stats']?.error?.message).toContain('Stats API refused');
+    expect((await loaded(db)).has(victim)).toBe(true);
+  });
+});
+
 describe('time-zone guard', () => {
   it('warns when the integration user is not on GMT and refuses with strictTimeZone', async () => {
     const paris = await createMockServiceNow({ seed: 2, scale: 20, timeZone: 'Europe/Paris' });
