@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   HttpError,
   InstanceUnavailableError,
@@ -17,24 +17,14 @@ import {
   listRequests,
   rejectionOf,
   startMock,
+  useMockClient,
 } from './mock-harness.js';
 
 let mock: MockServiceNow;
 let client: ServiceNowClient;
-const clients: ServiceNowClient[] = [];
-
-beforeAll(async () => {
-  mock = await startMock(300);
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await mock.close();
-});
-beforeEach(() => {
-  mock.setFaults({});
-  mock.clearRequests();
-  client = basicClient(mock);
-  clients.push(client);
+let keep: (other: ServiceNowClient) => void;
+useMockClient(300, (current) => {
+  ({ mock, client, keep } = current);
 });
 
 const ids = (records: readonly Record<string, unknown>[]) =>
@@ -163,7 +153,7 @@ describe('broken bodies', () => {
 describe('timeouts', () => {
   it('retries a hung request after timeoutMs, with a smaller page', async () => {
     const patient = basicClient(mock, { timeoutMs: 300 });
-    clients.push(patient);
+    keep(patient);
     mock.setFaults({ hangMs: { ms: 5000, table: 'incident', times: 1 } });
     const records = await collect(patient.records('incident', { pageSize: 200 }));
     expect(ids(records)).toEqual(allSysIds(mock));
@@ -179,7 +169,7 @@ describe('timeouts', () => {
       timeoutMs: 150,
       retry: { maxAttempts: 2, baseDelayMs: 1 },
     });
-    clients.push(impatient);
+    keep(impatient);
     mock.setFaults({ hangMs: 5000 });
     const error = (await rejectionOf(impatient.count('incident'))) as TimeoutError;
     expect(error).toBeInstanceOf(TimeoutError);

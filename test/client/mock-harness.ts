@@ -1,4 +1,5 @@
 /** Shared set-up for the client's tests against the mock ServiceNow server. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { ServiceNowClient, type ServiceNowClientOptions } from '../../src/client/index.js';
 import {
   createMockServiceNow,
@@ -45,6 +46,39 @@ export function oauthClient(
         : { type: 'oauth', ...mock.oauthClient },
     retry: FAST_RETRY,
     ...overrides,
+  });
+}
+
+/**
+ * Registers the usual hooks of a test file: one mock for the file (`incidents` incidents), and
+ * before each test no faults, an empty request log and a fresh Basic-auth client, all closed at
+ * the end. `use` receives the mock, the current client, and `keep`, which closes any other
+ * client a test makes at the end of the file.
+ */
+export function useMockClient(
+  incidents: number,
+  use: (current: {
+    mock: MockServiceNow;
+    client: ServiceNowClient;
+    keep: (other: ServiceNowClient) => void;
+  }) => void,
+): void {
+  let mock: MockServiceNow | undefined;
+  const clients: ServiceNowClient[] = [];
+  beforeAll(async () => {
+    mock = await startMock(incidents);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await mock?.close();
+  });
+  beforeEach(() => {
+    if (mock === undefined) throw new Error('the mock did not start');
+    mock.setFaults({});
+    mock.clearRequests();
+    const client = basicClient(mock);
+    clients.push(client);
+    use({ mock, client, keep: (other) => clients.push(other) });
   });
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page, ServiceNowClient } from '../../src/client/index.js';
 import type { MockDataStore, MockListRequestInfo, MockServiceNow } from '../../src/mock/index.js';
 import {
@@ -8,25 +8,14 @@ import {
   delay,
   listRequests,
   rejectionOf,
-  startMock,
+  useMockClient,
 } from './mock-harness.js';
 
 let mock: MockServiceNow;
 let client: ServiceNowClient;
-const clients: ServiceNowClient[] = [];
-
-beforeAll(async () => {
-  mock = await startMock(300);
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await mock.close();
-});
-beforeEach(() => {
-  mock.setFaults({});
-  mock.clearRequests();
-  client = basicClient(mock);
-  clients.push(client);
+let keep: (other: ServiceNowClient) => void;
+useMockClient(300, (current) => {
+  ({ mock, client, keep } = current);
 });
 
 const idOf = (record: Record<string, unknown>) => {
@@ -113,7 +102,7 @@ describe('keyset paging', () => {
 
   it('reads parallel partitions, each row exactly once, within the in-flight cap', async () => {
     const capped = basicClient(mock, { rateLimit: { maxInFlight: 2 } });
-    clients.push(capped);
+    keep(capped);
     mock.setFaults({ latencyMs: 10 });
     const pages = await collect(capped.paginate('incident', { pageSize: 20, partitions: 6 }));
     const seen = ids(pages.flatMap((p) => p.records));
@@ -128,7 +117,8 @@ describe('keyset paging', () => {
   it('keeps the in-flight cap across everything sharing the client, derived clients included', async () => {
     const capped = basicClient(mock, { rateLimit: { maxInFlight: 3 } });
     const derived = capped.withOptions({ timeoutMs: 30_000 });
-    clients.push(capped, derived);
+    keep(capped);
+    keep(derived);
     mock.setFaults({ latencyMs: 10 });
     await Promise.all([
       collect(capped.paginate('incident', { pageSize: 30, partitions: 4 })),
