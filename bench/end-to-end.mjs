@@ -106,8 +106,9 @@ async function sideRun() {
 
 /**
  * Side `record`: pages every task of the job exactly as `runTasks` asks the client for them
- * (same query, fields, display values and page size), without decoding or writing, so that
- * the replaying mock records every page the measured runs will ask for.
+ * (same query, fields, display values and page size), without decoding or writing, and makes
+ * the run's other requests (time-zone check, completeness counts), so that the replaying mock
+ * records every answer the measured runs will ask for.
  */
 async function sideRecord() {
   const { ServiceNowClient, incidentsJob } = await import('../dist/index.js');
@@ -117,15 +118,20 @@ async function sideRecord() {
   });
   const started = performance.now();
   let rows = 0;
+  // The run's other requests too: the integration user's time zone and each task's Stats count
+  // (completeness audit), so that the measured runs are served from memory throughout.
+  await client.integrationUser();
   await Promise.all(
     incidentsJob().map(async (task) => {
+      const query = task.buildQuery(WHOLE_WINDOW);
       const pages = client.paginate(task.table, {
-        query: task.buildQuery(WHOLE_WINDOW),
+        query,
         fields: task.fieldNames,
         displayValue: task.displayValue === 'all' ? 'all' : false,
         pageSize: task.pageSize ?? 1000,
       });
       for await (const page of pages) rows += page.records.length;
+      await client.count(task.table, query);
     }),
   );
   const ms = performance.now() - started;
@@ -153,7 +159,7 @@ async function sideParse() {
     decodeMs += t1 - t0;
     parseMs += t2 - t1;
     bytes += buffer.length;
-    rows += body.result.length;
+    rows += Array.isArray(body.result) ? body.result.length : 0;
   }
   return {
     pages: stats.recorded,

@@ -170,7 +170,7 @@ async function serve(options) {
           replay &&
           req.method === 'GET' &&
           upstream.status === 200 &&
-          req.url.includes('/table/')
+          (req.url.includes('/table/') || req.url.includes('/stats/'))
         ) {
           recorded.set(key, answer);
           bodies.push(answer);

@@ -18,9 +18,9 @@ export const METHOD = `## Method
   as the loader spends on the page. Left alone, the mock would set the pace of every figure that
   involves it. So where speed is measured the mock *replays*: an unmeasured
   pass records the exact bytes of every page (gzip, as sent), and later requests for the same
-  URL are answered from memory after the latency (50 ms); the few requests a run makes besides
-  paging (the integration user's time zone, one Stats count per task for the completeness
-  audit) are not recorded and are answered live (the "replay misses"). The recording pass runs two
+  URL are answered from memory after the latency (50 ms). The recording pass also makes the
+  run's other requests (the integration user's time zone, one Stats count per task for the
+  completeness audit), so that they are replayed too. The recording pass runs two
   identical mocks (same seed) in worker threads to use both cores. Each measured run checks
   how many requests were not recorded ("replay misses"). The mock's rendering was
   also made cheaper for this (src/mock/server/record-renderer.ts writes each record's JSON text
