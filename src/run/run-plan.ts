@@ -1,0 +1,175 @@
+/**
+ * The validation of a run's options, before any request or write.
+ *
+ * @module
+ */
+import { ConfigurationError } from '../client/errors.js';
+import type { TaskDefinition } from '../tasks/define-task.js';
+import { type TaskWindow, windowRange } from '../tasks/task-window.js';
+import { InvalidWindowError } from './errors.js';
+import type { RunTasksOptions } from './run-tasks.js';
+import { deleteModeOf, isDeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
+import { validateWindow } from './window.js';
+
+/** A run's options, validated. @internal */
+export interface RunPlan {
+  readonly window: TaskWindow | undefined;
+  readonly concurrency: number;
+  readonly executionType: string;
+  readonly pageSize: number;
+  readonly partitions: number;
+  readonly mode: SyncMode;
+  readonly since: string | undefined;
+  readonly overlapMinutes: number;
+  readonly softDelete: boolean;
+  readonly audit: boolean;
+  readonly checkTimeZone: boolean;
+  readonly strictTimeZone: boolean;
+}
+
+/** Validates a run's tasks and options; throws before anything is read or written. @internal */
+export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptions): RunPlan {
+  if (tasks.length === 0)
+    throw new ConfigurationError('runTasks needs at least one task', { option: 'tasks' });
+  const names = new Set<string>();
+  for (const task of tasks) {
+    if (names.has(task.name)) {
+      throw new ConfigurationError(
+        `Two tasks are named ${JSON.stringify(task.name)}; task names must be unique`,
+        {
+          option: 'tasks',
+        },
+      );
+    }
+    names.add(task.name);
+  }
+  const mode = options.mode ?? 'full';
+  if (mode !== 'full' && mode !== 'incremental') {
+    throw new ConfigurationError(
+      `mode must be 'full' or 'incremental', received ${JSON.stringify(mode)}`,
+      { option: 'mode' },
+    );
+  }
+  if (mode === 'incremental' && options.window !== undefined) {
+    throw new InvalidWindowError(
+      "An incremental run takes no window: it reads what changed since each task's watermark (use since for a first load)",
+    );
+  }
+  if (options.since !== undefined && mode !== 'incremental') {
+    throw new InvalidWindowError("since applies to incremental runs only (mode: 'incremental')");
+  }
+  const since = options.since === undefined ? undefined : normalizeSince(options.since);
+  const overlapMinutes = options.overlapMinutes ?? 10;
+  if (!Number.isInteger(overlapMinutes) || overlapMinutes < 0 || overlapMinutes > 10_080) {
+    throw new ConfigurationError(
+      `overlapMinutes must be an integer from 0 to 10080, received ${String(options.overlapMinutes)}`,
+      { option: 'overlapMinutes' },
+    );
+  }
+  checkDeletes(options, names);
+  checkSinkAbilities(tasks, options, mode);
+  let window: TaskWindow | undefined;
+  if (options.window !== undefined) {
+    const days = validateWindow(options.window);
+    window =
+      options.window.timeZone === undefined ? days : { ...days, timeZone: options.window.timeZone };
+    windowRange(window); // checks the time zone
+    for (const task of tasks) task.buildQuery(window); // a bad selection fails before any request
+  } else {
+    for (const task of tasks) task.buildQuery();
+  }
+  const concurrency = options.concurrency ?? tasks.length;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new ConfigurationError(
+      `concurrency must be a positive integer, received ${String(options.concurrency)}`,
+      {
+        option: 'concurrency',
+      },
+    );
+  }
+  const pageSize = options.pageSize ?? 1000;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) {
+    throw new ConfigurationError(
+      `pageSize must be an integer from 1 to 10000, received ${String(options.pageSize)}`,
+      {
+        option: 'pageSize',
+      },
+    );
+  }
+  const partitions = options.partitions ?? 1;
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > 16) {
+    throw new ConfigurationError(
+      `partitions must be an integer from 1 to 16, received ${String(options.partitions)}`,
+      { option: 'partitions' },
+    );
+  }
+  return {
+    window,
+    concurrency,
+    executionType: options.executionType ?? 'tasks',
+    pageSize,
+    partitions,
+    mode,
+    since,
+    overlapMinutes,
+    softDelete: options.softDelete === true,
+    audit: options.audit !== false,
+    checkTimeZone: options.checkTimeZone !== false || options.strictTimeZone === true,
+    strictTimeZone: options.strictTimeZone === true,
+  };
+}
+
+function checkDeletes(options: RunTasksOptions, names: ReadonlySet<string>): void {
+  const deletes = options.deletes;
+  if (deletes === undefined || isDeleteMode(deletes)) return;
+  if (typeof deletes !== 'object' || deletes === null) {
+    throw new ConfigurationError(
+      `deletes must be 'none', 'audit', 'reconcile' or modes by task name, received ${JSON.stringify(deletes)}`,
+      { option: 'deletes' },
+    );
+  }
+  for (const [name, mode] of Object.entries(deletes)) {
+    if (!names.has(name)) {
+      throw new ConfigurationError(
+        `deletes names an unknown task ${JSON.stringify(name)}; the run's tasks are ${[...names].join(', ')}`,
+        { option: 'deletes' },
+      );
+    }
+    if (!isDeleteMode(mode)) {
+      throw new ConfigurationError(
+        `deletes.${name} must be 'none', 'audit' or 'reconcile', received ${JSON.stringify(mode)}`,
+        { option: 'deletes' },
+      );
+    }
+  }
+}
+
+function checkSinkAbilities(
+  tasks: readonly TaskDefinition[],
+  options: RunTasksOptions,
+  mode: SyncMode,
+): void {
+  const sink = options.sink;
+  if (mode === 'incremental' && (sink.readState === undefined || sink.saveState === undefined)) {
+    throw new ConfigurationError(
+      'An incremental run needs a sink that keeps watermarks (readState and saveState), such as KyselySink',
+      { option: 'sink' },
+    );
+  }
+  for (const task of tasks) {
+    const deletes = deleteModeOf(options.deletes, task.name);
+    if (deletes === 'none') continue;
+    if (sink.delete === undefined || sink.readState === undefined || sink.saveState === undefined) {
+      throw new ConfigurationError(
+        `deletes '${deletes}' (task ${task.name}) needs a sink with delete, readState and saveState, such as KyselySink`,
+        { option: 'deletes' },
+      );
+    }
+    if (deletes === 'reconcile' && sink.keys === undefined) {
+      throw new ConfigurationError(
+        `deletes 'reconcile' (task ${task.name}) needs a sink that lists its keys, such as KyselySink`,
+        { option: 'deletes' },
+      );
+    }
+  }
+}

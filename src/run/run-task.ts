@@ -1,0 +1,346 @@
+/**
+ * One task of a run: page its table, decode, transform and write each page (with its
+ * watermark in incremental mode), then the completeness count and the deletes.
+ *
+ * @module
+ */
+import createDebug from 'debug';
+import { HttpError } from '../client/http-errors.js';
+import type { PageCursor } from '../client/page.js';
+import type { Row } from '../fields/field-codec.js';
+import { parseUtcDateTime } from '../fields/utc-text.js';
+import type { SyncState, SyncStateUpdate } from '../sink/sync-state.js';
+import { applyTransform } from '../tasks/apply-transform.js';
+import type { TaskDefinition } from '../tasks/define-task.js';
+import { createDecoder } from '../tasks/record-decoder.js';
+import { RecordRejectedError } from '../tasks/record-rejected-error.js';
+import { applyDeletes } from './apply-deletes.js';
+import { summarize } from './error-summary.js';
+import { RunCancelledError } from './errors.js';
+import type { ProgressEvent } from './progress.js';
+import type { RunPlan } from './run-plan.js';
+import type { ErrorSummary, TaskResult, TaskStatus } from './run-result.js';
+import type { RunClient, RunTasksOptions } from './run-tasks.js';
+import { deleteModeOf, minusMinutes, planIncremental } from './sync-mode.js';
+
+const debug = createDebug('servicenow-sync:run');
+
+const MAX_REJECT_SAMPLES = 20;
+
+/** Runs one task to its end; never throws (a failure is the result's `error`). @internal */
+export async function runTask(
+  runId: string,
+  task: TaskDefinition,
+  options: RunTasksOptions,
+  plan: RunPlan,
+  signal: AbortSignal,
+  until: string,
+): Promise<TaskResult> {
+  const startedAt = new Date();
+  const counters = {
+    recordsProcessed: 0,
+    recordsRejected: 0,
+    apiCalls: 0,
+    dbOperations: 0,
+    pages: 0,
+  };
+  let recordsRead = 0;
+  let blankRows = 0;
+  let expectedRecords: number | null = null;
+  let recordsDeleted = 0;
+  let watermark: PageCursor | null = null;
+  const warnings: string[] = [];
+  const rejects: ErrorSummary[] = [];
+  let error: unknown;
+  let stalled = false;
+  const sink = options.sink;
+  const deletes = deleteModeOf(options.deletes, task.name);
+  const emit = (event: ProgressEvent) => {
+    try {
+      options.onProgress?.(event);
+    } catch (listenerError) {
+      debug('onProgress listener threw: %O', listenerError);
+    }
+  };
+  const log = async (what: string, call: () => Promise<void>) => {
+    try {
+      await call();
+    } catch (logError) {
+      debug('run %s task %s: logger.%s failed: %O', runId, task.name, what, logError);
+    }
+  };
+  emit({ type: 'taskStarted', task: task.name, table: task.table, at: startedAt });
+  await log('taskStarted', () =>
+    options.logger
+      ? options.logger.taskStarted(runId, {
+          name: task.name,
+          table: task.table,
+          target: task.target,
+          startedAt,
+        })
+      : Promise.resolve(),
+  );
+  const incremental = plan.mode === 'incremental';
+  // A full load of the whole selection also leaves a watermark, so the next incremental run
+  // reads only what changed after it.
+  const wholeSelection = plan.window === undefined || task.window === undefined;
+  try {
+    if (signal.aborted) throw cancelReason(signal);
+    await sink.prepare(task, { signal });
+    const keepsState = sink.readState !== undefined && sink.saveState !== undefined;
+    const state: SyncState | undefined =
+      keepsState && (incremental || deletes !== 'none' || wholeSelection)
+        ? await sink.readState?.(task, { signal })
+        : undefined;
+    watermark = state?.watermark ?? null;
+    const decode = createDecoder(task);
+    const incrementalPlan = incremental
+      ? planIncremental(task, state, {
+          overlapMinutes: plan.overlapMinutes,
+          until,
+          ...(plan.since === undefined ? {} : { since: plan.since }),
+        })
+      : undefined;
+    const query = incrementalPlan ? incrementalPlan.query : task.buildQuery(plan.window);
+    // A full load of the whole selection leaves a watermark for later incremental runs: the
+    // newest sys_updated_on at its start, as the instance's clock wrote it.
+    const fullMark =
+      !incremental && wholeSelection && keepsState
+        ? await latestUpdate(options.client, task, query, signal, () => {
+            counters.apiCalls += 1;
+          }).catch((probeError: unknown) => {
+            // Optional: without it the next incremental run reads the whole selection again.
+            if (signal.aborted) throw probeError;
+            debug('run %s task %s: no watermark probe: %O', runId, task.name, probeError);
+            return undefined;
+          })
+        : undefined;
+    if (incrementalPlan) {
+      debug(
+        'run %s task %s: incremental from %s to %s',
+        runId,
+        task.name,
+        incrementalPlan.from ?? 'the beginning',
+        until,
+      );
+    }
+    const pages = options.client.paginate(task.table, {
+      query,
+      fields: task.fieldNames,
+      displayValue: task.displayValue === 'all' ? 'all' : false,
+      pageSize: task.pageSize ?? plan.pageSize,
+      signal,
+      ...(incrementalPlan
+        ? { strategy: 'updated' as const }
+        : plan.partitions > 1
+          ? { partitions: plan.partitions }
+          : {}),
+      onResponse: (response) => {
+        counters.apiCalls += response.attempts;
+      },
+    });
+    for await (const page of pages) {
+      counters.pages += 1;
+      recordsRead += page.records.length;
+      blankRows += page.blankRows;
+      if (page.stalled) stalled = true;
+      let rows: Row[] = [];
+      for (const record of page.records) {
+        try {
+          rows.push(decode(record));
+        } catch (decodeError) {
+          if (!(decodeError instanceof RecordRejectedError)) throw decodeError;
+          counters.recordsRejected += 1;
+          if (rejects.length < MAX_REJECT_SAMPLES) rejects.push(summarize(decodeError));
+        }
+      }
+      if (task.transform) rows = (await applyTransform(task, rows)) as Row[];
+      const advance: SyncStateUpdate | undefined =
+        incremental && page.cursor !== undefined ? { watermark: page.cursor } : undefined;
+      if (rows.length > 0 || advance !== undefined) {
+        const written = await sink.write(task, rows, {
+          signal,
+          ...(advance === undefined ? {} : { state: advance }),
+        });
+        counters.recordsProcessed += written.written;
+        counters.dbOperations += written.dbOperations;
+        if (advance?.watermark) watermark = advance.watermark;
+      }
+      rows = [];
+      emit({
+        type: 'taskProgress',
+        task: task.name,
+        table: task.table,
+        counters: { ...counters },
+        at: new Date(),
+      });
+      await log('taskProgress', () =>
+        options.logger
+          ? options.logger.taskProgress(runId, {
+              name: task.name,
+              table: task.table,
+              target: task.target,
+              startedAt,
+              ...counters,
+            })
+          : Promise.resolve(),
+      );
+    }
+    if (signal.aborted) throw cancelReason(signal);
+    if (plan.audit && options.client.count !== undefined) {
+      counters.apiCalls += 1;
+      expectedRecords = await options.client
+        .count(task.table, query, { signal })
+        .catch((countError: unknown) => {
+          // The Stats API may be closed to the integration user: no audit, not a failure.
+          if (signal.aborted || !(countError instanceof HttpError)) throw countError;
+          debug('run %s task %s: no completeness count: %O', runId, task.name, countError);
+          return null;
+        });
+      const gap =
+        expectedRecords === null ? undefined : auditGap(recordsRead, expectedRecords, blankRows);
+      if (gap !== undefined) warnings.push(gap);
+    }
+    if (fullMark !== undefined && !stalled) {
+      // Every row updated before the newest update seen at the start has been read.
+      const mark = { updatedOn: fullMark, sysId: '' };
+      if (watermark === null || compareCursor(mark, watermark) > 0) {
+        await sink.saveState?.(task, { watermark: mark }, { signal });
+        counters.dbOperations += 1;
+        watermark = mark;
+      }
+    }
+    if (deletes !== 'none') {
+      const checked = state?.deletesCheckedAt ?? null;
+      const outcome = await applyDeletes({
+        client: options.client,
+        sink,
+        task,
+        mode: deletes,
+        soft: plan.softDelete,
+        since: checked === null ? plan.since : minusMinutes(checked, plan.overlapMinutes),
+        signal,
+        onApiCalls: (calls) => {
+          counters.apiCalls += calls;
+        },
+        onDbOperations: (operations) => {
+          counters.dbOperations += operations;
+        },
+      });
+      recordsDeleted = outcome.deleted;
+      warnings.push(...outcome.warnings);
+      // The audit checkpoint follows the instance's clock (the newest audit row read), never
+      // this machine's, so a clock difference cannot hide deletes.
+      if (outcome.auditedUpTo !== undefined && outcome.warnings.length === 0) {
+        await sink.saveState?.(task, { deletesCheckedAt: outcome.auditedUpTo }, { signal });
+        counters.dbOperations += 1;
+      }
+    }
+    if (signal.aborted) throw cancelReason(signal);
+  } catch (caught) {
+    error = signal.aborted ? cancelReason(signal) : caught;
+    debug('run %s task %s failed: %O', runId, task.name, caught);
+  }
+  const endedAt = new Date();
+  if (stalled && error === undefined) {
+    warnings.unshift(
+      'Paging stopped on a page of unreadable rows (access rules hide them); later rows could not be reached. Compare with the instance count.',
+    );
+  }
+  const status: TaskStatus =
+    error !== undefined
+      ? 'error'
+      : counters.recordsRejected > 0 || warnings.length > 0
+        ? 'partial'
+        : 'success';
+  const errorSummary: ErrorSummary | undefined =
+    error !== undefined
+      ? summarize(error)
+      : stalled
+        ? { name: 'PagingStalled', message: warnings.join(' ') }
+        : warnings.length > 0
+          ? { name: 'IncompleteTask', message: warnings.join(' ') }
+          : undefined;
+  const result: TaskResult = {
+    name: task.name,
+    table: task.table,
+    target: task.target,
+    status,
+    recordsProcessed: counters.recordsProcessed,
+    recordsRejected: counters.recordsRejected,
+    apiCalls: counters.apiCalls,
+    dbOperations: counters.dbOperations,
+    startedAt,
+    endedAt,
+    durationSeconds: (endedAt.getTime() - startedAt.getTime()) / 1000,
+    rejects,
+    mode: plan.mode,
+    recordsRead,
+    expectedRecords,
+    recordsDeleted,
+    watermark,
+    warnings,
+    ...(errorSummary ? { error: errorSummary } : {}),
+  };
+  await log('taskFinished', () =>
+    options.logger ? options.logger.taskFinished(runId, result) : Promise.resolve(),
+  );
+  emit({ type: 'taskFinished', task: task.name, table: task.table, result, at: endedAt });
+  return result;
+}
+
+/** The completeness audit's verdict: `undefined` when the rows read match the instance's count. */
+function auditGap(read: number, expected: number, blank: number): string | undefined {
+  if (read === expected) return undefined;
+  if (read < expected) {
+    const hidden =
+      blank > 0
+        ? `${blank} row(s) came back blank: access rules hide them`
+        : 'rows hidden by access rules (short pages) or inserted during the run';
+    return `Read ${read} of the ${expected} rows the instance counts for this selection (${expected - read} missing): likely ${hidden}. Check the integration user's read access, then re-run.`;
+  }
+  return `Read ${read} rows but the instance now counts ${expected} for this selection (${read - expected} more): rows changed during the run (updated out of the selection or deleted); the next run catches up.`;
+}
+
+/** The newest `sys_updated_on` of a selection (one request), `undefined` when it is empty. */
+async function latestUpdate(
+  client: RunClient,
+  task: TaskDefinition,
+  selection: string,
+  signal: AbortSignal,
+  onApiCall: () => void,
+): Promise<string | undefined> {
+  const query =
+    selection === '' ? 'ORDERBYDESCsys_updated_on' : `${selection}^ORDERBYDESCsys_updated_on`;
+  for await (const page of client.paginate(task.table, {
+    query,
+    fields: ['sys_updated_on'],
+    pageSize: 1,
+    strategy: 'offset',
+    readAhead: 0,
+    signal,
+    onResponse: onApiCall,
+  })) {
+    const value = page.records[0]?.sys_updated_on;
+    const text = typeof value === 'object' ? value.value : value;
+    return text !== undefined && !Number.isNaN(parseUtcDateTime(text)) ? text : undefined;
+  }
+  return undefined;
+}
+
+/** Orders two `(sys_updated_on, sys_id)` keys. */
+function compareCursor(a: PageCursor, b: PageCursor): number {
+  if (a.updatedOn !== b.updatedOn) return a.updatedOn < b.updatedOn ? -1 : 1;
+  if (a.sysId === b.sysId) return 0;
+  return a.sysId < b.sysId ? -1 : 1;
+}
+
+/** The run's cancellation reason as a `RunCancelledError`. @internal */
+export function cancelReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof RunCancelledError) return reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') {
+    return new RunCancelledError(`The run was cancelled: ${reason.message}`, { cause: reason });
+  }
+  return new RunCancelledError('The run was cancelled.');
+}
