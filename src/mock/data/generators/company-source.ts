@@ -4,15 +4,12 @@
  *
  * @module
  */
+
 import { RowRandom } from '../random.js';
 import { coreCompanySchema } from '../schemas/core-company.js';
-import { type Accessors, AccessorTable, type RowReader, type RowSource } from './row-source.js';
-import {
-  readerSeconds,
-  SYSTEM_ACCESSORS,
-  SYSTEM_DATE_INDEXES,
-  type SystemValues,
-} from './system-values.js';
+import { ReaderSource } from './reader-source.js';
+import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
+import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
 import { CITIES, COMPANY_NAMES } from './vocabulary.js';
 import { DAY, type World } from './world.js';
 
@@ -87,24 +84,14 @@ const COMPANY_ACCESSORS: Accessors<CompanyReader> = {
 const COMPANY_TABLE = new AccessorTable(COMPANY_ACCESSORS, coreCompanySchema.fields);
 
 /** The `core_company` table. @internal */
-export class CompanySource implements RowSource {
-  readonly table = 'core_company';
-  readonly size: number;
-  readonly indexedDates = SYSTEM_DATE_INDEXES;
-
-  constructor(readonly world: World) {
-    this.size = world.plan.core_company;
-  }
-
-  reader(row: number): CompanyReader {
-    return new CompanyReader(this.world, row);
-  }
-
-  values(row: number): string[] {
-    return COMPANY_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    return readerSeconds(this.reader(row), field);
+export class CompanySource extends ReaderSource<CompanyReader> {
+  constructor(world: World) {
+    super(
+      'core_company',
+      world,
+      world.plan.core_company,
+      COMPANY_TABLE,
+      (row) => new CompanyReader(world, row),
+    );
   }
 }

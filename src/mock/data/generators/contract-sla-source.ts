@@ -4,17 +4,14 @@
  *
  * @module
  */
+
 import { formatDuration } from '../glide-format.js';
 import { RowRandom } from '../random.js';
 import { contractSlaSchema } from '../schemas/contract-sla.js';
 import { isVendor } from './company-source.js';
-import { type Accessors, AccessorTable, type RowReader, type RowSource } from './row-source.js';
-import {
-  readerSeconds,
-  SYSTEM_ACCESSORS,
-  SYSTEM_DATE_INDEXES,
-  type SystemValues,
-} from './system-values.js';
+import { ReaderSource } from './reader-source.js';
+import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
+import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
 import { DAY, type World } from './world.js';
 
 const HOUR = 3600;
@@ -199,24 +196,14 @@ const CONTRACT_SLA_ACCESSORS: Accessors<ContractSlaReader> = {
 const CONTRACT_SLA_TABLE = new AccessorTable(CONTRACT_SLA_ACCESSORS, contractSlaSchema.fields);
 
 /** The `contract_sla` table. @internal */
-export class ContractSlaSource implements RowSource {
-  readonly table = 'contract_sla';
-  readonly size: number;
-  readonly indexedDates = SYSTEM_DATE_INDEXES;
-
-  constructor(readonly world: World) {
-    this.size = world.plan.contract_sla;
-  }
-
-  reader(row: number): ContractSlaReader {
-    return new ContractSlaReader(this.world, row);
-  }
-
-  values(row: number): string[] {
-    return CONTRACT_SLA_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    return readerSeconds(this.reader(row), field);
+export class ContractSlaSource extends ReaderSource<ContractSlaReader> {
+  constructor(world: World) {
+    super(
+      'contract_sla',
+      world,
+      world.plan.contract_sla,
+      CONTRACT_SLA_TABLE,
+      (row) => new ContractSlaReader(world, row),
+    );
   }
 }

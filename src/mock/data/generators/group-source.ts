@@ -4,15 +4,12 @@
  *
  * @module
  */
+
 import { RowRandom } from '../random.js';
 import { sysUserGroupSchema } from '../schemas/sys-user-group.js';
-import { type Accessors, AccessorTable, type RowReader, type RowSource } from './row-source.js';
-import {
-  readerSeconds,
-  SYSTEM_ACCESSORS,
-  SYSTEM_DATE_INDEXES,
-  type SystemValues,
-} from './system-values.js';
+import { ReaderSource } from './reader-source.js';
+import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
+import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
 import { REGIONS, TEAMS } from './vocabulary.js';
 import { DAY, type World } from './world.js';
 
@@ -87,24 +84,14 @@ const GROUP_ACCESSORS: Accessors<GroupReader> = {
 const GROUP_TABLE = new AccessorTable(GROUP_ACCESSORS, sysUserGroupSchema.fields);
 
 /** The `sys_user_group` table. @internal */
-export class GroupSource implements RowSource {
-  readonly table = 'sys_user_group';
-  readonly size: number;
-  readonly indexedDates = SYSTEM_DATE_INDEXES;
-
-  constructor(readonly world: World) {
-    this.size = world.groups;
-  }
-
-  reader(row: number): GroupReader {
-    return new GroupReader(this.world, row);
-  }
-
-  values(row: number): string[] {
-    return GROUP_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    return readerSeconds(this.reader(row), field);
+export class GroupSource extends ReaderSource<GroupReader> {
+  constructor(world: World) {
+    super(
+      'sys_user_group',
+      world,
+      world.plan.sys_user_group,
+      GROUP_TABLE,
+      (row) => new GroupReader(world, row),
+    );
   }
 }

@@ -4,17 +4,14 @@
  *
  * @module
  */
+
 import { formatDate, formatDateTime } from '../glide-format.js';
 import { RowRandom } from '../random.js';
 import { cmdbCiNetworkLinkSchema } from '../schemas/cmdb-ci.js';
 import { companyName, isVendor } from './company-source.js';
-import { type Accessors, AccessorTable, type RowReader, type RowSource } from './row-source.js';
-import {
-  readerSeconds,
-  SYSTEM_ACCESSORS,
-  SYSTEM_DATE_INDEXES,
-  type SystemValues,
-} from './system-values.js';
+import { ReaderSource } from './reader-source.js';
+import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
+import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
 import { BANDWIDTHS, CITIES, LINK_TYPES, TEAMS } from './vocabulary.js';
 import { DAY, type World } from './world.js';
 
@@ -134,24 +131,14 @@ const LINK_ACCESSORS: Accessors<LinkReader> = {
 const LINK_TABLE = new AccessorTable(LINK_ACCESSORS, cmdbCiNetworkLinkSchema.fields);
 
 /** The `cmdb_ci_network_link` table. @internal */
-export class NetworkLinkSource implements RowSource {
-  readonly table = 'cmdb_ci_network_link';
-  readonly size: number;
-  readonly indexedDates = SYSTEM_DATE_INDEXES;
-
-  constructor(readonly world: World) {
-    this.size = world.plan.cmdb_ci_network_link;
-  }
-
-  reader(row: number): LinkReader {
-    return new LinkReader(this.world, row);
-  }
-
-  values(row: number): string[] {
-    return LINK_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    return readerSeconds(this.reader(row), field);
+export class NetworkLinkSource extends ReaderSource<LinkReader> {
+  constructor(world: World) {
+    super(
+      'cmdb_ci_network_link',
+      world,
+      world.plan.cmdb_ci_network_link,
+      LINK_TABLE,
+      (row) => new LinkReader(world, row),
+    );
   }
 }
