@@ -124,7 +124,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '  $ servicenow-sync sync incidents --incremental --since 2026-01-01 --deletes audit',
         '',
         'Without --from/--to the incidents job loads yesterday (UTC).',
-        'The configurations job runs incrementally unless --full: its first run loads everything.',
+        'Configuration tables (the configurations job, or its tasks alone) sync incrementally',
+        'unless --full: their first run loads everything.',
         'Exit codes: 0 success, 1 a task failed, 2 bad usage.',
       ].join('\n'),
     )

@@ -98,9 +98,14 @@ export function planSync(
       "--incremental takes no --from/--to: it reads what changed since each task's watermark (use --since for a first load)",
     );
   }
+  // Configuration tables sync incrementally by default (their first run loads everything);
+  // the incidents job and its tasks load a window unless --incremental.
+  const configurationOnly = names.every((name) =>
+    (CONFIGURATIONS_JOB_TASKS as readonly string[]).includes(name),
+  );
   const mode: SyncMode = flags.incremental
     ? 'incremental'
-    : flags.full || windowGiven || executionType !== 'configurations'
+    : flags.full || windowGiven || !configurationOnly
       ? 'full'
       : 'incremental';
   if (mode === 'full' && (flags.since !== undefined || flags.overlap !== undefined)) {
