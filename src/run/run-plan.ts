@@ -103,6 +103,12 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
       { option: 'partitions' },
     );
   }
+  if (partitions > 1 && mode === 'incremental') {
+    throw new ConfigurationError(
+      "partitions apply to full runs: an incremental run reads in (sys_updated_on, sys_id) order, one sequence per task (use mode 'full' for a partitioned first load)",
+      { option: 'partitions' },
+    );
+  }
   return {
     window,
     concurrency,

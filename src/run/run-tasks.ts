@@ -80,7 +80,7 @@ export interface RunTasksOptions {
    * Full mode: split each task's sys_id keyspace into this many ranges read at once (client
    * `partitions`), within the client's in-flight cap. Big tables load faster when the instance,
    * not this process, is the bottleneck; memory grows with the ranges (each reads ahead).
-   * Incremental reads follow `sys_updated_on` order and are not partitioned.
+   * Incremental runs follow `sys_updated_on` order and refuse it (`ConfigurationError`).
    * @default 1
    */
   readonly partitions?: number;

@@ -85,8 +85,12 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
       /--deletes.*sometimes.*(none|audit|reconcile)/,
     );
     await expectUsageError(
-      ['sync', 'users', '--partitions', '17', ...CREDENTIALS],
+      ['sync', 'users', '--partitions', '17', '--full', ...CREDENTIALS],
       /--partitions must be 1 to 16/,
+    );
+    await expectUsageError(
+      ['sync', 'configurations', '--partitions', '4', ...CREDENTIALS],
+      /--partitions applies to full runs \(add --full\)/,
     );
   });
 

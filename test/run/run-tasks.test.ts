@@ -201,6 +201,14 @@ describe('runTasks', () => {
     await expect(
       runTasks([usersTask()], { client, sink: new KyselySink(db), partitions: 0 }),
     ).rejects.toThrow(/partitions must be an integer from 1 to 16/);
+    await expect(
+      runTasks([usersTask()], {
+        client,
+        sink: new KyselySink(db),
+        partitions: 2,
+        mode: 'incremental',
+      }),
+    ).rejects.toThrow(/partitions apply to full runs/);
     await db.destroy();
   });
 });

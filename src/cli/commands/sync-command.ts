@@ -108,6 +108,11 @@ export function planSync(
     : flags.full || windowGiven || !configurationOnly
       ? 'full'
       : 'incremental';
+  if (mode === 'incremental' && flags.partitions !== undefined && flags.partitions > 1) {
+    throw new UsageError(
+      '--partitions applies to full runs (add --full): incremental runs read in sys_updated_on order',
+    );
+  }
   if (mode === 'full' && (flags.since !== undefined || flags.overlap !== undefined)) {
     throw new UsageError('--since and --overlap apply to incremental runs (--incremental)');
   }
