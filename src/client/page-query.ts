@@ -153,3 +153,14 @@ export function partitionRanges(count: number): KeyRange[] {
     to: i === count - 1 ? undefined : bounds[i],
   }));
 }
+
+/**
+ * `true` when the key `(updatedOn, sysId)` of `key` comes strictly after `cursor`, in the order
+ * of strategy `'updated'` (`ORDERBYsys_updated_on^ORDERBYsys_id`).
+ */
+export function isAfterCursor(key: PageCursor, cursor: PageCursor): boolean {
+  return (
+    key.updatedOn > cursor.updatedOn ||
+    (key.updatedOn === cursor.updatedOn && key.sysId > cursor.sysId)
+  );
+}

@@ -11,6 +11,7 @@ import { ConfigurationError } from './errors.js';
 import type { MetricsRecorder } from './metrics.js';
 import type { Page, PageCursor, PaginateOptions, PaginationStrategy, TableRecord } from './page.js';
 import {
+  isAfterCursor,
   type KeyRange,
   keysetFilter,
   keysetPageQuery,
@@ -178,11 +179,6 @@ function isEmptyRow(row: object): boolean {
   return true;
 }
 
-/** `true` when the key `(updatedOn, sysId)` comes strictly after `cursor`. */
-function isAfter(updatedOn: string, sysId: string, cursor: PageCursor): boolean {
-  return updatedOn > cursor.updatedOn || (updatedOn === cursor.updatedOn && sysId > cursor.sysId);
-}
-
 /** Reads the pages of one sys_id range (or of the whole updated / offset sequence). */
 async function* readRange(
   context: PaginateContext,
@@ -266,8 +262,11 @@ async function* readRange(
       stalled = last === undefined || (cursor !== undefined && last <= cursor);
     } else if (updated) {
       if (last === undefined || lastUpdatedOn === undefined) stalled = true;
-      else if (key !== undefined && !isAfter(lastUpdatedOn, last, key)) stalled = true;
-      else pageCursor = { updatedOn: lastUpdatedOn, sysId: last };
+      else {
+        const reached = { updatedOn: lastUpdatedOn, sysId: last };
+        if (key !== undefined && !isAfterCursor(reached, key)) stalled = true;
+        else pageCursor = reached;
+      }
     }
     yield {
       records: stalled ? [] : records,

@@ -6,6 +6,7 @@
  */
 import { HttpError } from '../client/http-errors.js';
 import type { PaginateOptions } from '../client/page.js';
+import { rawValueOf, sysIdOf } from '../client/table-params.js';
 import type { Sink } from '../sink/sink.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
 import type { RunClient } from './run-tasks.js';
@@ -98,10 +99,10 @@ async function fromAudit(context: DeleteContext): Promise<DeleteOutcome> {
       }),
     )) {
       for (const record of page.records) {
-        const key = record.documentkey;
-        if (typeof key === 'string' && key !== '') pending.push(key);
-        const at = record.sys_created_on;
-        if (typeof at === 'string' && at.length === 19 && (newest === undefined || at > newest)) {
+        const key = rawValueOf(record, 'documentkey');
+        if (key !== undefined) pending.push(key);
+        const at = rawValueOf(record, 'sys_created_on');
+        if (at !== undefined && at.length === 19 && (newest === undefined || at > newest)) {
           newest = at;
         }
       }
@@ -183,8 +184,8 @@ async function reconcile(context: DeleteContext): Promise<DeleteOutcome> {
     pageOptions(context, { query: selection, fields: ['sys_id'], pageSize: KEY_PAGE_SIZE }),
   )) {
     for (const record of page.records) {
-      const id = record.sys_id;
-      if (typeof id === 'string') live.add(id);
+      const id = sysIdOf(record);
+      if (id !== undefined) live.add(id);
     }
     blank += page.blankRows;
     if (page.stalled) blank += 1;
@@ -265,7 +266,8 @@ async function confirmGone(
       }),
     )) {
       for (const record of page.records) {
-        if (typeof record.sys_id === 'string') found.add(record.sys_id);
+        const id = sysIdOf(record);
+        if (id !== undefined) found.add(id);
       }
     }
     for (const key of batch) if (!found.has(key)) gone.push(key);

@@ -7,6 +7,8 @@
 import createDebug from 'debug';
 import { HttpError } from '../client/http-errors.js';
 import type { PageCursor } from '../client/page.js';
+import { isAfterCursor } from '../client/page-query.js';
+import { rawValueOf } from '../client/table-params.js';
 import type { Row } from '../fields/field-codec.js';
 import { parseUtcDateTime } from '../fields/utc-text.js';
 import type { SyncState, SyncStateUpdate } from '../sink/sync-state.js';
@@ -204,7 +206,7 @@ export async function runTask(
     if (fullMark !== undefined && !stalled) {
       // Every row updated before the newest update seen at the start has been read.
       const mark = { updatedOn: fullMark, sysId: '' };
-      if (watermark === null || compareCursor(mark, watermark) > 0) {
+      if (watermark === null || isAfterCursor(mark, watermark)) {
         await sink.saveState?.(task, { watermark: mark }, { signal });
         counters.dbOperations += 1;
         watermark = mark;
@@ -321,18 +323,11 @@ async function latestUpdate(
     signal,
     onResponse: onApiCall,
   })) {
-    const value = page.records[0]?.sys_updated_on;
-    const text = typeof value === 'object' ? value.value : value;
+    const first = page.records[0];
+    const text = first === undefined ? undefined : rawValueOf(first, 'sys_updated_on');
     return text !== undefined && !Number.isNaN(parseUtcDateTime(text)) ? text : undefined;
   }
   return undefined;
-}
-
-/** Orders two `(sys_updated_on, sys_id)` keys. */
-function compareCursor(a: PageCursor, b: PageCursor): number {
-  if (a.updatedOn !== b.updatedOn) return a.updatedOn < b.updatedOn ? -1 : 1;
-  if (a.sysId === b.sysId) return 0;
-  return a.sysId < b.sysId ? -1 : 1;
 }
 
 /** The run's cancellation reason as a `RunCancelledError`. @internal */
