@@ -4,6 +4,8 @@
  * @module
  */
 import { type Generated, type Kysely, MysqlAdapter, PostgresAdapter, sql } from 'kysely';
+import { formatUtcDateTime } from '../fields/utc-text.js';
+import { ensureColumns, readColumns } from '../sink/table-schema.js';
 
 /** The SQL dialect family of a Kysely instance. */
 export type LogDialect = 'sqlite' | 'postgres' | 'mysql';
@@ -73,7 +75,7 @@ export function logDialectOf(db: Kysely<LogDatabase>): LogDialect {
 
 /** UTC `YYYY-MM-DD HH:MM:SS`, the timestamp form stored in every dialect. */
 export function utcTimestamp(date: Date): string {
-  return date.toISOString().slice(0, 19).replace('T', ' ');
+  return formatUtcDateTime(date);
 }
 
 /**
@@ -107,32 +109,6 @@ async function createTolerant(
   } catch (error) {
     const tables = await db.introspection.getTables();
     if (!tables.some((t) => t.name === table)) throw error;
-  }
-}
-
-/**
- * Adds the columns a log table created by an older version lacks; tolerates another process
- * adding them at the same moment.
- */
-async function addMissingColumns(
-  db: Kysely<LogDatabase>,
-  table: string,
-  columns: readonly (readonly [name: string, type: string])[],
-): Promise<void> {
-  const present = async () =>
-    new Set(
-      (await db.introspection.getTables())
-        .find((t) => t.name === table)
-        ?.columns.map((c) => c.name) ?? [],
-    );
-  const have = await present();
-  for (const [name, type] of columns) {
-    if (have.has(name)) continue;
-    try {
-      await db.schema.alterTable(table).addColumn(name, sql.raw(type)).execute();
-    } catch (error) {
-      if (!(await present()).has(name)) throw error;
-    }
   }
 }
 
@@ -192,10 +168,12 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
       .execute(),
   );
-  await addMissingColumns(db, 'servicenow_execution_task', [
-    ['sync_mode', dialect === 'mysql' ? 'varchar(16)' : 'text'],
-    ['expected_records', big],
-    ['records_deleted', big],
+  // Columns added after the first release: a table made by an older version gains them.
+  const task = 'servicenow_execution_task';
+  await ensureColumns(db, dialect, task, await readColumns(db, dialect, task), [
+    { name: 'sync_mode', type: dialect === 'mysql' ? 'varchar(16)' : 'text' },
+    { name: 'expected_records', type: big },
+    { name: 'records_deleted', type: big },
   ]);
   await createTolerant(db, 'servicenow_sync_lock', () =>
     db.schema

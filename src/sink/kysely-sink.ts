@@ -30,7 +30,7 @@ import type {
   WriteResult,
 } from './sink.js';
 import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
-import { SinkError } from './sink-error.js';
+import { messageOf, SinkError } from './sink-error.js';
 import { SinkTables, type TableState } from './sink-tables.js';
 import { SqliteFastPath } from './sqlite-fast-path.js';
 import {
@@ -469,8 +469,4 @@ export class KyselySink implements Sink {
 
 function rawQuery(sql: string, parameters: readonly unknown[]): CompiledQuery {
   return CompiledQuery.raw(sql, parameters as unknown[]);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

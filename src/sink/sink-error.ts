@@ -20,3 +20,8 @@ export class SinkError extends ServiceNowError {
     this.table = table;
   }
 }
+
+/** The message of a driver error (or the value itself), for a {@link SinkError}'s text. @internal */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -11,7 +11,7 @@ import type { TaskDefinition } from '../tasks/define-task.js';
 import { TaskDefinitionError } from '../tasks/task-definition-error.js';
 import { type ColumnSpec, inferSqlTypes } from './dialect-sql.js';
 import type { SinkQueryRunner } from './sink-database.js';
-import { SinkError } from './sink-error.js';
+import { messageOf, SinkError } from './sink-error.js';
 import { ensureColumns } from './table-schema.js';
 
 /** A table as the sink knows it. */
@@ -126,8 +126,4 @@ export class SinkTables {
     const { columns } = await ensureColumns(this.#db, this.#dialect, name, [], wanted);
     return { name, columns, ddl: Promise.resolve() };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

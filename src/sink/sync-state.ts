@@ -10,7 +10,7 @@ import type { SqlDialect } from '../fields/field-codec.js';
 import { formatUtcDateTime, parseUtcDateTime } from '../fields/utc-text.js';
 import { quote, type Statement } from './dialect-sql.js';
 import type { SinkQueryRunner } from './sink-database.js';
-import { SinkError } from './sink-error.js';
+import { messageOf, SinkError } from './sink-error.js';
 import { readColumns, run } from './table-schema.js';
 
 /** The state table's name (fixed, never prefixed). */
@@ -153,7 +153,12 @@ export function saveStateStatement(
 ): Statement {
   const q = (name: string) => quote(dialect, name);
   const columns = ['task_name', 'target_table', 'table_name', 'updated_at'];
-  const parameters: unknown[] = [key.taskName, key.targetTable, key.tableName, utcNow(now)];
+  const parameters: unknown[] = [
+    key.taskName,
+    key.targetTable,
+    key.tableName,
+    formatUtcDateTime(now),
+  ];
   if (update.watermark !== undefined) {
     columns.push('watermark_time', 'watermark_sys_id');
     parameters.push(update.watermark?.updatedOn ?? null, update.watermark?.sysId ?? null);
@@ -275,15 +280,6 @@ export class SyncStateStore {
   reset(): void {
     this.#created = undefined;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The current time as UTC `YYYY-MM-DD HH:MM:SS`. */
-function utcNow(now: Date): string {
-  return formatUtcDateTime(now);
 }
 
 function checkTime(value: unknown, option: string): string {
