@@ -4,16 +4,16 @@
 //   SN_TEST_PG_URL=postgres://... SN_TEST_MYSQL_URL=mysql://... node bench/sink-vs-driver.mjs
 //
 // Environment: SN_BENCH_ROWS (default 100000), SN_BENCH_ROUNDS (default 5), SN_BENCH_PAGE (rows
-// per sink.write call and per transaction, as a run writes a page at a time; default 1000, a
-// multiple of 1000).
+// per sink.write call and per transaction, a multiple of 1000; default the sink's batchSize for
+// the task, 5000 on SQLite (26 columns) and 1000 elsewhere, as a run groups pages into writes).
 // Raw driver baselines: SQLite, one prepared single-row INSERT reused inside one transaction;
 // PostgreSQL and MySQL, multi-row INSERT statements (1000 rows each) inside one transaction.
-// The ratio compares the sink with that baseline. The sink commits every 1000 rows (its
-// contract: committed batch by batch), so the driver is also timed committing every 1000 rows
+// The ratio compares the sink with that baseline. The sink commits every batch (its contract:
+// committed batch by batch), so the driver is also timed committing as often
 // ("driverPerBatch"): sink / driverPerBatch is the cost of the sink's own work.
 // Both sides start from the same empty table (created by the sink), bind the same values, and use
 // the same SQLite settings (WAL, synchronous=NORMAL, wal_autocheckpoint=10000).
-// The sink also dedupes, counts inserted/updated rows and commits every 1000 rows.
+// The sink also dedupes, counts inserted/updated rows and commits every batch.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,8 @@ const { createDatabase, defineTask, fields, KyselySink } = lib;
 
 const ROWS = Number(process.env.SN_BENCH_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.SN_BENCH_ROUNDS ?? 5);
-const PAGE = Number(process.env.SN_BENCH_PAGE ?? 1000);
+const PAGE =
+  process.env.SN_BENCH_PAGE === undefined ? undefined : Number(process.env.SN_BENCH_PAGE);
 
 const task = defineTask({
   name: 'bench_incidents',
@@ -111,12 +112,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quote = (dialect, name) => (dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
 let serial = 0;
 
-async function sinkRound(db, name) {
-  const sink = new KyselySink(db, { batchSize: PAGE });
+async function sinkRound(db, name, batch) {
+  const sink = new KyselySink(db, { batchSize: batch });
   const t = defineTask({ ...taskOptions(), target: name });
   await sink.prepare(t);
   const start = performance.now();
-  for (let i = 0; i < rows.length; i += PAGE) await sink.write(t, rows.slice(i, i + PAGE));
+  for (let i = 0; i < rows.length; i += batch) await sink.write(t, rows.slice(i, i + batch));
   return rows.length / ((performance.now() - start) / 1000);
 }
 
@@ -196,6 +197,7 @@ const rawInsert = {
 
 async function bench(dialect, url, openRaw) {
   const db = createDatabase(url);
+  const batch = PAGE ?? new KyselySink(db).batchSizeFor(task);
   const raw = await openRaw();
   const created = [];
   const runs = { driver: [], driverPerBatch: [], sink: [] };
@@ -209,9 +211,11 @@ async function bench(dialect, url, openRaw) {
         const name = `bench_${side.toLowerCase()}_${process.pid}_${serial++}`;
         created.push(name);
         if (side !== 'sink') await prepareTable(db, name);
-        const commitEvery = side === 'driver' ? rows.length : PAGE;
+        const commitEvery = side === 'driver' ? rows.length : batch;
         const result = await timed(() =>
-          side === 'sink' ? sinkRound(db, name) : rawInsert[dialect](raw.handle, name, commitEvery),
+          side === 'sink'
+            ? sinkRound(db, name, batch)
+            : rawInsert[dialect](raw.handle, name, commitEvery),
         );
         runs[side].push(result.wall);
         cpu[side].push(result.cpu);
@@ -228,6 +232,7 @@ async function bench(dialect, url, openRaw) {
     await db.destroy();
   }
   return {
+    batch,
     driverRowsPerSecond: Math.round(median(runs.driver)),
     driverPerBatchRowsPerSecond: Math.round(median(runs.driverPerBatch)),
     sinkRowsPerSecond: Math.round(median(runs.sink)),
@@ -288,14 +293,13 @@ const summary = {
   rows: ROWS,
   columns: columns.length,
   rounds: ROUNDS,
-  page: PAGE,
   node: process.version,
   results,
 };
 for (const [dialect, r] of Object.entries(results)) {
   console.log(
     `${dialect.padEnd(8)} driver ${String(r.driverRowsPerSecond).padStart(7)} rows/s` +
-      `   driver, commit per ${PAGE} ${String(r.driverPerBatchRowsPerSecond).padStart(7)} rows/s` +
+      `   driver, commit per ${r.batch} ${String(r.driverPerBatchRowsPerSecond).padStart(7)} rows/s` +
       `   sink ${String(r.sinkRowsPerSecond).padStart(7)} rows/s` +
       `   ratio ${r.ratio} (same commits: ${r.ratioSameCommits})` +
       (r.cpuRatio === undefined

@@ -178,6 +178,7 @@ Speed-up old / new: **${f.speedup}x** (target >= ${f.target}x)${
 function sinkVsDriver(f) {
   const rows = Object.entries(f.results).map(([db, r]) => [
     db,
+    n(r.batch ?? f.page),
     n(r.driverRowsPerSecond),
     n(r.driverPerBatchRowsPerSecond),
     n(r.sinkRowsPerSecond),
@@ -187,14 +188,15 @@ function sinkVsDriver(f) {
   ]);
   const header = [
     'database',
+    'rows per write and transaction',
     'driver rows/s (one transaction)',
-    `driver rows/s (commit every ${f.page})`,
+    'driver rows/s (same commits)',
     'KyselySink rows/s',
     'sink / driver',
     'sink / driver, same commits',
     'CPU-time ratio (same commits)',
   ];
-  return `${n(f.rows)} rows of ${f.columns} columns, ${f.rounds} rounds (medians), ${f.page} rows per \`sink.write\`.
+  return `${n(f.rows)} rows of ${f.columns} columns, ${f.rounds} rounds (medians); the sink writes as a run does, its default \`batchSize\` rows per \`sink.write\` and transaction.
 
 ${table(header, rows)}`;
 }

@@ -163,6 +163,13 @@ function checkSinkAbilities(
     );
   }
   for (const task of tasks) {
+    const batchSize: unknown = sink.batchSizeFor?.(task);
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && (batchSize as number) >= 1)) {
+      throw new ConfigurationError(
+        `The sink's batchSizeFor(${task.name}) must be a positive integer, got ${String(batchSize)}`,
+        { option: 'sink' },
+      );
+    }
     const deletes = deleteModeOf(options.deletes, task.name);
     if (deletes === 'none') continue;
     if (sink.delete === undefined || sink.readState === undefined || sink.saveState === undefined) {

@@ -126,11 +126,12 @@ export async function runTask(
         until,
       );
     }
+    const pageSize = task.pageSize ?? plan.pageSize;
     const pages = options.client.paginate(task.table, {
       query,
       fields: task.fieldNames,
       displayValue: task.displayValue === 'all' ? 'all' : false,
-      pageSize: task.pageSize ?? plan.pageSize,
+      pageSize,
       signal,
       ...(incrementalPlan
         ? { strategy: 'updated' as const }
@@ -141,53 +142,83 @@ export async function runTask(
         counters.apiCalls += response.attempts;
       },
     });
-    for await (const page of pages) {
-      counters.pages += 1;
-      recordsRead += page.records.length;
-      blankRows += page.blankRows;
-      if (page.stalled) stalled = true;
-      let rows: Row[] = [];
-      for (const record of page.records) {
-        try {
-          rows.push(decode(record));
-        } catch (decodeError) {
-          if (!(decodeError instanceof RecordRejectedError)) throw decodeError;
-          counters.recordsRejected += 1;
-          if (rejects.length < MAX_REJECT_SAMPLES) rejects.push(summarize(decodeError));
-        }
-      }
-      if (task.transform) rows = (await applyTransform(task, rows)) as Row[];
-      const advance: SyncStateUpdate | undefined =
-        incremental && page.cursor !== undefined ? { watermark: page.cursor } : undefined;
-      if (rows.length > 0 || advance !== undefined) {
-        const written = await sink.write(task, rows, {
-          signal,
-          ...(advance === undefined ? {} : { state: advance }),
-        });
-        counters.recordsProcessed += written.written;
-        counters.dbOperations += written.dbOperations;
-        if (advance?.watermark) watermark = advance.watermark;
-      }
-      rows = [];
-      emit({
-        type: 'taskProgress',
-        task: task.name,
-        table: task.table,
-        counters: { ...counters },
-        at: new Date(),
+    // Consecutive pages are written together up to the sink's batch size (a page is never split):
+    // fewer, larger transactions where commits are dear (SQLite), the watermark of the last page
+    // saved with them.
+    const groupRows = sink.batchSizeFor?.(task) ?? 1;
+    let pending: Row[] = [];
+    let pendingAdvance: SyncStateUpdate | undefined;
+    const flush = async () => {
+      if (pending.length === 0 && pendingAdvance === undefined) return;
+      const rows = pending;
+      const advance = pendingAdvance;
+      pending = [];
+      pendingAdvance = undefined;
+      const written = await sink.write(task, rows, {
+        signal,
+        ...(advance === undefined ? {} : { state: advance }),
       });
-      await log('taskProgress', () =>
-        options.logger
-          ? options.logger.taskProgress(runId, {
-              name: task.name,
-              table: task.table,
-              target: task.target,
-              startedAt,
-              ...counters,
-            })
-          : Promise.resolve(),
-      );
+      counters.recordsProcessed += written.written;
+      counters.dbOperations += written.dbOperations;
+      if (advance?.watermark) watermark = advance.watermark;
+    };
+    try {
+      for await (const page of pages) {
+        counters.pages += 1;
+        recordsRead += page.records.length;
+        blankRows += page.blankRows;
+        if (page.stalled) stalled = true;
+        let rows: Row[] = [];
+        for (const record of page.records) {
+          try {
+            rows.push(decode(record));
+          } catch (decodeError) {
+            if (!(decodeError instanceof RecordRejectedError)) throw decodeError;
+            counters.recordsRejected += 1;
+            if (rejects.length < MAX_REJECT_SAMPLES) rejects.push(summarize(decodeError));
+          }
+        }
+        if (task.transform) rows = (await applyTransform(task, rows)) as Row[];
+        if (pending.length === 0) pending = rows;
+        else for (const row of rows) pending.push(row);
+        if (incremental && page.cursor !== undefined) pendingAdvance = { watermark: page.cursor };
+        // Written now when one more full page would not fit.
+        if (pending.length + pageSize > groupRows) await flush();
+        emit({
+          type: 'taskProgress',
+          task: task.name,
+          table: task.table,
+          counters: { ...counters },
+          at: new Date(),
+        });
+        await log('taskProgress', () =>
+          options.logger
+            ? options.logger.taskProgress(runId, {
+                name: task.name,
+                table: task.table,
+                target: task.target,
+                startedAt,
+                ...counters,
+              })
+            : Promise.resolve(),
+        );
+      }
+    } catch (readError) {
+      // Rows already read and decoded are committed before the task fails (not when cancelled:
+      // the watermark has not passed them, so the next run reads them again).
+      if (!signal.aborted && pending.length > 0) {
+        await flush().catch((flushError: unknown) => {
+          debug(
+            'run %s task %s: rows read before the failure not written: %O',
+            runId,
+            task.name,
+            flushError,
+          );
+        });
+      }
+      throw readError;
     }
+    await flush();
     if (signal.aborted) throw cancelReason(signal);
     if (plan.audit && options.client.count !== undefined) {
       counters.apiCalls += 1;

@@ -56,7 +56,14 @@ export interface KyselySinkOptions {
    * Rows per transaction. Each batch is committed on its own, so a failure keeps the batches
    * before it. Statements inside a batch are further split to respect the dialect's
    * bound-parameter limit (SQLite 32766, PostgreSQL and MySQL 65535) and a statement size limit.
-   * @default 1000
+   * A run groups pages into writes of at most this many rows ({@link KyselySink.batchSizeFor}).
+   *
+   * On SQLite the default follows the task's width: 130,000 values (columns x rows) a
+   * transaction, from 1,000 to 10,000 rows (5,000 rows of 26 columns, 1,710 of 76). Each SQLite
+   * commit appends every key-index page it touched to the write-ahead log again, and random
+   * `sys_id`s touch most of them, so a commit costs about the same whatever it holds: narrow
+   * rows need more of them per commit (docs/tasks-and-sinks.md, Throughput).
+   * @default 1000; on SQLite 130,000 / columns (1,000 to 10,000)
    */
   readonly batchSize?: number;
   /**
@@ -66,6 +73,13 @@ export interface KyselySinkOptions {
    */
   readonly tablePrefix?: string;
 }
+
+/** Rows per transaction on PostgreSQL and MySQL unless `batchSize` says otherwise. */
+const DEFAULT_BATCH_SIZE = 1000;
+/** Values (columns x rows) per SQLite transaction unless `batchSize` says otherwise. */
+const SQLITE_VALUES_PER_COMMIT = 130_000;
+/** Bounds of SQLite's width-sized batches. */
+const SQLITE_BATCH_ROWS = { min: 1000, max: 10_000 } as const;
 
 const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 0 };
 /** Upper bound of one PostgreSQL statement's estimated size. */
@@ -81,7 +95,7 @@ const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
  * - columns the task gained, and columns its transform derives (typed from their values), are
  *   added; nothing is ever dropped or altered;
  * - `write` dedupes the rows by `sys_id` (the last wins) and upserts them in batches of
- *   `batchSize`, one transaction per batch; it reports inserted and updated counts (PostgreSQL
+ *   {@link KyselySink.batchSizeFor} rows, one transaction per batch; it reports inserted and updated counts (PostgreSQL
  *   from `xmax`, SQLite from the table's largest rowid before and after, MySQL from a count of
  *   the keys already present, in the same transaction);
  * - incremental runs get the task's {@link SyncState} (`readState`, `saveState`, and `state` of
@@ -105,7 +119,7 @@ const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
 export class KyselySink implements Sink {
   readonly #db: SinkDatabase;
   readonly #dialect: SqlDialect;
-  readonly #batchSize: number;
+  readonly #batchSize: number | undefined;
   readonly #prefix: string;
   readonly #fast: SqliteFastPath | undefined;
   readonly #tables: SinkTables;
@@ -124,8 +138,8 @@ export class KyselySink implements Sink {
         { option: 'dialect' },
       );
     }
-    const batchSize = options.batchSize ?? 1000;
-    if (!Number.isInteger(batchSize) || batchSize < 1) {
+    const batchSize = options.batchSize;
+    if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) {
       throw new ConfigurationError(
         `KyselySink: batchSize must be a positive integer, got ${String(batchSize)}`,
         { option: 'batchSize' },
@@ -146,6 +160,17 @@ export class KyselySink implements Sink {
     this.#fast = handle === undefined ? undefined : new SqliteFastPath(handle);
     this.#state = new SyncStateStore(db, dialect);
     this.#tables = new SinkTables(db, dialect);
+  }
+
+  /**
+   * Most rows of `task` per transaction: the `batchSize` option; else 1,000 on PostgreSQL and
+   * MySQL, and on SQLite 130,000 values a transaction (1,000 to 10,000 rows by the task's width).
+   */
+  batchSizeFor(task: TaskDefinition): number {
+    if (this.#batchSize !== undefined) return this.#batchSize;
+    if (this.#dialect !== 'sqlite') return DEFAULT_BATCH_SIZE;
+    const rows = Math.floor(SQLITE_VALUES_PER_COMMIT / Math.max(1, task.columns.length));
+    return Math.min(SQLITE_BATCH_ROWS.max, Math.max(SQLITE_BATCH_ROWS.min, rows));
   }
 
   /** The dialect written. */
@@ -223,10 +248,11 @@ export class KyselySink implements Sink {
         : [];
     const bind = (row: Row, into?: unknown[]) => bindRow(this.#dialect, table, columns, row, into);
     let inserted = 0;
-    for (let start = 0; start < unique.length; start += this.#batchSize) {
+    const size = this.batchSizeFor(task);
+    for (let start = 0; start < unique.length; start += size) {
       signal?.throwIfAborted();
-      const batch = unique.slice(start, start + this.#batchSize);
-      const last = start + this.#batchSize >= unique.length;
+      const batch = unique.slice(start, start + size);
+      const last = start + size >= unique.length;
       const result = await this.#writeBatch(
         table,
         columns,
@@ -289,13 +315,14 @@ export class KyselySink implements Sink {
     const at = formatUtcDateTime(new Date());
     const keys = [...new Set(sysIds)];
     let deleted = 0;
-    for (let start = 0; start < keys.length; start += this.#batchSize) {
+    const size = this.batchSizeFor(task);
+    for (let start = 0; start < keys.length; start += size) {
       options.signal?.throwIfAborted();
-      const batch = keys.slice(start, start + this.#batchSize);
+      const batch = keys.slice(start, start + size);
       const statement = soft
         ? softDeleteStatement(this.#dialect, state.name, batch, at)
         : deleteStatement(this.#dialect, state.name, batch);
-      const then = start + this.#batchSize >= keys.length ? save : undefined;
+      const then = start + size >= keys.length ? save : undefined;
       const last = then !== undefined;
       const execute = async (runner: SinkQueryRunner) => {
         const result = await runner.executeQuery(rawQuery(statement.sql, statement.parameters));

@@ -61,7 +61,7 @@ export interface DeleteResult {
 
 /**
  * Receives a task's rows. A run calls `prepare` once per task before its first page, `write`
- * for each decoded (and transformed) batch, in order, and `close` when the sink is no longer
+ * for each decoded (and transformed) page, or group of pages (`batchSizeFor`), in order, and `close` when the sink is no longer
  * needed. `KyselySink` implements it; so can any object (a file writer, a message queue).
  *
  * Contract: `write` upserts by `sys_id` (a row written twice leaves one row, the later one),
@@ -85,6 +85,13 @@ export interface DeleteResult {
  * ```
  */
 export interface Sink {
+  /**
+   * Most rows of `task` the sink writes best in one `write` (a positive integer). A run groups
+   * consecutive pages of the task into one `write` of at most this many rows (at least one page:
+   * a page is never split), with the watermark of the group's last page. Without it, each page
+   * is one `write`.
+   */
+  batchSizeFor?(task: TaskDefinition): number;
   /** Makes the task's destination ready (creates or extends its table). */
   prepare(task: TaskDefinition, options?: SinkCallOptions): Promise<void>;
   /** Upserts a batch of rows by `sys_id`. */

@@ -64,6 +64,8 @@ describe('a killed incremental sync', () => {
       '0',
       '--page-size',
       '10',
+      '--batch-size',
+      '10',
       '--quiet',
       '--instance',
       mock.url,

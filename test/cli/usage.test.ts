@@ -92,6 +92,12 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
       ['sync', 'configurations', '--partitions', '4', ...CREDENTIALS],
       /--partitions applies to full runs \(add --full\)/,
     );
+    for (const bad of ['0', '-3', '2.5', 'many']) {
+      await expectUsageError(
+        ['sync', 'users', '--batch-size', bad, ...CREDENTIALS],
+        /--batch-size/,
+      );
+    }
   });
 
   it.concurrent('missing instance', async () => {

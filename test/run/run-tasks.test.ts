@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceNowClient } from '../../src/client/index.js';
+import { describe, expect, it } from 'vitest';
+import type { ServiceNowClient } from '../../src/client/index.js';
 import { KyselyExecutionLogger, readRuns } from '../../src/log/index.js';
-import { createMockServiceNow, type MockServiceNow } from '../../src/mock/index.js';
+import type { MockServiceNow } from '../../src/mock/index.js';
 import {
   InvalidWindowError,
   type ProgressEvent,
@@ -13,34 +10,16 @@ import {
   startIncidents,
   startRun,
 } from '../../src/run/index.js';
-import { createDatabase, KyselySink } from '../../src/sink/index.js';
+import { KyselySink } from '../../src/sink/index.js';
 import { groupsTask, usersTask } from '../../src/tasks/catalog/index.js';
 import { defineTask } from '../../src/tasks/index.js';
+import { useRunHarness } from '../support/run-harness.js';
 
 let mock: MockServiceNow;
 let client: ServiceNowClient;
-let dir: string;
-let dbIndex = 0;
-
-function freshDb() {
-  dbIndex += 1;
-  return createDatabase(`sqlite:${join(dir, `run-${dbIndex}.db`)}`);
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sn-run-'));
-  mock = await createMockServiceNow({ seed: 3, scale: 300 });
-  client = new ServiceNowClient({
-    instanceUrl: mock.url,
-    auth: { type: 'basic', ...mock.credentials },
-    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
-  });
-});
-afterEach(() => mock.setFaults({}));
-afterAll(async () => {
-  await client.close();
-  await mock.close();
-  rmSync(dir, { recursive: true, force: true });
+const freshDb = useRunHarness('sn-run-', { seed: 3, scale: 300 }, (m, c) => {
+  mock = m;
+  client = c;
 });
 
 describe('runTasks', () => {
@@ -139,7 +118,8 @@ describe('runTasks', () => {
     let cancelled = false;
     run = await startRun([usersTask()], {
       client,
-      sink: new KyselySink(db),
+      // A transaction per page, so that the first page is committed when the run is cancelled.
+      sink: new KyselySink(db, { batchSize: 20 }),
       logger,
       pageSize: 20,
       onProgress: (e) => {

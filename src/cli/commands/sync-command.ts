@@ -32,6 +32,7 @@ export interface SyncFlags extends ConnectionFlags {
   readonly concurrency?: number;
   readonly partitions?: number;
   readonly pageSize?: number;
+  readonly batchSize?: number;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly incremental?: boolean;
@@ -59,6 +60,8 @@ export interface SyncPlan {
   readonly softDelete: boolean;
   readonly strictTimeZone: boolean;
   readonly partitions: number;
+  /** Rows per database transaction, when set (else the sink's default). */
+  readonly batchSize: number | undefined;
 }
 
 /** Checks targets, window and filters; throws UsageError. */
@@ -170,6 +173,7 @@ export function planSync(
     softDelete: Boolean(flags.softDelete),
     strictTimeZone: Boolean(flags.strictTimeZone),
     partitions: checkPartitions(flags.partitions),
+    batchSize: flags.batchSize,
   };
 }
 
@@ -237,7 +241,7 @@ export async function runInto(
   try {
     return await runTasks(tasks, {
       client,
-      sink: new KyselySink(db),
+      sink: new KyselySink(db, plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
       logger: new KyselyExecutionLogger(db),
       executionType: plan.executionType,
       concurrency: plan.concurrency,
