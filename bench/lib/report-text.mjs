@@ -146,21 +146,22 @@ until it is written, so its peak grows with the largest table (${f.old?.peakRssM
     const sqlite = f.results?.sqlite;
     return `### What limits it
 
-On SQLite the gap to the driver's single transaction is the commit after every page: the sink
-commits each \`write\` call (a 1,000-row page in a run) as its own transaction, which is its
-contract (committed batch by batch; an incremental run's watermark is committed with its page).
-The driver itself loses as much when it commits every 1,000 rows${sqlite ? ` (${n(sqlite.driverRowsPerSecond)} -> ${n(sqlite.driverPerBatchRowsPerSecond)} rows/s)` : ''},
-and against it the sink keeps ${sqlite ? sqlite.ratioSameCommits : '~0.95'} (0.97-0.99 in quieter runs during this work): its own
-work per row (dedupe by \`sys_id\`, binding, the upsert, the inserted count now taken from the
-table's rowid bounds instead of a probe per key) is the small rest. The commits
-cost because \`sys_id\`s are random: each 1,000-row commit touches most leaf pages of the key
-index, and WAL mode appends every touched page again (about 264 MB of WAL per 100,000 rows,
-against 46 MB in one transaction), with the checkpoints that follow. \`cache_size\`,
-\`mmap_size\`, exclusive locking, multi-row statements and sorting the rows made no measurable
-difference; a larger \`wal_autocheckpoint\` speeds the single transaction more than the
-per-page commits. A \`WITHOUT ROWID\` table (no separate key index) was 3x slower with rows this
-wide. What would move it: fewer commits, i.e. a run that groups several pages into one
-transaction (with the watermark of the last), at the cost of memory and of work lost on a crash.
+On SQLite what separates the sink from the driver's single transaction is how often it commits,
+not its own work: against the driver committing as often it keeps ${sqlite ? sqlite.ratioSameCommits : '~0.95'} (dedupe by
+\`sys_id\`, binding, the upsert, the inserted count from the table's rowid bounds). A commit
+costs about the same whatever it holds: \`sys_id\`s are random, so each commit touches most leaf
+pages of the key index and WAL mode appends every touched page again (about 264 MB of WAL per
+100,000 rows committed 1,000 at a time, against 46 MB in one transaction), all of which the
+checkpoints must sync to disk (\`synchronous=OFF\` makes 1,000-row commits as fast as one
+transaction, at the risk of a corrupt file on power loss; \`cache_size\`, \`mmap_size\`, exclusive
+locking, multi-row statements, sorted rows and a larger \`wal_autocheckpoint\` did not help; a
+\`WITHOUT ROWID\` table was 3x slower with rows this wide). So the sink commits per amount of
+work: on SQLite a run groups pages into transactions of 130,000 values (columns x rows, 1,000 to
+10,000 rows: these 26 columns ${sqlite?.batch ? `${n(sqlite.batch)} rows` : '5,000 rows'}, incidents' 76 columns one page),
+with the watermark of the group's last page. Committing these rows 1,000 at a time gave 0.60 of
+the baseline (${sqlite?.batch ? `the driver itself: ${n(sqlite.driverRowsPerSecond)} -> ${n(sqlite.driverPerBatchRowsPerSecond)} rows/s at ${n(sqlite.batch)}` : 'the driver itself loses as much'}).
+Wide rows need no grouping (with 76 columns the driver committing every 1,000 rows is as fast as
+one transaction) and would only cost memory.
 On PostgreSQL the inserted/updated count moved from a \`WITH ... RETURNING\` wrapper to
 \`RETURNING (xmax = 0)\`, and multi-row upserts bind values straight into flat parameter lists
 (also MariaDB).`;

@@ -4,20 +4,18 @@
  * @module
  */
 import createDebug from 'debug';
-import { CompiledQuery } from 'kysely';
 import { ConfigurationError } from '../client/errors.js';
-import { fields } from '../fields/codecs.js';
 import type { Row, SqlDialect } from '../fields/field-codec.js';
 import { sqlIdentifierProblem } from '../fields/sql-identifier.js';
-import { formatUtcDateTime } from '../fields/utc-text.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
 import { dialectOf, sqliteHandleOf } from './create-database.js';
-import { deleteStatement, type Statement } from './dialect-sql.js';
+import type { Statement } from './dialect-sql.js';
 import {
-  countRowsStatement,
+  countLiveRows,
   DELETED_AT_COLUMN,
-  keysStatement,
-  softDeleteStatement,
+  deleteRows,
+  type LiveRowsContext,
+  liveKeys,
 } from './live-rows.js';
 import { bindChunks, writeMultiRow } from './multi-row-path.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
@@ -29,7 +27,7 @@ import type {
   SinkKeysOptions,
   WriteResult,
 } from './sink.js';
-import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
+import type { SinkDatabase } from './sink-database.js';
 import { messageOf, SinkError } from './sink-error.js';
 import { SinkTables, type TableState } from './sink-tables.js';
 import { SqliteFastPath } from './sqlite-fast-path.js';
@@ -125,6 +123,7 @@ export class KyselySink implements Sink {
   readonly #tables: SinkTables;
   #maxStatementBytes: Promise<number> | undefined;
   readonly #state: SyncStateStore;
+  readonly #live: LiveRowsContext;
 
   /**
    * @param db - A Kysely instance (`createDatabase(url)` or your own).
@@ -160,6 +159,7 @@ export class KyselySink implements Sink {
     this.#fast = handle === undefined ? undefined : new SqliteFastPath(handle);
     this.#state = new SyncStateStore(db, dialect);
     this.#tables = new SinkTables(db, dialect);
+    this.#live = { db, dialect, tables: this.#tables, state: this.#state };
   }
 
   /**
@@ -291,58 +291,23 @@ export class KyselySink implements Sink {
     options: SinkDeleteOptions = {},
   ): Promise<DeleteResult> {
     const update = options.state === undefined ? undefined : checkStateUpdate(options.state);
-    const key = update === undefined ? undefined : this.#stateKey(task);
     if (sysIds.some((sysId) => typeof sysId !== 'string')) {
       throw new ConfigurationError('KyselySink.delete: every sys_id must be a string', {
         option: 'sysIds',
       });
     }
     options.signal?.throwIfAborted();
-    const state = await this.#table(task);
-    let dbOperations = 0;
-    let save: Statement | undefined;
-    if (update !== undefined && key !== undefined) {
-      const prepared = await this.#state.saveStatement(key, update);
-      save = prepared.statement;
-      dbOperations += prepared.statements;
-    }
-    const soft = options.soft === true;
-    if (soft && !state.columns.includes(DELETED_AT_COLUMN) && sysIds.length > 0) {
-      dbOperations += await this.#tables.alter(state, [
-        { name: DELETED_AT_COLUMN, type: fields.dateTime().sqlType[this.#dialect] },
-      ]);
-    }
-    const at = formatUtcDateTime(new Date());
-    const keys = [...new Set(sysIds)];
-    let deleted = 0;
-    const size = this.batchSizeFor(task);
-    for (let start = 0; start < keys.length; start += size) {
-      options.signal?.throwIfAborted();
-      const batch = keys.slice(start, start + size);
-      const statement = soft
-        ? softDeleteStatement(this.#dialect, state.name, batch, at)
-        : deleteStatement(this.#dialect, state.name, batch);
-      const then = start + size >= keys.length ? save : undefined;
-      const last = then !== undefined;
-      const execute = async (runner: SinkQueryRunner) => {
-        const result = await runner.executeQuery(rawQuery(statement.sql, statement.parameters));
-        if (then !== undefined) await runner.executeQuery(rawQuery(then.sql, then.parameters));
-        return result;
-      };
-      const result = await (last
-        ? this.#db.transaction().execute(execute)
-        : execute(this.#db)
-      ).catch((error: unknown) => {
-        throw new SinkError(state.name, `delete failed: ${messageOf(error)}`, { cause: error });
-      });
-      deleted += Number(result.numAffectedRows ?? 0);
-      dbOperations += last ? 2 : 1;
-    }
-    if (keys.length === 0 && save !== undefined) {
-      await this.#state.run(this.#db, save, 'save');
-      dbOperations++;
-    }
-    return { deleted, dbOperations };
+    const table = await this.#table(task);
+    const save =
+      update === undefined
+        ? undefined
+        : await this.#state.saveStatement(this.#stateKey(task), update);
+    return deleteRows(this.#live, table, sysIds, {
+      soft: options.soft === true,
+      save,
+      batchSize: this.batchSizeFor(task),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
   }
 
   /**
@@ -401,13 +366,7 @@ export class KyselySink implements Sink {
       });
     }
     signal?.throwIfAborted();
-    const state = await this.#table(task);
-    const softDeletes = state.columns.includes(DELETED_AT_COLUMN);
-    const statement = keysStatement(this.#dialect, state.name, softDeletes, after, limit);
-    const rows = await run<{ sys_id: string }>(this.#db, statement).catch((error: unknown) => {
-      throw new SinkError(state.name, `cannot list keys: ${messageOf(error)}`, { cause: error });
-    });
-    return rows.map((row) => row.sys_id);
+    return liveKeys(this.#live, await this.#table(task), after, limit);
   }
 
   /**
@@ -417,15 +376,7 @@ export class KyselySink implements Sink {
    */
   async countRows(task: TaskDefinition, options: SinkCallOptions = {}): Promise<number> {
     options.signal?.throwIfAborted();
-    const state = await this.#table(task);
-    const softDeletes = state.columns.includes(DELETED_AT_COLUMN);
-    const [row] = await run<{ n: number | string }>(
-      this.#db,
-      countRowsStatement(this.#dialect, state.name, softDeletes),
-    ).catch((error: unknown) => {
-      throw new SinkError(state.name, `cannot count rows: ${messageOf(error)}`, { cause: error });
-    });
-    return Number(row?.n ?? 0);
+    return countLiveRows(this.#live, await this.#table(task));
   }
 
   /** Forgets cached statements and table states; the database stays open. */
@@ -492,8 +443,4 @@ export class KyselySink implements Sink {
     );
     return this.#maxStatementBytes;
   }
-}
-
-function rawQuery(sql: string, parameters: readonly unknown[]): CompiledQuery {
-  return CompiledQuery.raw(sql, parameters as unknown[]);
 }

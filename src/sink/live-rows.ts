@@ -1,11 +1,39 @@
 /**
- * Statements over a task's live rows (those not marked deleted by a soft delete): mark deleted,
- * list keys, count.
+ * A task's live rows (those not marked deleted by a soft delete): delete or mark deleted, list
+ * keys, count; the statements and their execution for `KyselySink`.
  *
  * @module
  */
+import { CompiledQuery } from 'kysely';
+import { fields } from '../fields/codecs.js';
 import type { SqlDialect } from '../fields/field-codec.js';
-import { quote, type Statement } from './dialect-sql.js';
+import { formatUtcDateTime } from '../fields/utc-text.js';
+import { deleteStatement, quote, type Statement } from './dialect-sql.js';
+import type { DeleteResult } from './sink.js';
+import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
+import { messageOf, SinkError } from './sink-error.js';
+import type { SinkTables, TableState } from './sink-tables.js';
+import type { SyncStateStore } from './sync-state.js';
+import { run } from './table-schema.js';
+
+/** What the operations on live rows use of a sink. @internal */
+export interface LiveRowsContext {
+  readonly db: SinkDatabase;
+  readonly dialect: SqlDialect;
+  readonly tables: SinkTables;
+  readonly state: SyncStateStore;
+}
+
+/** Options of {@link deleteRows}. @internal */
+export interface DeleteRowsOptions {
+  /** Mark the rows deleted instead of removing them. */
+  readonly soft: boolean;
+  /** The state's save, run in the last batch's transaction (alone when there are no keys). */
+  readonly save: { readonly statement: Statement; readonly statements: number } | undefined;
+  /** Keys per statement and transaction. */
+  readonly batchSize: number;
+  readonly signal?: AbortSignal;
+}
 
 /** The column a soft delete sets; `NULL` on live rows. */
 export const DELETED_AT_COLUMN = 'sys_deleted_at';
@@ -67,4 +95,84 @@ export function countRowsStatement(
   const q = (name: string) => quote(dialect, name);
   const filter = softDeletes ? ` WHERE ${q(DELETED_AT_COLUMN)} IS NULL` : '';
   return { sql: `SELECT count(*) AS n FROM ${q(table)}${filter}`, parameters: [] };
+}
+
+/**
+ * Deletes rows by `sys_id` (or marks them deleted, adding the column when missing), in batches,
+ * one transaction per batch; `save` runs in the last batch's transaction. @internal
+ */
+export async function deleteRows(
+  live: LiveRowsContext,
+  table: TableState,
+  sysIds: readonly string[],
+  options: DeleteRowsOptions,
+): Promise<DeleteResult> {
+  const { soft, batchSize, signal } = options;
+  const save = options.save?.statement;
+  let dbOperations = options.save?.statements ?? 0;
+  if (soft && !table.columns.includes(DELETED_AT_COLUMN) && sysIds.length > 0) {
+    dbOperations += await live.tables.alter(table, [
+      { name: DELETED_AT_COLUMN, type: fields.dateTime().sqlType[live.dialect] },
+    ]);
+  }
+  const at = formatUtcDateTime(new Date());
+  const keys = [...new Set(sysIds)];
+  let deleted = 0;
+  for (let start = 0; start < keys.length; start += batchSize) {
+    signal?.throwIfAborted();
+    const batch = keys.slice(start, start + batchSize);
+    const statement = soft
+      ? softDeleteStatement(live.dialect, table.name, batch, at)
+      : deleteStatement(live.dialect, table.name, batch);
+    const then = start + batchSize >= keys.length ? save : undefined;
+    const execute = async (runner: SinkQueryRunner) => {
+      const result = await runner.executeQuery(rawQuery(statement));
+      if (then !== undefined) await runner.executeQuery(rawQuery(then));
+      return result;
+    };
+    const result = await (then !== undefined
+      ? live.db.transaction().execute(execute)
+      : execute(live.db)
+    ).catch((error: unknown) => {
+      throw new SinkError(table.name, `delete failed: ${messageOf(error)}`, { cause: error });
+    });
+    deleted += Number(result.numAffectedRows ?? 0);
+    dbOperations += then !== undefined ? 2 : 1;
+  }
+  if (keys.length === 0 && save !== undefined) {
+    await live.state.run(live.db, save, 'save');
+    dbOperations++;
+  }
+  return { deleted, dbOperations };
+}
+
+/** The live keys of a table after `after`, at most `limit` (validated by the caller). @internal */
+export async function liveKeys(
+  live: LiveRowsContext,
+  table: TableState,
+  after: string | undefined,
+  limit: number,
+): Promise<string[]> {
+  const softDeletes = table.columns.includes(DELETED_AT_COLUMN);
+  const statement = keysStatement(live.dialect, table.name, softDeletes, after, limit);
+  const rows = await run<{ sys_id: string }>(live.db, statement).catch((error: unknown) => {
+    throw new SinkError(table.name, `cannot list keys: ${messageOf(error)}`, { cause: error });
+  });
+  return rows.map((row) => row.sys_id);
+}
+
+/** How many live rows a table holds. @internal */
+export async function countLiveRows(live: LiveRowsContext, table: TableState): Promise<number> {
+  const softDeletes = table.columns.includes(DELETED_AT_COLUMN);
+  const [row] = await run<{ n: number | string }>(
+    live.db,
+    countRowsStatement(live.dialect, table.name, softDeletes),
+  ).catch((error: unknown) => {
+    throw new SinkError(table.name, `cannot count rows: ${messageOf(error)}`, { cause: error });
+  });
+  return Number(row?.n ?? 0);
+}
+
+function rawQuery(statement: Statement): CompiledQuery {
+  return CompiledQuery.raw(statement.sql, statement.parameters as unknown[]);
 }
