@@ -5,7 +5,7 @@
 //
 // Environment: SN_BENCH_ROWS (default 100000), SN_BENCH_ROUNDS (default 5), SN_BENCH_PAGE (rows
 // per sink.write call and per transaction, a multiple of 1000; default the sink's batchSize for
-// the task, 5000 on SQLite (26 columns) and 1000 elsewhere, as a run groups pages into writes).
+// the task, 5000 for these 26 columns, as a run groups pages into writes of that size).
 // Raw driver baselines: SQLite, one prepared single-row INSERT reused inside one transaction;
 // PostgreSQL and MySQL, multi-row INSERT statements (1000 rows each) inside one transaction.
 // The ratio compares the sink with that baseline. The sink commits every batch (its contract:

@@ -112,7 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--page-size <n>', 'records per request', positiveInteger('--page-size'))
     .option(
       '--batch-size <n>',
-      'rows per database transaction (default 1000; SQLite: 1000-10000 by table width)',
+      'rows per database transaction (default 1000-10000 by table width)',
       positiveInteger('--batch-size'),
     )
     .option('--json', 'print the RunResult as JSON on stdout')

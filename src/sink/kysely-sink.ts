@@ -56,12 +56,13 @@ export interface KyselySinkOptions {
    * bound-parameter limit (SQLite 32766, PostgreSQL and MySQL 65535) and a statement size limit.
    * A run groups pages into writes of at most this many rows ({@link KyselySink.batchSizeFor}).
    *
-   * On SQLite the default follows the task's width: 130,000 values (columns x rows) a
-   * transaction, from 1,000 to 10,000 rows (5,000 rows of 26 columns, 1,710 of 76). Each SQLite
-   * commit appends every key-index page it touched to the write-ahead log again, and random
-   * `sys_id`s touch most of them, so a commit costs about the same whatever it holds: narrow
-   * rows need more of them per commit (docs/tasks-and-sinks.md, Throughput).
-   * @default 1000; on SQLite 130,000 / columns (1,000 to 10,000)
+   * The default follows the task's width: 130,000 values (columns x rows) a transaction, from
+   * 1,000 to 10,000 rows (5,000 rows of 26 columns, 1,710 of 76). A commit has a cost of its own
+   * whatever it holds (SQLite appends every key-index page it touched to the write-ahead log
+   * again, and random `sys_id`s touch most of them; PostgreSQL and MySQL flush their logs and
+   * plan each statement), so narrow rows need more of them per commit (docs/tasks-and-sinks.md,
+   * Throughput).
+   * @default 130,000 / the task's columns, 1,000 to 10,000
    */
   readonly batchSize?: number;
   /**
@@ -72,12 +73,10 @@ export interface KyselySinkOptions {
   readonly tablePrefix?: string;
 }
 
-/** Rows per transaction on PostgreSQL and MySQL unless `batchSize` says otherwise. */
-const DEFAULT_BATCH_SIZE = 1000;
-/** Values (columns x rows) per SQLite transaction unless `batchSize` says otherwise. */
-const SQLITE_VALUES_PER_COMMIT = 130_000;
-/** Bounds of SQLite's width-sized batches. */
-const SQLITE_BATCH_ROWS = { min: 1000, max: 10_000 } as const;
+/** Values (columns x rows) per transaction unless `batchSize` says otherwise. */
+const VALUES_PER_COMMIT = 130_000;
+/** Bounds of the width-sized batches. */
+const BATCH_ROWS = { min: 1000, max: 10_000 } as const;
 
 const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 0 };
 /** Upper bound of one PostgreSQL statement's estimated size. */
@@ -163,14 +162,13 @@ export class KyselySink implements Sink {
   }
 
   /**
-   * Most rows of `task` per transaction: the `batchSize` option; else 1,000 on PostgreSQL and
-   * MySQL, and on SQLite 130,000 values a transaction (1,000 to 10,000 rows by the task's width).
+   * Most rows of `task` per transaction: the `batchSize` option; else 130,000 values a
+   * transaction, 1,000 to 10,000 rows by the task's width.
    */
   batchSizeFor(task: TaskDefinition): number {
     if (this.#batchSize !== undefined) return this.#batchSize;
-    if (this.#dialect !== 'sqlite') return DEFAULT_BATCH_SIZE;
-    const rows = Math.floor(SQLITE_VALUES_PER_COMMIT / Math.max(1, task.columns.length));
-    return Math.min(SQLITE_BATCH_ROWS.max, Math.max(SQLITE_BATCH_ROWS.min, rows));
+    const rows = Math.floor(VALUES_PER_COMMIT / Math.max(1, task.columns.length));
+    return Math.min(BATCH_ROWS.max, Math.max(BATCH_ROWS.min, rows));
   }
 
   /** The dialect written. */
