@@ -141,7 +141,9 @@ not model (its offset pages cost the same as keyset pages).
 
 Memory is where the scheme shows: the old one holds each table twice (raw records and rows)
 until it is written, so its peak grows with the largest table (${f.old?.peakRssMb ?? '?'} MB for
-50,000 users x scale); the new one writes page by page (${f.new?.peakRssMb ?? '?'} MB).`,
+50,000 users x scale); the new one writes in batches bounded whatever the table's size
+(${f.new?.peakRssMb ?? '?'} MB; up to 130,000 values a transaction, so its narrow tables hold a few pages of rows: it
+was ~200 MB when every page was its own transaction).`,
   'sink-vs-driver': (f) => {
     const sqlite = f.results?.sqlite;
     return `### What limits it
