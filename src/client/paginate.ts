@@ -6,6 +6,7 @@
  * @module
  */
 import createDebug from 'debug';
+import { parseUtcDateTime } from '../fields/utc-text.js';
 import type { EncodedQuery } from '../query/ast.js';
 import { ConfigurationError } from './errors.js';
 import type { MetricsRecorder } from './metrics.js';
@@ -73,7 +74,6 @@ export interface PaginationPlan {
 
 type PageData = Omit<Page<TableRecord>, 'index'>;
 
-const UTC_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const CURSOR_SYS_ID = /^[A-Za-z0-9_.-]*$/;
 
 /** Validates `startAfter` (strategy `'updated'` only). */
@@ -89,7 +89,7 @@ function checkStartAfter(
     );
   }
   const { updatedOn, sysId } = (startAfter ?? {}) as Partial<PageCursor>;
-  if (typeof updatedOn !== 'string' || !UTC_DATE_TIME.test(updatedOn)) {
+  if (typeof updatedOn !== 'string' || Number.isNaN(parseUtcDateTime(updatedOn))) {
     throw new ConfigurationError(
       `Invalid option startAfter.updatedOn: expected UTC 'YYYY-MM-DD HH:MM:SS', received ${JSON.stringify(updatedOn)}`,
       { option: 'startAfter.updatedOn' },

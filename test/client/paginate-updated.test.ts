@@ -228,10 +228,16 @@ describe("strategy 'updated'", () => {
     const cursor = { updatedOn: '2026-01-01 00:00:00', sysId: '' };
     refused({ startAfter: cursor }, 'startAfter');
     refused({ strategy: 'offset', startAfter: cursor }, 'startAfter');
-    refused(
-      { strategy: 'updated', startAfter: { updatedOn: '2026-01-01T00:00:00Z', sysId: '' } },
-      'startAfter.updatedOn',
-    );
+    for (const updatedOn of [
+      '2026-01-01T00:00:00Z',
+      '2026-02-30 00:00:00',
+      '2026-01-01 24:00:00',
+    ]) {
+      refused(
+        { strategy: 'updated', startAfter: { updatedOn, sysId: '' } },
+        'startAfter.updatedOn',
+      );
+    }
     refused(
       { strategy: 'updated', startAfter: { updatedOn: '2026-01-01 00:00:00', sysId: 'a^NQb' } },
       'startAfter.sysId',
