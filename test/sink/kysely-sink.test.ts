@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fields, type Row } from '../../src/fields/index.js';
 import { KyselySink, SinkError, type SyncTables } from '../../src/sink/index.js';
-import { applyTransform, defineTask, TaskDefinitionError } from '../../src/tasks/index.js';
+import {
+  applyTransform,
+  defineTask,
+  TaskDefinitionError,
+  type TaskOptions,
+} from '../../src/tasks/index.js';
 import { type OpenTarget, sinkTargets, uniqueTable } from './targets.js';
 
 /** A date-time as every dialect reads it back through createDatabase: UTC text, whole seconds. */
@@ -32,6 +37,25 @@ for (const target of sinkTargets) {
       created.push(name);
       return name;
     };
+    /**
+     * Task `name` reading `taskFields` of incident (or `options.table`) into a table of its own,
+     * made by `table(name)`; `name` in the result is that table's name.
+     */
+    const syncTask = (
+      name: string,
+      taskFields: TaskOptions['fields'],
+      options: Partial<Pick<TaskOptions, 'table' | 'references' | 'transform'>> = {},
+    ) => {
+      const stored = table(name);
+      const task = defineTask({
+        name,
+        table: 'incident',
+        target: stored,
+        fields: taskFields,
+        ...options,
+      });
+      return { name: stored, task };
+    };
     const read = (name: string) => db.selectFrom(name).selectAll().orderBy('sys_id').execute();
 
     beforeAll(() => {
@@ -44,12 +68,9 @@ for (const target of sinkTargets) {
     });
 
     it('creates the table: sys_id key, one typed column per field, reserved words quoted', async () => {
-      const name = table('incident');
-      const task = defineTask({
-        name: 'types',
-        table: 'incident',
-        target: name,
-        fields: {
+      const { name, task } = syncTask(
+        'types',
+        {
           number: fields.string(),
           opened_at: fields.dateTime(),
           user: fields.reference('sys_user'),
@@ -60,8 +81,8 @@ for (const target of sinkTargets) {
           work_date: fields.date(),
           time_worked: fields.duration(),
         },
-        references: { user: { display: true } },
-      });
+        { references: { user: { display: true } } },
+      );
       const sink = new KyselySink(db);
       await sink.prepare(task);
       await sink.prepare(task); // idempotent
@@ -103,12 +124,9 @@ for (const target of sinkTargets) {
     });
 
     it('upserts by sys_id: a re-run leaves the same rows, updated', async () => {
-      const name = table('rerun');
-      const task = defineTask({
-        name: 'rerun',
-        table: 'incident',
-        target: name,
-        fields: { number: fields.string(), priority: fields.integer() },
+      const { name, task } = syncTask('rerun', {
+        number: fields.string(),
+        priority: fields.integer(),
       });
       const sink = new KyselySink(db);
       const rows = [
@@ -132,13 +150,7 @@ for (const target of sinkTargets) {
     });
 
     it('counts inserted and updated rows and dedupes a batch by sys_id (the last wins)', async () => {
-      const name = table('mixed');
-      const task = defineTask({
-        name: 'mixed',
-        table: 'incident',
-        target: name,
-        fields: { number: 'string' },
-      });
+      const { name, task } = syncTask('mixed', { number: 'string' });
       const sink = new KyselySink(db);
       await sink.write(task, [
         { sys_id: 'k1', number: 'one' },
@@ -161,12 +173,9 @@ for (const target of sinkTargets) {
     });
 
     it('stores typed values: UTC date-times, booleans, integers, decimals, durations, dates, nulls', async () => {
-      const name = table('typed');
-      const task = defineTask({
-        name: 'typed',
-        table: 'task_sla',
-        target: name,
-        fields: {
+      const { name, task } = syncTask(
+        'typed',
+        {
           start_time: fields.dateTime(),
           has_breached: fields.boolean(),
           active: fields.boolean(),
@@ -176,7 +185,8 @@ for (const target of sinkTargets) {
           work_date: fields.date(),
           stage: fields.choice(),
         },
-      });
+        { table: 'task_sla' },
+      );
       const opened = new Date('2016-12-12T15:19:57Z');
       const rows: Row[] = [
         {
@@ -243,12 +253,9 @@ for (const target of sinkTargets) {
     });
 
     it('round-trips hostile text exactly', async () => {
-      const name = table('hostile');
-      const task = defineTask({
-        name: 'hostile',
-        table: 'incident',
-        target: name,
-        fields: { description: fields.string(), user: fields.reference('sys_user') },
+      const { name, task } = syncTask('hostile', {
+        description: fields.string(),
+        user: fields.reference('sys_user'),
       });
       const rows = HOSTILE.map((text, i) => ({
         sys_id: `h${String(i).padStart(2, '0')}`,
@@ -270,13 +277,7 @@ for (const target of sinkTargets) {
     });
 
     it('adds the columns a task gained and never drops any', async () => {
-      const name = table('grow');
-      const v1 = defineTask({
-        name: 'grow',
-        table: 'incident',
-        target: name,
-        fields: { number: 'string' },
-      });
+      const { name, task: v1 } = syncTask('grow', { number: 'string' });
       const v2 = defineTask({
         name: 'grow',
         table: 'incident',
@@ -315,24 +316,19 @@ for (const target of sinkTargets) {
     });
 
     it('adds the columns a transform derives, typed from their values', async () => {
-      const name = table('derived');
-      const task = defineTask({
-        name: 'derived',
-        table: 'incident',
-        target: name,
-        fields: {
-          number: fields.string(),
-          calendar_stc: fields.integer(),
-          opened_at: fields.dateTime(),
+      const { name, task } = syncTask(
+        'derived',
+        { number: fields.string(), calendar_stc: fields.integer(), opened_at: fields.dateTime() },
+        {
+          transform: (batch) =>
+            batch.derive({
+              calendar_hours: (d: { calendar_stc: number }) => d.calendar_stc / 3600,
+              long_running: (d: { calendar_stc: number }) => d.calendar_stc > 36_000,
+              label: (d: { number: string }) => `#${d.number}`,
+              nothing: () => null,
+            }),
         },
-        transform: (batch) =>
-          batch.derive({
-            calendar_hours: (d: { calendar_stc: number }) => d.calendar_stc / 3600,
-            long_running: (d: { calendar_stc: number }) => d.calendar_stc > 36_000,
-            label: (d: { number: string }) => `#${d.number}`,
-            nothing: () => null,
-          }),
-      });
+      );
       const rows = await applyTransform(task, [
         {
           sys_id: 'd1',
@@ -372,10 +368,9 @@ for (const target of sinkTargets) {
     });
 
     it('splits batches larger than the bound-parameter limit', async () => {
-      const name = table('wide');
       const wide: Record<string, 'string'> = {};
       for (let i = 0; i < 70; i++) wide[`f${i}`] = 'string';
-      const task = defineTask({ name: 'wide', table: 'incident', target: name, fields: wide });
+      const { name, task } = syncTask('wide', wide);
       const rows: Row[] = [];
       for (let r = 0; r < 1200; r++) {
         const row: Row = { sys_id: `w${String(r).padStart(5, '0')}` };
@@ -407,13 +402,7 @@ for (const target of sinkTargets) {
     });
 
     it('refuses rows it cannot store, and writes nothing once aborted', async () => {
-      const name = table('refuse');
-      const task = defineTask({
-        name: 'refuse',
-        table: 'incident',
-        target: name,
-        fields: { number: 'string' },
-      });
+      const { name, task } = syncTask('refuse', { number: 'string' });
       const sink = new KyselySink(db);
       await expect(sink.write(task, [{ number: 'no key' }])).rejects.toThrow(SinkError);
       await expect(
@@ -431,13 +420,7 @@ for (const target of sinkTargets) {
     });
 
     it('deletes rows by sys_id', async () => {
-      const name = table('del');
-      const task = defineTask({
-        name: 'del',
-        table: 'incident',
-        target: name,
-        fields: { number: 'string' },
-      });
+      const { name, task } = syncTask('del', { number: 'string' });
       const sink = new KyselySink(db);
       await sink.write(task, [
         { sys_id: 'a', number: '1' },
