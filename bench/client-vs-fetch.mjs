@@ -14,10 +14,8 @@
  * CPU time and the peak RSS of the measuring process during each kind of run. The last line on stdout is a JSON
  * object with the figures; progress goes to stderr.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { emit, log, median, round, withMock } from './lib/bench-utils.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -35,27 +33,9 @@ for (const [name, value] of [
   ['page-size', pageSize],
 ]) {
   if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a positive integer`);
+    log(`--${name} must be a positive integer`);
     process.exit(2);
   }
-}
-
-async function startServer() {
-  const child = spawn(
-    process.execPath,
-    [
-      fileURLToPath(new URL('./lib/mock-process.mjs', import.meta.url)),
-      JSON.stringify({ seed: 1, scale: rows, replay: true }),
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
-  });
-  const ready = JSON.parse(line);
-  return { child, ...ready, count: ready.counts.incident };
 }
 
 /** Samples this process's RSS while `fn` runs; returns fn's result and the peak in MB. */
@@ -117,18 +97,12 @@ async function viaClient(server, ServiceNowClient, maxRows = Number.POSITIVE_INF
   return count;
 }
 
-const median = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function main() {
   const { ServiceNowClient } = await import('../dist/index.js');
-  const server = await startServer();
-  console.error(`mock: ${server.count} incidents at ${server.url}; page size ${pageSize}`);
   const results = { fetch: [], client: [] };
-  try {
+  const count = await withMock({ seed: 1, scale: rows, replay: true }, async (server) => {
+    const incidents = server.counts.incident;
+    log(`mock: ${incidents} incidents at ${server.url}; page size ${pageSize}`);
     const order = [];
     for (let i = 0; i < runs; i++)
       order.push(...(i % 2 === 0 ? ['fetch', 'client'] : ['client', 'fetch']));
@@ -139,30 +113,25 @@ async function main() {
       const run = await measured(() =>
         kind === 'fetch' ? bareFetch(server) : viaClient(server, ServiceNowClient),
       );
-      if (run.count !== server.count)
-        throw new Error(`${kind} read ${run.count} rows of ${server.count}`);
+      if (run.count !== incidents)
+        throw new Error(`${kind} read ${run.count} rows of ${incidents}`);
       results[kind].push(run);
-      console.error(
-        `${kind.padEnd(6)} ${run.ms.toFixed(0).padStart(7)} ms  ${Math.round(
-          (run.count / run.ms) * 1000,
-        )
-          .toString()
-          .padStart(
-            8,
-          )} rows/s  CPU ${run.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${run.peakRssMb.toFixed(0)} MB`,
+      log(
+        `${kind.padEnd(6)} ${run.ms.toFixed(0).padStart(7)} ms  ` +
+          `${String(round((run.count / run.ms) * 1000)).padStart(8)} rows/s  ` +
+          `CPU ${run.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${run.peakRssMb.toFixed(0)} MB`,
       );
     }
-  } finally {
-    server.child.stdin.end();
-  }
+    return incidents;
+  });
   const summary = (kind) => {
     const ms = median(results[kind].map((r) => r.ms));
     return {
-      medianMs: Math.round(ms),
-      rowsPerSecond: Math.round((server.count / ms) * 1000),
-      medianCpuMs: Math.round(median(results[kind].map((r) => r.cpuMs))),
-      peakRssMb: Math.round(Math.max(...results[kind].map((r) => r.peakRssMb))),
-      runsMs: results[kind].map((r) => Math.round(r.ms)),
+      medianMs: round(ms),
+      rowsPerSecond: round((count / ms) * 1000),
+      medianCpuMs: round(median(results[kind].map((r) => r.cpuMs))),
+      peakRssMb: round(Math.max(...results[kind].map((r) => r.peakRssMb))),
+      runsMs: results[kind].map((r) => round(r.ms)),
     };
   };
   const fetchSummary = summary('fetch');
@@ -170,18 +139,18 @@ async function main() {
   const ratio = clientSummary.rowsPerSecond / fetchSummary.rowsPerSecond;
   const report = {
     benchmark: 'client-vs-fetch',
-    rows: server.count,
+    rows: count,
     pageSize,
     runs,
     node: process.version,
     fetch: fetchSummary,
     client: clientSummary,
-    ratio: Math.round(ratio * 1000) / 1000,
+    ratio: round(ratio, 3),
     target: 0.9,
     pass: ratio >= 0.9,
   };
-  console.error(`ratio client/fetch: ${report.ratio} (target >= 0.9)`);
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  log(`ratio client/fetch: ${report.ratio} (target >= 0.9)`);
+  emit(report);
 }
 
 await main();

@@ -25,40 +25,33 @@
  * url and credentials), record with `--side record --url U --credentials '{...}'`, then
  * `node --cpu-prof bench/end-to-end.mjs --side run --url U --credentials '{...}' --db /tmp/x.db`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import {
-  COMMON_OPTIONS,
   cpuMs,
-  emit,
   log,
   median,
+  mockArgs,
+  parseBenchArgs,
   peakRssMb,
   removeDatabase,
   round,
-  runChild,
+  runBench,
+  runSide,
   scaled,
   scaleOf,
-  startMock,
+  sideClient,
   WHOLE_WINDOW,
+  withMock,
+  withTempDir,
 } from './lib/bench-utils.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const { values } = parseArgs({
-  options: {
-    ...COMMON_OPTIONS,
-    runs: { type: 'string', default: '2' },
-    latency: { type: 'string', default: '50' },
-    side: { type: 'string' },
-    url: { type: 'string' },
-    db: { type: 'string' },
-    source: { type: 'string' },
-    credentials: { type: 'string' },
-  },
+const values = parseBenchArgs({
+  runs: { type: 'string', default: '2' },
+  latency: { type: 'string', default: '50' },
+  source: { type: 'string' },
 });
 
 const DATA_TABLES = ['incident', 'task_sla', 'task_time_worked', 'incident_task'];
@@ -66,12 +59,8 @@ const DATA_TABLES = ['incident', 'task_sla', 'task_time_worked', 'incident_task'
 /** Side `run`: the incidents job into a fresh SQLite file. */
 async function sideRun() {
   const { ServiceNowClient, createDatabase, loadIncidents } = await import('../dist/index.js');
-  const credentials = JSON.parse(values.credentials);
   removeDatabase(values.db);
-  const client = new ServiceNowClient({
-    instanceUrl: values.url,
-    auth: { type: 'basic', ...credentials },
-  });
+  const client = sideClient(ServiceNowClient, values);
   const db = createDatabase(`sqlite:${values.db}`);
   const cpu = cpuMs();
   const started = performance.now();
@@ -112,10 +101,7 @@ async function sideRun() {
  */
 async function sideRecord() {
   const { ServiceNowClient, incidentsJob } = await import('../dist/index.js');
-  const client = new ServiceNowClient({
-    instanceUrl: values.url,
-    auth: { type: 'basic', ...JSON.parse(values.credentials) },
-  });
+  const client = sideClient(ServiceNowClient, values);
   const started = performance.now();
   let rows = 0;
   // The run's other requests too: the integration user's time zone and each task's Stats count
@@ -224,104 +210,97 @@ async function orchestrate() {
   const runs = Number(values.runs);
   const latencyMs = Number(values.latency);
   const incidents = scaled(200_000, scale);
-  const dir = mkdtempSync(join(tmpdir(), 'sn-bench-e2e-'));
-  log(`end-to-end: ${incidents} incidents + children, latency ${latencyMs} ms, ${runs} run(s)`);
-  const mock = await startMock({ seed: 1, scale: incidents, latencyMs, replay: true, workers: 2 });
-  const common = ['--url', mock.url, '--credentials', JSON.stringify(mock.credentials)];
-  const side = async (name, extra) => {
-    const child = await runChild(SELF, ['--side', name, ...common, ...extra], { prefix: name });
-    if (child.code !== 0 || child.json === undefined)
-      throw new Error(`side ${name} failed (exit ${child.code ?? child.signal})`);
-    return child.json;
-  };
+  return withTempDir('sn-bench-e2e-', (dir) => {
+    log(`end-to-end: ${incidents} incidents + children, latency ${latencyMs} ms, ${runs} run(s)`);
+    const mockOptions = { seed: 1, scale: incidents, latencyMs, replay: true, workers: 2 };
+    return withMock(mockOptions, (mock) => measure({ mock, dir, incidents, runs, latencyMs }));
+  });
+}
+
+/** Records every page, then runs the sides `runs` times in turn and compares with the bound. */
+async function measure({ mock, dir, incidents, runs, latencyMs }) {
+  const side = (name, extra) =>
+    runSide(SELF, ['--side', name, ...mockArgs(mock), ...extra], { prefix: name });
   const reference = join(dir, 'reference.db');
   const results = { run: [], parse: [], write: [] };
-  try {
-    log('recording every page from the mock (paging only, no decoding or writing)...');
-    const recording = await side('record', []);
-    const recordMs = recording.ms;
-    log(`recorded ${recording.requests} pages in ${round(recordMs / 1000, 1)} s (mock rendering)`);
-    const sides = ['run', 'parse', 'write'];
-    for (let r = 0; r < runs; r++) {
-      const order = sides.map((_, i) => sides[(i + r) % sides.length]);
-      for (const name of order) {
-        let result;
-        if (name === 'run') {
-          await mock.reset();
-          result = await side('run', ['--db', reference]);
-          result.served = await mock.stats();
-          if (result.status !== 'success') throw new Error(`run status ${result.status}`);
-          if (result.served.misses > 0)
-            log(
-              `warning: ${result.served.misses} request(s) were not recorded (mock rendered them)`,
-            );
-        } else if (name === 'parse') result = await side('parse', []);
-        else {
-          if (results.run.length === 0) await side('run', ['--db', reference]); // rows to write
-          result = await side('write', ['--source', reference, '--db', join(dir, 'raw.db')]);
-        }
-        results[name].push(result);
-        log(`${name.padEnd(5)} ${round(result.ms / 1000, 2)} s`);
+  log('recording every page from the mock (paging only, no decoding or writing)...');
+  const recording = await side('record', []);
+  const recordMs = recording.ms;
+  log(`recorded ${recording.requests} pages in ${round(recordMs / 1000, 1)} s (mock rendering)`);
+  const sides = ['run', 'parse', 'write'];
+  for (let r = 0; r < runs; r++) {
+    const order = sides.map((_, i) => sides[(i + r) % sides.length]);
+    for (const name of order) {
+      let result;
+      if (name === 'run') {
+        await mock.reset();
+        result = await side('run', ['--db', reference]);
+        result.served = await mock.stats();
+        if (result.status !== 'success') throw new Error(`run status ${result.status}`);
+        if (result.served.misses > 0)
+          log(`warning: ${result.served.misses} request(s) were not recorded (mock rendered them)`);
+      } else if (name === 'parse') result = await side('parse', []);
+      else {
+        if (results.run.length === 0) await side('run', ['--db', reference]); // rows to write
+        result = await side('write', ['--source', reference, '--db', join(dir, 'raw.db')]);
       }
+      results[name].push(result);
+      log(`${name.padEnd(5)} ${round(result.ms / 1000, 2)} s`);
     }
-    const recordStats = await mock.stats();
-    const pages = median(results.run.map((r) => r.served.requests));
-    const maxInFlight = results.run[0].maxInFlight;
-    const apiBoundMs = (pages / maxInFlight) * latencyMs;
-    const taskPages = Object.values(results.run[0].tasks).map((t) => t.apiCalls);
-    const chainBoundMs = Math.max(...taskPages) * latencyMs;
-    const parseBoundMs = median(results.parse.map((r) => r.ms));
-    const writeBoundMs = median(results.write.map((r) => r.ms));
-    const runMs = median(results.run.map((r) => r.ms));
-    const boundMs = Math.max(apiBoundMs, parseBoundMs, writeBoundMs);
-    const limiting = boundMs === apiBoundMs ? 'api' : boundMs === parseBoundMs ? 'parse' : 'write';
-    const report = {
-      benchmark: 'end-to-end',
-      incidents,
-      rows: results.run[0].records,
-      tables: Object.fromEntries(
-        Object.entries(results.run[0].tasks).map(([name, t]) => [name, t.records]),
-      ),
-      latencyMs,
-      runs,
-      pages,
-      maxInFlight,
-      megabytes: results.parse[0].megabytes,
-      recordedMegabytesGzip: round(recordStats.recordedBytes / 2 ** 20),
-      recordMs: round(recordMs),
-      replayMisses: Math.max(...results.run.map((r) => r.served.misses)),
-      runMs: round(runMs),
-      runCpuMs: round(median(results.run.map((r) => r.cpuMs))),
-      runPeakRssMb: Math.max(...results.run.map((r) => r.peakRssMb)),
-      apiBoundMs: round(apiBoundMs),
-      chainBoundMs: round(chainBoundMs),
-      parseBoundMs: round(parseBoundMs),
-      gunzipDecodeMs: round(median(results.parse.map((r) => r.gunzipDecodeMs))),
-      writeBoundMs: round(writeBoundMs),
-      boundMs: round(boundMs),
-      limitingBound: limiting,
-      ratio: round(runMs / boundMs, 2),
-      target: 1.1,
-      pass: runMs / boundMs <= 1.1,
-      runsMs: results.run.map((r) => r.ms),
-      parseMs: results.parse.map((r) => r.ms),
-      writeMs: results.write.map((r) => r.ms),
-      taskSeconds: Object.fromEntries(
-        Object.entries(results.run.at(-1).tasks).map(([name, t]) => [name, t.seconds]),
-      ),
-    };
-    log(
-      `run ${round(runMs / 1000, 1)} s; bound ${round(boundMs / 1000, 1)} s (${limiting}); ` +
-        `api ${round(apiBoundMs / 1000, 1)} s, parse ${round(parseBoundMs / 1000, 1)} s, ` +
-        `write ${round(writeBoundMs / 1000, 1)} s; time/bound ${report.ratio} (target <= 1.1)`,
-    );
-    return report;
-  } finally {
-    await mock.close();
-    rmSync(dir, { recursive: true, force: true });
   }
+  const recordStats = await mock.stats();
+  const pages = median(results.run.map((r) => r.served.requests));
+  const maxInFlight = results.run[0].maxInFlight;
+  const apiBoundMs = (pages / maxInFlight) * latencyMs;
+  const taskPages = Object.values(results.run[0].tasks).map((t) => t.apiCalls);
+  const chainBoundMs = Math.max(...taskPages) * latencyMs;
+  const parseBoundMs = median(results.parse.map((r) => r.ms));
+  const writeBoundMs = median(results.write.map((r) => r.ms));
+  const runMs = median(results.run.map((r) => r.ms));
+  const boundMs = Math.max(apiBoundMs, parseBoundMs, writeBoundMs);
+  const limiting = boundMs === apiBoundMs ? 'api' : boundMs === parseBoundMs ? 'parse' : 'write';
+  const report = {
+    benchmark: 'end-to-end',
+    incidents,
+    rows: results.run[0].records,
+    tables: Object.fromEntries(
+      Object.entries(results.run[0].tasks).map(([name, t]) => [name, t.records]),
+    ),
+    latencyMs,
+    runs,
+    pages,
+    maxInFlight,
+    megabytes: results.parse[0].megabytes,
+    recordedMegabytesGzip: round(recordStats.recordedBytes / 2 ** 20),
+    recordMs: round(recordMs),
+    replayMisses: Math.max(...results.run.map((r) => r.served.misses)),
+    runMs: round(runMs),
+    runCpuMs: round(median(results.run.map((r) => r.cpuMs))),
+    runPeakRssMb: Math.max(...results.run.map((r) => r.peakRssMb)),
+    apiBoundMs: round(apiBoundMs),
+    chainBoundMs: round(chainBoundMs),
+    parseBoundMs: round(parseBoundMs),
+    gunzipDecodeMs: round(median(results.parse.map((r) => r.gunzipDecodeMs))),
+    writeBoundMs: round(writeBoundMs),
+    boundMs: round(boundMs),
+    limitingBound: limiting,
+    ratio: round(runMs / boundMs, 2),
+    target: 1.1,
+    pass: runMs / boundMs <= 1.1,
+    runsMs: results.run.map((r) => r.ms),
+    parseMs: results.parse.map((r) => r.ms),
+    writeMs: results.write.map((r) => r.ms),
+    taskSeconds: Object.fromEntries(
+      Object.entries(results.run.at(-1).tasks).map(([name, t]) => [name, t.seconds]),
+    ),
+  };
+  log(
+    `run ${round(runMs / 1000, 1)} s; bound ${round(boundMs / 1000, 1)} s (${limiting}); ` +
+      `api ${round(apiBoundMs / 1000, 1)} s, parse ${round(parseBoundMs / 1000, 1)} s, ` +
+      `write ${round(writeBoundMs / 1000, 1)} s; time/bound ${report.ratio} (target <= 1.1)`,
+  );
+  return report;
 }
 
 const handlers = { record: sideRecord, run: sideRun, parse: sideParse, write: sideWrite };
-const result = values.side ? await handlers[values.side]() : await orchestrate();
-if (values.json || values.side) emit(result);
+await runBench(values, { side: (name) => handlers[name](), orchestrate });

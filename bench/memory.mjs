@@ -12,46 +12,37 @@
  * Node itself, the code, V8's heap, sockets, SQLite's page cache. Target: <= 256 MB at 1,000,000
  * rows and 1M/100k <= 1.2.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
-  COMMON_OPTIONS,
   cpuMs,
-  emit,
   log,
+  mockArgs,
+  parseBenchArgs,
   peakRssMb,
   removeDatabase,
   round,
-  runChild,
+  runBench,
+  runSide,
   scaled,
   scaleOf,
-  startMock,
+  sideClient,
   WHOLE_WINDOW,
+  withMock,
+  withTempDir,
 } from './lib/bench-utils.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const { values } = parseArgs({
-  options: {
-    ...COMMON_OPTIONS,
-    sizes: { type: 'string' },
-    side: { type: 'boolean', default: false },
-    url: { type: 'string' },
-    db: { type: 'string' },
-    credentials: { type: 'string' },
-  },
+const values = parseBenchArgs({
+  sizes: { type: 'string' },
+  side: { type: 'boolean', default: false },
 });
 
 async function side() {
   const { ServiceNowClient, createDatabase, KyselySink, runTasks, incidentsOpenedTask } =
     await import('../dist/index.js');
   const baseline = peakRssMb();
-  const client = new ServiceNowClient({
-    instanceUrl: values.url,
-    auth: { type: 'basic', ...JSON.parse(values.credentials) },
-  });
+  const client = sideClient(ServiceNowClient, values);
   const db = createDatabase(`sqlite:${values.db}`);
   const samples = [];
   const timer = setInterval(() => samples.push(process.memoryUsage()), 1000);
@@ -85,44 +76,25 @@ async function orchestrate() {
   const sizes = values.sizes
     ? values.sizes.split(',').map(Number)
     : [scaled(100_000, scale), scaled(1_000_000, scale)];
-  const dir = mkdtempSync(join(tmpdir(), 'sn-bench-mem-'));
   const results = [];
-  try {
+  await withTempDir('sn-bench-mem-', async (dir) => {
     for (const incidents of sizes) {
       log(`memory: syncing ${incidents} incidents (mock without children)...`);
-      const mock = await startMock({
-        seed: 1,
-        scale: { incident: incidents, incident_task: 0, task_sla: 0, task_time_worked: 0 },
-      });
-      try {
+      const mockScale = { incident: incidents, incident_task: 0, task_sla: 0, task_time_worked: 0 };
+      await withMock({ seed: 1, scale: mockScale }, async (mock) => {
         const db = join(dir, `incidents-${incidents}.db`);
-        const child = await runChild(
-          SELF,
-          [
-            '--side',
-            '--url',
-            mock.url,
-            '--credentials',
-            JSON.stringify(mock.credentials),
-            '--db',
-            db,
-          ],
-          { prefix: `mem ${incidents}` },
-        );
-        if (child.code !== 0 || child.json === undefined)
-          throw new Error(`sync of ${incidents} failed (exit ${child.code ?? child.signal})`);
-        results.push({ incidents, ...child.json });
+        const figures = await runSide(SELF, ['--side', ...mockArgs(mock), '--db', db], {
+          prefix: `mem ${incidents}`,
+          label: `sync of ${incidents}`,
+        });
+        results.push({ incidents, ...figures });
         log(
-          `${child.json.rows} rows in ${round(child.json.ms / 1000, 1)} s: peak RSS ${child.json.peakRssMb} MB`,
+          `${figures.rows} rows in ${round(figures.ms / 1000, 1)} s: peak RSS ${figures.peakRssMb} MB`,
         );
         removeDatabase(db);
-      } finally {
-        await mock.close();
-      }
+      });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   const small = results[0];
   const large = results.at(-1);
   const ratio = large.peakRssMb / small.peakRssMb;
@@ -140,5 +112,4 @@ async function orchestrate() {
   return report;
 }
 
-const result = values.side ? await side() : await orchestrate();
-if (values.json || values.side) emit(result);
+await runBench(values, { side, orchestrate });

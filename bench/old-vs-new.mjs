@@ -16,38 +16,31 @@
  * The tables are sized so that they matter (50,000 users x scale, ...). The mock replays
  * recorded pages (bench/lib/mock-process.mjs): one unmeasured warm-up run per side records them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
-  COMMON_OPTIONS,
   cpuMs,
-  emit,
   log,
   median,
+  mockArgs,
+  parseBenchArgs,
   peakRssMb,
   removeDatabase,
   round,
-  runChild,
+  runBench,
+  runSide,
   scaled,
   scaleOf,
-  startMock,
+  sideClient,
+  withMock,
+  withTempDir,
 } from './lib/bench-utils.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const { values } = parseArgs({
-  options: {
-    ...COMMON_OPTIONS,
-    runs: { type: 'string', default: '3' },
-    latency: { type: 'string', default: '50' },
-    'with-partitions': { type: 'boolean', default: false },
-    side: { type: 'string' },
-    url: { type: 'string' },
-    db: { type: 'string' },
-    credentials: { type: 'string' },
-  },
+const values = parseBenchArgs({
+  runs: { type: 'string', default: '3' },
+  latency: { type: 'string', default: '50' },
+  'with-partitions': { type: 'boolean', default: false },
 });
 
 const PARTITIONS = 4;
@@ -56,10 +49,7 @@ async function side(name) {
   const lib = await import('../dist/index.js');
   const { ServiceNowClient, createDatabase, KyselySink, runTasks, configurationsJob } = lib;
   removeDatabase(values.db);
-  const client = new ServiceNowClient({
-    instanceUrl: values.url,
-    auth: { type: 'basic', ...JSON.parse(values.credentials) },
-  });
+  const client = sideClient(ServiceNowClient, values);
   const db = createDatabase(`sqlite:${values.db}`);
   const sink = new KyselySink(db);
   const tasks = configurationsJob();
@@ -102,44 +92,30 @@ async function orchestrate() {
     cmdb_ci_network_link: scaled(20_000, scale),
   };
   log(`old vs new: ${JSON.stringify(mockScale)}, latency ${latencyMs} ms, ${runs} run(s) a side`);
-  const mock = await startMock({ seed: 1, scale: mockScale, latencyMs, replay: true, workers: 2 });
-  const dir = mkdtempSync(join(tmpdir(), 'sn-bench-old-'));
-  const common = [
-    '--url',
-    mock.url,
-    '--credentials',
-    JSON.stringify(mock.credentials),
-    '--db',
-    join(dir, 'run.db'),
-  ];
   const sides = values['with-partitions'] ? ['old', 'new', 'partitioned'] : ['old', 'new'];
   const results = Object.fromEntries(sides.map((name) => [name, []]));
-  const run = async (name) => {
-    const child = await runChild(SELF, ['--side', name, ...common], { prefix: name });
-    if (child.code !== 0 || child.json === undefined)
-      throw new Error(`side ${name} failed (exit ${child.code ?? child.signal})`);
-    return child.json;
-  };
-  try {
-    for (const name of sides) {
-      const warm = await run(name);
-      log(`warm-up ${name}: ${warm.records} rows in ${round(warm.ms / 1000, 1)} s (recording)`);
-    }
-    for (let r = 0; r < runs; r++) {
-      const order = r % 2 === 0 ? sides : [...sides].reverse();
-      for (const name of order) {
-        const result = await run(name);
-        results[name].push(result);
-        log(
-          `${name.padEnd(11)} ${round(result.ms / 1000, 2)} s, ${result.records} rows, ` +
-            `${result.requests} requests, peak RSS ${result.peakRssMb} MB`,
-        );
+  const mockOptions = { seed: 1, scale: mockScale, latencyMs, replay: true, workers: 2 };
+  await withMock(mockOptions, (mock) =>
+    withTempDir('sn-bench-old-', async (dir) => {
+      const args = [...mockArgs(mock), '--db', join(dir, 'run.db')];
+      const run = (name) => runSide(SELF, ['--side', name, ...args], { prefix: name });
+      for (const name of sides) {
+        const warm = await run(name);
+        log(`warm-up ${name}: ${warm.records} rows in ${round(warm.ms / 1000, 1)} s (recording)`);
       }
-    }
-  } finally {
-    await mock.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+      for (let r = 0; r < runs; r++) {
+        const order = r % 2 === 0 ? sides : [...sides].reverse();
+        for (const name of order) {
+          const result = await run(name);
+          results[name].push(result);
+          log(
+            `${name.padEnd(11)} ${round(result.ms / 1000, 2)} s, ${result.records} rows, ` +
+              `${result.requests} requests, peak RSS ${result.peakRssMb} MB`,
+          );
+        }
+      }
+    }),
+  );
   const summary = (name) => ({
     medianMs: round(median(results[name].map((r) => r.ms))),
     medianCpuMs: round(median(results[name].map((r) => r.cpuMs))),
@@ -178,5 +154,4 @@ async function orchestrate() {
   return report;
 }
 
-const result = values.side ? await side(values.side) : await orchestrate();
-if (values.json || values.side) emit(result);
+await runBench(values, { side, orchestrate });

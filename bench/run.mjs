@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, log, machine, round, runChild, scaled } from './lib/bench-utils.mjs';
+import { BENCH_DIR, log, machine, round, runChild, scaled, scaleOf } from './lib/bench-utils.mjs';
 import { renderReport, summaryLines } from './lib/report.mjs';
 
 const { values } = parseArgs({
@@ -44,11 +44,7 @@ if (values.from !== undefined) {
   process.stdout.write(`${summaryLines(earlier).join('\n')}\n\nReport written to ${target}\n`);
   process.exit(0);
 }
-const scale = Number(values.scale);
-if (!(scale > 0)) {
-  log('--scale must be a positive number');
-  process.exit(2);
-}
+const scale = scaleOf(values);
 const runsOverride = values.runs === undefined ? undefined : Number(values.runs);
 const runs = (fallback) => String(runsOverride ?? fallback);
 

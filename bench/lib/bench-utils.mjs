@@ -1,14 +1,21 @@
 /**
- * Shared helpers of the benchmarks: child processes, the mock process, medians, the machine.
+ * Shared helpers of the benchmarks: arguments, child processes and sides, the mock process,
+ * temporary directories, medians, the machine.
  *
  * Conventions of every bench/<name>.mjs: progress goes to stderr; with `--json` the last line on
  * stdout is one JSON object with the figures; `--scale <f>` multiplies the default sizes.
+ *
+ * Scripts that measure in child processes run themselves again as a "side"
+ * (`--side <name> --url <mock> --credentials <json> [--db <file>]`): the side prints its figures
+ * as a JSON line and the orchestrating process collects them ({@link runSide}).
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -151,4 +158,76 @@ export function scaleOf(values) {
     process.exit(2);
   }
   return scale;
+}
+
+/**
+ * Arguments of a side process: which side, the mock's URL, its credentials (JSON) and the SQLite
+ * file to write.
+ */
+export const SIDE_OPTIONS = {
+  side: { type: 'string' },
+  url: { type: 'string' },
+  credentials: { type: 'string' },
+  db: { type: 'string' },
+};
+
+/**
+ * Parses this script's arguments: {@link COMMON_OPTIONS}, {@link SIDE_OPTIONS} and the script's
+ * own `options` (which may redefine them). Returns parseArgs's `values`.
+ */
+export function parseBenchArgs(options = {}) {
+  return parseArgs({ options: { ...COMMON_OPTIONS, ...SIDE_OPTIONS, ...options } }).values;
+}
+
+/**
+ * Runs the script: the side `values.side` names when there is one, else `orchestrate`; prints the
+ * result as JSON with `--json` and always in a side.
+ */
+export async function runBench(values, { side, orchestrate }) {
+  const result = values.side ? await side(values.side) : await orchestrate();
+  if (values.json || values.side) emit(result);
+}
+
+/** The arguments that point a side at `mock`: `--url` and `--credentials`. */
+export function mockArgs(mock) {
+  return ['--url', mock.url, '--credentials', JSON.stringify(mock.credentials)];
+}
+
+/**
+ * Runs `script` as a side with {@link runChild} and resolves with its JSON figures; throws
+ * `<label> failed (exit <code>)` when it fails or prints none.
+ */
+export async function runSide(script, args, { prefix, label = `side ${prefix}` }) {
+  const child = await runChild(script, args, { prefix });
+  if (child.code !== 0 || child.json === undefined)
+    throw new Error(`${label} failed (exit ${child.code ?? child.signal})`);
+  return child.json;
+}
+
+/** In a side: a client of the mock from `--url` and `--credentials` (Basic authentication). */
+export function sideClient(ServiceNowClient, values) {
+  return new ServiceNowClient({
+    instanceUrl: values.url,
+    auth: { type: 'basic', ...JSON.parse(values.credentials) },
+  });
+}
+
+/** Calls `fn` with a fresh temporary directory (`<tmp>/<prefix>XXXXXX`), removed afterwards. */
+export async function withTempDir(prefix, fn) {
+  const dir = mkdtempSync(join(os.tmpdir(), prefix));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Calls `fn` with a mock started by {@link startMock}, closed afterwards. */
+export async function withMock(options, fn) {
+  const mock = await startMock(options);
+  try {
+    return await fn(mock);
+  } finally {
+    await mock.close();
+  }
 }
