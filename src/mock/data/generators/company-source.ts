@@ -5,11 +5,10 @@
  * @module
  */
 
-import { RowRandom } from '../random.js';
 import { coreCompanySchema } from '../schemas/core-company.js';
 import { ReaderSource } from './reader-source.js';
-import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
-import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { GeneratedRow, SYSTEM_ACCESSORS } from './system-values.js';
 import { CITIES, COMPANY_NAMES } from './vocabulary.js';
 import { DAY, type World } from './world.js';
 
@@ -26,25 +25,18 @@ export function isVendor(row: number): boolean {
   return (row > 0 && row % 5 === 0) || row % 7 === 3;
 }
 
-class CompanyReader implements SystemValues, RowReader {
-  readonly table = 'core_company';
-  readonly sysId: string;
+class CompanyReader extends GeneratedRow {
   readonly createdOn: number;
   readonly updatedOn: number;
   readonly createdBy = 'admin';
   readonly updatedBy = 'admin';
   readonly modCount: number;
   readonly name: string;
-  readonly rnd: RowRandom;
   readonly city: readonly [string, string, string];
 
-  constructor(
-    readonly world: World,
-    readonly row: number,
-  ) {
-    const r = new RowRandom(world.tableSeed('core_company'), row);
-    this.rnd = r;
-    this.sysId = world.sysId('core_company', row);
+  constructor(world: World, row: number) {
+    super('core_company', world, row);
+    const r = this.rnd;
     this.name = companyName(row);
     this.city = CITIES[r.int(5, CITIES.length)] as readonly [string, string, string];
     this.createdOn = world.now - (1000 + r.int(1, 1500)) * DAY - r.int(2, DAY);
@@ -86,12 +78,6 @@ const COMPANY_TABLE = new AccessorTable(COMPANY_ACCESSORS, coreCompanySchema.fie
 /** The `core_company` table. @internal */
 export class CompanySource extends ReaderSource<CompanyReader> {
   constructor(world: World) {
-    super(
-      'core_company',
-      world,
-      world.plan.core_company,
-      COMPANY_TABLE,
-      (row) => new CompanyReader(world, row),
-    );
+    super('core_company', world, COMPANY_TABLE, CompanyReader);
   }
 }

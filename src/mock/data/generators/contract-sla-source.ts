@@ -6,12 +6,11 @@
  */
 
 import { formatDuration } from '../glide-format.js';
-import { RowRandom } from '../random.js';
 import { contractSlaSchema } from '../schemas/contract-sla.js';
 import { isVendor } from './company-source.js';
 import { ReaderSource } from './reader-source.js';
-import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
-import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { GeneratedRow, SYSTEM_ACCESSORS } from './system-values.js';
 import { DAY, type World } from './world.js';
 
 const HOUR = 3600;
@@ -108,9 +107,7 @@ export function slaRowFor(
   return (base + priority - 1) % world.plan.contract_sla;
 }
 
-class ContractSlaReader implements SystemValues, RowReader {
-  readonly table = 'contract_sla';
-  readonly sysId: string;
+class ContractSlaReader extends GeneratedRow {
   readonly createdOn: number;
   readonly updatedOn: number;
   readonly createdBy = 'admin';
@@ -118,12 +115,9 @@ class ContractSlaReader implements SystemValues, RowReader {
   readonly modCount: number;
   readonly def: SlaDefinition;
 
-  constructor(
-    readonly world: World,
-    readonly row: number,
-  ) {
-    const r = new RowRandom(world.tableSeed('contract_sla'), row);
-    this.sysId = world.sysId('contract_sla', row);
+  constructor(world: World, row: number) {
+    super('contract_sla', world, row);
+    const r = this.rnd;
     this.def = slaDefinition(row);
     this.createdOn = world.start - (200 + r.int(1, 800)) * DAY - r.int(2, DAY);
     this.updatedOn = this.def.active
@@ -198,12 +192,6 @@ const CONTRACT_SLA_TABLE = new AccessorTable(CONTRACT_SLA_ACCESSORS, contractSla
 /** The `contract_sla` table. @internal */
 export class ContractSlaSource extends ReaderSource<ContractSlaReader> {
   constructor(world: World) {
-    super(
-      'contract_sla',
-      world,
-      world.plan.contract_sla,
-      CONTRACT_SLA_TABLE,
-      (row) => new ContractSlaReader(world, row),
-    );
+    super('contract_sla', world, CONTRACT_SLA_TABLE, ContractSlaReader);
   }
 }

@@ -5,11 +5,10 @@
  * @module
  */
 
-import { RowRandom } from '../random.js';
 import { sysUserGroupSchema } from '../schemas/sys-user-group.js';
 import { ReaderSource } from './reader-source.js';
-import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
-import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { GeneratedRow, SYSTEM_ACCESSORS } from './system-values.js';
 import { REGIONS, TEAMS } from './vocabulary.js';
 import { DAY, type World } from './world.js';
 
@@ -23,24 +22,17 @@ export function groupName(row: number): string {
   return `${team}${region}${tier}${hostile}`;
 }
 
-class GroupReader implements SystemValues, RowReader {
-  readonly table = 'sys_user_group';
-  readonly sysId: string;
+class GroupReader extends GeneratedRow {
   readonly createdOn: number;
   readonly updatedOn: number;
   readonly createdBy = 'admin';
   readonly updatedBy = 'admin';
   readonly modCount: number;
   readonly name: string;
-  readonly rnd: RowRandom;
 
-  constructor(
-    readonly world: World,
-    readonly row: number,
-  ) {
-    const r = new RowRandom(world.tableSeed('sys_user_group'), row);
-    this.rnd = r;
-    this.sysId = world.sysId('sys_user_group', row);
+  constructor(world: World, row: number) {
+    super('sys_user_group', world, row);
+    const r = this.rnd;
     this.name = groupName(row);
     this.createdOn = world.now - (900 + r.int(1, 600)) * DAY - r.int(2, DAY);
     this.updatedOn = this.createdOn + Math.floor(r.unit(3) * (world.now - this.createdOn));
@@ -86,12 +78,6 @@ const GROUP_TABLE = new AccessorTable(GROUP_ACCESSORS, sysUserGroupSchema.fields
 /** The `sys_user_group` table. @internal */
 export class GroupSource extends ReaderSource<GroupReader> {
   constructor(world: World) {
-    super(
-      'sys_user_group',
-      world,
-      world.plan.sys_user_group,
-      GROUP_TABLE,
-      (row) => new GroupReader(world, row),
-    );
+    super('sys_user_group', world, GROUP_TABLE, GroupReader);
   }
 }

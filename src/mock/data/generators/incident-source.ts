@@ -4,19 +4,13 @@
  * @module
  */
 import { formatDateTime, formatDuration } from '../glide-format.js';
-import { RowRandom } from '../random.js';
 import { incidentSchema } from '../schemas/incident.js';
 import { slaDefinition, slaRowFor } from './contract-sla-source.js';
+import { CoreReader, CoreSource } from './core-source.js';
 import { HUGE_PERIOD, HUGE_PHASE, hostileTextOf, hugeDescription } from './hostile-values.js';
 import { businessSeconds, type IncidentCore, incidentCore } from './incident-core.js';
-import {
-  type Accessors,
-  AccessorTable,
-  EMPTY_SECONDS,
-  type RowReader,
-  type RowSource,
-} from './row-source.js';
-import { optionalDateTime, SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { optionalDateTime, SYSTEM_ACCESSORS } from './system-values.js';
 import type { TaskSpace } from './task-space.js';
 import type { TimeWorkedSource } from './time-worked-source.js';
 import type { UserSource } from './user-source.js';
@@ -27,28 +21,9 @@ import type { World } from './world.js';
 const CHILD_PERIOD = 211;
 const CHILD_PHASE = 100;
 
-class IncidentReader implements SystemValues, RowReader {
-  readonly table = 'incident';
-  readonly sysId: string;
-  readonly rnd: RowRandom;
-
-  constructor(
-    readonly source: IncidentSource,
-    readonly row: number,
-    readonly core: IncidentCore,
-  ) {
-    this.sysId = source.world.sysId('incident', row);
-    this.rnd = new RowRandom(source.world.tableSeed('incident'), row);
-  }
-
-  get world(): World {
-    return this.source.world;
-  }
+class IncidentReader extends CoreReader<IncidentSource, IncidentCore> {
   get createdOn(): number {
     return this.core.opened;
-  }
-  get updatedOn(): number {
-    return this.core.updated;
   }
   get createdBy(): string {
     return this.source.users.login(this.core.openedBy);
@@ -57,9 +32,6 @@ class IncidentReader implements SystemValues, RowReader {
     const c = this.core;
     if (c.state === 7 && c.autoClosed) return 'system';
     return this.source.users.login(c.assignee >= 0 ? c.assignee : c.openedBy);
-  }
-  get modCount(): number {
-    return this.core.modCount;
   }
 
   user(row: number): string {
@@ -188,46 +160,29 @@ const INCIDENT_ACCESSORS: Accessors<IncidentReader> = {
 const INCIDENT_TABLE = new AccessorTable(INCIDENT_ACCESSORS, incidentSchema.fields);
 
 /** The `incident` table. @internal */
-export class IncidentSource implements RowSource {
-  readonly table = 'incident';
-  readonly size: number;
-  readonly indexedDates: Readonly<Record<string, string>> = {
-    opened_at: 'opened_at',
-    sys_created_on: 'opened_at',
-    sys_updated_on: 'sys_updated_on',
-  };
-  private lastRow = -1;
-  private lastCore: IncidentCore | undefined;
-
+export class IncidentSource extends CoreSource<IncidentCore, IncidentReader> {
   constructor(
-    readonly world: World,
+    world: World,
     readonly space: TaskSpace,
     readonly users: UserSource,
     readonly timeWorked: TimeWorkedSource,
   ) {
-    this.size = world.plan.incident;
+    super('incident', world, world.plan.incident, INCIDENT_TABLE, 'opened_at');
   }
 
-  /** The life of incident `row` (the last one is cached: children read their parent in a row). */
-  core(row: number): IncidentCore {
-    if (row === this.lastRow && this.lastCore !== undefined) return this.lastCore;
-    const core = incidentCore(this.world, row);
-    this.lastRow = row;
-    this.lastCore = core;
-    return core;
+  protected draw(row: number): IncidentCore {
+    return incidentCore(this.world, row);
+  }
+
+  protected createdAt(row: number): number {
+    return this.space.openedAt(row);
+  }
+
+  protected updatedAt(row: number): number {
+    return this.space.updatedAt(row);
   }
 
   reader(row: number): IncidentReader {
     return new IncidentReader(this, row, this.core(row));
-  }
-
-  values(row: number): string[] {
-    return INCIDENT_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    if (field === 'opened_at' || field === 'sys_created_on') return this.space.openedAt(row);
-    if (field === 'sys_updated_on') return this.space.updatedAt(row);
-    return EMPTY_SECONDS;
   }
 }

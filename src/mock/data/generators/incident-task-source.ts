@@ -8,17 +8,12 @@ import { formatDateTime, formatDuration } from '../glide-format.js';
 import { RowRandom } from '../random.js';
 import { incidentTaskSchema } from '../schemas/incident-task.js';
 import { slaDefinition, slaRowFor } from './contract-sla-source.js';
+import { CoreReader, CoreSource } from './core-source.js';
 import { hostileTextOf } from './hostile-values.js';
 import { businessSeconds, type IncidentCore } from './incident-core.js';
 import type { IncidentSource } from './incident-source.js';
-import {
-  type Accessors,
-  AccessorTable,
-  EMPTY_SECONDS,
-  type RowReader,
-  type RowSource,
-} from './row-source.js';
-import { optionalDateTime, SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { optionalDateTime, SYSTEM_ACCESSORS } from './system-values.js';
 import type { TaskLife, TaskSpace } from './task-space.js';
 import { CLOSE_NOTES, SENTENCES } from './vocabulary.js';
 import type { World } from './world.js';
@@ -115,17 +110,11 @@ export function incidentTaskLife(
   };
 }
 
-class IncidentTaskReader implements SystemValues, RowReader {
-  readonly table = 'incident_task';
-  readonly sysId: string;
+class IncidentTaskReader extends CoreReader<IncidentTaskSource, IncidentTaskCore> {
   readonly createdBy: string;
 
-  constructor(
-    readonly source: IncidentTaskSource,
-    readonly row: number,
-    readonly core: IncidentTaskCore,
-  ) {
-    this.sysId = source.world.sysId('incident_task', row);
+  constructor(source: IncidentTaskSource, row: number, core: IncidentTaskCore) {
+    super(source, row, core);
     const ic = this.incident;
     this.createdBy = source.users.login(ic.assignee >= 0 ? ic.assignee : ic.openedBy);
   }
@@ -135,20 +124,11 @@ class IncidentTaskReader implements SystemValues, RowReader {
     return this.source.incidents.core(this.core.parent);
   }
 
-  get world(): World {
-    return this.source.world;
-  }
   get createdOn(): number {
     return this.core.opened;
   }
-  get updatedOn(): number {
-    return this.core.updated;
-  }
   get updatedBy(): string {
     return this.core.assignee >= 0 ? this.source.users.login(this.core.assignee) : this.createdBy;
-  }
-  get modCount(): number {
-    return this.core.modCount;
   }
   get incidentSysId(): string {
     return this.world.sysId('incident', this.core.parent);
@@ -213,49 +193,31 @@ const TASK_ACCESSORS: Accessors<IncidentTaskReader> = {
 const TASK_TABLE = new AccessorTable(TASK_ACCESSORS, incidentTaskSchema.fields);
 
 /** The `incident_task` table. @internal */
-export class IncidentTaskSource implements RowSource {
-  readonly table = 'incident_task';
-  readonly size: number;
-  readonly indexedDates: Readonly<Record<string, string>> = {
-    opened_at: 'opened_at',
-    sys_created_on: 'opened_at',
-    sys_updated_on: 'sys_updated_on',
-  };
-  private lastRow = -1;
-  private lastCore: IncidentTaskCore | undefined;
-
+export class IncidentTaskSource extends CoreSource<IncidentTaskCore, IncidentTaskReader> {
   constructor(
-    readonly world: World,
+    world: World,
     readonly space: TaskSpace,
     readonly incidents: IncidentSource,
     readonly users: IncidentSource['users'],
     readonly timeWorkedTotal: (row: number) => string,
   ) {
-    this.size = world.incidentTasks.size;
+    super('incident_task', world, world.incidentTasks.size, TASK_TABLE, 'opened_at');
   }
 
-  /** The life of task `row` (the last one is cached). */
-  core(row: number): IncidentTaskCore {
-    if (row === this.lastRow && this.lastCore !== undefined) return this.lastCore;
+  protected draw(row: number): IncidentTaskCore {
     const parent = this.space.life(this.world.incidentTasks.parentOf(row));
-    const core = incidentTaskCore(this.world, parent, row);
-    this.lastRow = row;
-    this.lastCore = core;
-    return core;
+    return incidentTaskCore(this.world, parent, row);
+  }
+
+  protected createdAt(row: number): number {
+    return this.space.openedAt(this.space.incidents + row);
+  }
+
+  protected updatedAt(row: number): number {
+    return this.space.updatedAt(this.space.incidents + row);
   }
 
   reader(row: number): IncidentTaskReader {
     return new IncidentTaskReader(this, row, this.core(row));
-  }
-
-  values(row: number): string[] {
-    return TASK_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    const t = this.space.incidents + row;
-    if (field === 'opened_at' || field === 'sys_created_on') return this.space.openedAt(t);
-    if (field === 'sys_updated_on') return this.space.updatedAt(t);
-    return EMPTY_SECONDS;
   }
 }

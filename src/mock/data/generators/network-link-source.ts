@@ -6,12 +6,11 @@
  */
 
 import { formatDate, formatDateTime } from '../glide-format.js';
-import { RowRandom } from '../random.js';
 import { cmdbCiNetworkLinkSchema } from '../schemas/cmdb-ci.js';
 import { companyName, isVendor } from './company-source.js';
 import { ReaderSource } from './reader-source.js';
-import { type Accessors, AccessorTable, type RowReader } from './row-source.js';
-import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { GeneratedRow, SYSTEM_ACCESSORS } from './system-values.js';
 import { BANDWIDTHS, CITIES, LINK_TYPES, TEAMS } from './vocabulary.js';
 import { DAY, type World } from './world.js';
 
@@ -25,26 +24,19 @@ const code = (city: string) =>
     .slice(0, 3)
     .toUpperCase();
 
-class LinkReader implements SystemValues, RowReader {
-  readonly table = 'cmdb_ci_network_link';
-  readonly sysId: string;
+class LinkReader extends GeneratedRow {
   readonly createdOn: number;
   readonly updatedOn: number;
   readonly createdBy = 'discovery';
   readonly updatedBy = 'discovery';
   readonly modCount: number;
-  readonly rnd: RowRandom;
   readonly endA: string;
   readonly endB: string;
   readonly retired: boolean;
 
-  constructor(
-    readonly world: World,
-    readonly row: number,
-  ) {
-    const r = new RowRandom(world.tableSeed('cmdb_ci_network_link'), row);
-    this.rnd = r;
-    this.sysId = world.sysId('cmdb_ci_network_link', row);
+  constructor(world: World, row: number) {
+    super('cmdb_ci_network_link', world, row);
+    const r = this.rnd;
     const a = r.int(1, CITIES.length);
     const b = (a + 1 + r.int(2, CITIES.length - 1)) % CITIES.length;
     this.endA = CITIES[a]?.[0] ?? '';
@@ -133,12 +125,6 @@ const LINK_TABLE = new AccessorTable(LINK_ACCESSORS, cmdbCiNetworkLinkSchema.fie
 /** The `cmdb_ci_network_link` table. @internal */
 export class NetworkLinkSource extends ReaderSource<LinkReader> {
   constructor(world: World) {
-    super(
-      'cmdb_ci_network_link',
-      world,
-      world.plan.cmdb_ci_network_link,
-      LINK_TABLE,
-      (row) => new LinkReader(world, row),
-    );
+    super('cmdb_ci_network_link', world, LINK_TABLE, LinkReader);
   }
 }

@@ -8,23 +8,32 @@ import type { AccessorTable, RowReader, RowSource } from './row-source.js';
 import { readerSeconds, SYSTEM_DATE_INDEXES } from './system-values.js';
 import type { World } from './world.js';
 
+/** The small tables whose size is the scale plan's. @internal */
+export type SmallTable =
+  | 'contract_sla'
+  | 'sys_user_group'
+  | 'core_company'
+  | 'cmdb_ci_network_link';
+
 /**
- * A table whose row `row` is read by `read(row)` and rendered by `accessors` (companies, groups,
- * users, contract SLAs, network links). @internal
+ * A table of `world.plan[table]` rows, row `row` read by `new Reader(world, row)` and rendered by
+ * `accessors` (companies, groups, contract SLAs, network links). @internal
  */
 export class ReaderSource<R extends RowReader> implements RowSource {
   readonly indexedDates = SYSTEM_DATE_INDEXES;
+  readonly size: number;
 
   constructor(
-    readonly table: string,
+    readonly table: SmallTable,
     readonly world: World,
-    readonly size: number,
     private readonly accessors: AccessorTable<R>,
-    private readonly read: (row: number) => R,
-  ) {}
+    private readonly Reader: new (world: World, row: number) => R,
+  ) {
+    this.size = world.plan[table];
+  }
 
   reader(row: number): R {
-    return this.read(row);
+    return new this.Reader(this.world, row);
   }
 
   values(row: number): string[] {

@@ -4,7 +4,9 @@
  * @module
  */
 import { formatDateTime, parseDateTime } from '../glide-format.js';
+import { RowRandom } from '../random.js';
 import { type Accessors, EMPTY_SECONDS, type RowReader } from './row-source.js';
+import type { World } from './world.js';
 
 /** What a generated row knows about its own `sys_` columns. @internal */
 export interface SystemValues {
@@ -17,6 +19,36 @@ export interface SystemValues {
   readonly createdBy: string;
   readonly updatedBy: string;
   readonly modCount: number;
+}
+
+/**
+ * A reader of row `row` of a generated table: its sys_id and random draws. Each table's reader
+ * adds the `sys_` stamps and renders its fields in `value`. @internal
+ */
+export abstract class GeneratedRow implements SystemValues, RowReader {
+  readonly sysId: string;
+  private draws: RowRandom | undefined;
+
+  constructor(
+    readonly table: string,
+    readonly world: World,
+    readonly row: number,
+  ) {
+    this.sysId = world.sysId(table, row);
+  }
+
+  /** The row's draws: `rnd.u32(slot)` is a pure function of (seed, table, row, slot). */
+  get rnd(): RowRandom {
+    this.draws ??= new RowRandom(this.world.tableSeed(this.table), this.row);
+    return this.draws;
+  }
+
+  abstract readonly createdOn: number;
+  abstract readonly updatedOn: number;
+  abstract readonly createdBy: string;
+  abstract readonly updatedBy: string;
+  abstract readonly modCount: number;
+  abstract value(field: string): string;
 }
 
 /** Accessors of sys_id, sys_class_name, sys_domain(_path), sys_created/updated_on/by, ... @internal */

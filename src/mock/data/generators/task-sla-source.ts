@@ -10,14 +10,9 @@ import { formatDuration } from '../glide-format.js';
 import { RowRandom } from '../random.js';
 import { taskSlaSchema } from '../schemas/task-sla.js';
 import { slaDefinition, slaRowFor } from './contract-sla-source.js';
-import {
-  type Accessors,
-  AccessorTable,
-  EMPTY_SECONDS,
-  type RowReader,
-  type RowSource,
-} from './row-source.js';
-import { optionalDateTime, SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { CoreReader, CoreSource } from './core-source.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { optionalDateTime, SYSTEM_ACCESSORS } from './system-values.js';
 import type { TaskLife, TaskSpace } from './task-space.js';
 import { DAY, type World } from './world.js';
 
@@ -93,28 +88,12 @@ function slaCore(world: World, space: TaskSpace, row: number): SlaCore {
   };
 }
 
-class TaskSlaReader implements SystemValues, RowReader {
-  readonly table = 'task_sla';
-  readonly sysId: string;
+class TaskSlaReader extends CoreReader<TaskSlaSource, SlaCore> {
   readonly createdBy = 'system';
   readonly updatedBy = 'system';
 
-  constructor(
-    readonly source: TaskSlaSource,
-    readonly row: number,
-    readonly core: SlaCore,
-  ) {
-    this.sysId = source.world.sysId('task_sla', row);
-  }
-
   get createdOn(): number {
     return this.core.start;
-  }
-  get updatedOn(): number {
-    return this.core.updated;
-  }
-  get modCount(): number {
-    return this.core.modCount;
   }
 
   value(field: string): string {
@@ -129,7 +108,7 @@ const breached = (s: SlaCore) => s.elapsed > s.target;
 const SLA_ACCESSORS: Accessors<TaskSlaReader> = {
   ...SYSTEM_ACCESSORS,
   task: (s) => s.source.space.sysId(s.core.task),
-  sla: (s) => s.source.world.sysId('contract_sla', s.core.definition),
+  sla: (s) => s.world.sysId('contract_sla', s.core.definition),
   stage: (s) => s.core.stage,
   has_breached: (s) => (breached(s.core) ? 'true' : 'false'),
   active: (s) => (s.core.end < 0 ? 'true' : 'false'),
@@ -153,46 +132,27 @@ const SLA_ACCESSORS: Accessors<TaskSlaReader> = {
 const SLA_TABLE = new AccessorTable(SLA_ACCESSORS, taskSlaSchema.fields);
 
 /** The `task_sla` table. @internal */
-export class TaskSlaSource implements RowSource {
-  readonly table = 'task_sla';
-  readonly indexedDates: Readonly<Record<string, string>> = {
-    start_time: 'start_time',
-    sys_created_on: 'start_time',
-    sys_updated_on: 'sys_updated_on',
-  };
-  private lastRow = -1;
-  private lastCore: SlaCore | undefined;
-
+export class TaskSlaSource extends CoreSource<SlaCore, TaskSlaReader> {
   constructor(
-    readonly world: World,
+    world: World,
     readonly space: TaskSpace,
-  ) {}
-
-  get size(): number {
-    return this.world.taskSlas.size;
+  ) {
+    super('task_sla', world, world.taskSlas.size, SLA_TABLE, 'start_time');
   }
 
-  /** The timings of SLA `row` (the last one is cached). */
-  core(row: number): SlaCore {
-    if (row === this.lastRow && this.lastCore !== undefined) return this.lastCore;
-    const core = slaCore(this.world, this.space, row);
-    this.lastRow = row;
-    this.lastCore = core;
-    return core;
+  protected draw(row: number): SlaCore {
+    return slaCore(this.world, this.space, row);
+  }
+
+  protected createdAt(row: number): number {
+    return this.core(row).start;
+  }
+
+  protected updatedAt(row: number): number {
+    return this.core(row).updated;
   }
 
   reader(row: number): TaskSlaReader {
     return new TaskSlaReader(this, row, this.core(row));
-  }
-
-  values(row: number): string[] {
-    return SLA_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    const core = this.core(row);
-    if (field === 'start_time' || field === 'sys_created_on') return core.start;
-    if (field === 'sys_updated_on') return core.updated;
-    return EMPTY_SECONDS;
   }
 }

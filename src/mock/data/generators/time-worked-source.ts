@@ -7,15 +7,10 @@
 import { formatDate, formatDuration } from '../glide-format.js';
 import { RowRandom } from '../random.js';
 import { taskTimeWorkedSchema } from '../schemas/task-time-worked.js';
+import { CoreReader, CoreSource } from './core-source.js';
 import { hostileTextOf } from './hostile-values.js';
-import {
-  type Accessors,
-  AccessorTable,
-  EMPTY_SECONDS,
-  type RowReader,
-  type RowSource,
-} from './row-source.js';
-import { SYSTEM_ACCESSORS, type SystemValues } from './system-values.js';
+import { type Accessors, AccessorTable } from './row-source.js';
+import { SYSTEM_ACCESSORS } from './system-values.js';
 import type { TaskLife, TaskSpace } from './task-space.js';
 import type { UserSource } from './user-source.js';
 import { WORK_COMMENTS } from './vocabulary.js';
@@ -38,36 +33,19 @@ export interface TimeEntryCore {
   readonly updated: number;
   readonly user: number;
   readonly seconds: number;
+  /** 1 when the entry was edited after it was written. */
+  readonly modCount: number;
 }
 
-class TimeWorkedReader implements SystemValues, RowReader {
-  readonly table = 'task_time_worked';
-  readonly sysId: string;
-  readonly rnd: RowRandom;
-
-  constructor(
-    readonly source: TimeWorkedSource,
-    readonly row: number,
-    readonly core: TimeEntryCore,
-  ) {
-    this.sysId = source.world.sysId('task_time_worked', row);
-    this.rnd = new RowRandom(source.world.tableSeed('task_time_worked'), row);
-  }
-
+class TimeWorkedReader extends CoreReader<TimeWorkedSource, TimeEntryCore> {
   get createdOn(): number {
     return this.core.at;
-  }
-  get updatedOn(): number {
-    return this.core.updated;
   }
   get createdBy(): string {
     return this.source.users.login(this.core.user);
   }
   get updatedBy(): string {
     return this.createdBy;
-  }
-  get modCount(): number {
-    return this.core.updated > this.core.at ? 1 : 0;
   }
 
   value(field: string): string {
@@ -78,7 +56,7 @@ class TimeWorkedReader implements SystemValues, RowReader {
 const TIME_ACCESSORS: Accessors<TimeWorkedReader> = {
   ...SYSTEM_ACCESSORS,
   task: (w) => w.source.space.sysId(w.core.task),
-  user: (w) => w.source.world.sysId('sys_user', w.core.user),
+  user: (w) => w.world.sysId('sys_user', w.core.user),
   time_worked: (w) => formatDuration(w.core.seconds),
   time_in_seconds: (w) => String(w.core.seconds),
   work_date: (w) => formatDate(w.core.at),
@@ -91,23 +69,13 @@ const TIME_ACCESSORS: Accessors<TimeWorkedReader> = {
 const TIME_TABLE = new AccessorTable(TIME_ACCESSORS, taskTimeWorkedSchema.fields);
 
 /** The `task_time_worked` table. @internal */
-export class TimeWorkedSource implements RowSource {
-  readonly table = 'task_time_worked';
-  readonly indexedDates: Readonly<Record<string, string>> = {
-    sys_created_on: 'sys_created_on',
-    sys_updated_on: 'sys_updated_on',
-  };
-  private lastRow = -1;
-  private lastCore: TimeEntryCore | undefined;
-
+export class TimeWorkedSource extends CoreSource<TimeEntryCore, TimeWorkedReader> {
   constructor(
-    readonly world: World,
+    world: World,
     readonly users: UserSource,
     readonly space: TaskSpace,
-  ) {}
-
-  get size(): number {
-    return this.world.timeWorked.size;
+  ) {
+    super('task_time_worked', world, world.timeWorked.size, TIME_TABLE, 'sys_created_on');
   }
 
   /** The `time_worked` timer of task `t`: the sum of its entries, `''` when it has none. */
@@ -122,9 +90,7 @@ export class TimeWorkedSource implements RowSource {
     return formatDuration(seconds);
   }
 
-  /** The drawn entry `row` (the last one is cached). */
-  core(row: number): TimeEntryCore {
-    if (row === this.lastRow && this.lastCore !== undefined) return this.lastCore;
+  protected draw(row: number): TimeEntryCore {
     const world = this.world;
     const layout = world.timeWorked;
     const task = layout.parentOf(row);
@@ -142,7 +108,7 @@ export class TimeWorkedSource implements RowSource {
     if (life.assignee >= 0 && r.chance(4, 0.8)) user = life.assignee;
     else if (agents > 0) user = world.agentOf(life.group, r.int(7, agents));
     else user = 1 + r.int(7, world.agents);
-    const core: TimeEntryCore = {
+    return {
       row,
       task,
       life,
@@ -150,24 +116,19 @@ export class TimeWorkedSource implements RowSource {
       updated,
       user,
       seconds: entrySeconds(world, row),
+      modCount: updated > at ? 1 : 0,
     };
-    this.lastRow = row;
-    this.lastCore = core;
-    return core;
+  }
+
+  protected createdAt(row: number): number {
+    return this.core(row).at;
+  }
+
+  protected updatedAt(row: number): number {
+    return this.core(row).updated;
   }
 
   reader(row: number): TimeWorkedReader {
     return new TimeWorkedReader(this, row, this.core(row));
-  }
-
-  values(row: number): string[] {
-    return TIME_TABLE.values(this.reader(row));
-  }
-
-  seconds(row: number, field: string): number {
-    const core = this.core(row);
-    if (field === 'sys_created_on') return core.at;
-    if (field === 'sys_updated_on') return core.updated;
-    return EMPTY_SECONDS;
   }
 }

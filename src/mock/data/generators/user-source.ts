@@ -7,12 +7,12 @@
 import { formatDate, formatDateTime } from '../glide-format.js';
 import { RowRandom } from '../random.js';
 import { sysUserSchema } from '../schemas/sys-user.js';
-import { type Accessors, AccessorTable, type RowReader, type RowSource } from './row-source.js';
+import { type Accessors, AccessorTable, type RowSource } from './row-source.js';
 import {
+  GeneratedRow,
   readerSeconds,
   SYSTEM_ACCESSORS,
   SYSTEM_DATE_INDEXES,
-  type SystemValues,
 } from './system-values.js';
 import { AGENT_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, USER_TITLES } from './vocabulary.js';
 import { DAY, type World } from './world.js';
@@ -49,9 +49,7 @@ export function loginOf(first: string, last: string): string {
   return `${fold(first) || 'user'}.${fold(last) || 'user'}`;
 }
 
-class UserReader implements SystemValues, RowReader {
-  readonly table = 'sys_user';
-  readonly sysId: string;
+class UserReader extends GeneratedRow {
   readonly createdOn: number;
   readonly updatedOn: number;
   readonly createdBy = 'admin';
@@ -65,13 +63,12 @@ class UserReader implements SystemValues, RowReader {
   readonly city: number;
 
   constructor(
-    readonly world: World,
+    world: World,
     readonly source: UserSource,
-    readonly row: number,
+    row: number,
   ) {
-    const r = new RowRandom(world.tableSeed('sys_user'), row);
-    this.rnd = r;
-    this.sysId = world.sysId('sys_user', row);
+    super('sys_user', world, row);
+    const r = this.rnd;
     const names = source.names(row);
     this.first = names.first;
     this.last = names.last;
@@ -84,8 +81,6 @@ class UserReader implements SystemValues, RowReader {
     this.updatedBy = r.chance(5, 0.5) ? 'admin' : 'system';
     this.modCount = r.int(6, 20);
   }
-
-  readonly rnd: RowRandom;
 
   value(field: string): string {
     return USER_TABLE.value(this, field);
