@@ -1,6 +1,7 @@
 /**
- * One task of a run: page its table, decode, transform and write each page (with its
- * watermark in incremental mode), then the completeness count and the deletes.
+ * One task of a run: page its table, decode and transform each page, write consecutive pages
+ * together up to the sink's batch size (with the watermark of the last in incremental mode),
+ * then the completeness count and the deletes.
  *
  * @module
  */
