@@ -38,7 +38,8 @@ export interface MockScale {
 /** The default number of incidents: a year of a mid-sized service desk, quick to generate. */
 export const DEFAULT_MOCK_INCIDENTS = 2000;
 
-const KEYS: readonly (keyof MockScale)[] = [
+/** The tables a {@link MockScale} sizes: the nine tables of the built-in catalog. @internal */
+export const SCALED_TABLES: readonly (keyof MockScale)[] = [
   'incident',
   'incident_task',
   'task_sla',
@@ -85,7 +86,7 @@ export function planMockScale(
 ): ScalePlan {
   const given: Partial<MockScale> = typeof scale === 'number' ? { incident: scale } : scale;
   for (const key of Object.keys(given)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
+    if (!(SCALED_TABLES as readonly string[]).includes(key)) {
       throw new ConfigurationError(`scale: unknown table ${JSON.stringify(key)}`, {
         option: `scale.${key}`,
       });

@@ -5,6 +5,7 @@
  * @module
  */
 import type { MockField, MockTableSchema } from '../../types.js';
+import { SCALED_TABLES } from '../mock-scale.js';
 import { cmdbCiNetworkLinkSchema, cmdbCiSchema } from './cmdb-ci.js';
 import { contractSlaSchema } from './contract-sla.js';
 import { coreCompanySchema } from './core-company.js';
@@ -21,18 +22,7 @@ import { taskTimeWorkedSchema } from './task-time-worked.js';
  * The tables the mock serves with rows: the nine tables of the built-in catalog plus
  * `sys_audit_delete`.
  */
-export const MOCK_TABLE_NAMES: readonly string[] = [
-  'incident',
-  'incident_task',
-  'task_sla',
-  'task_time_worked',
-  'contract_sla',
-  'sys_user_group',
-  'core_company',
-  'sys_user',
-  'cmdb_ci_network_link',
-  'sys_audit_delete',
-];
+export const MOCK_TABLE_NAMES: readonly string[] = [...SCALED_TABLES, 'sys_audit_delete'];
 
 /**
  * Every schema the mock knows, by table name: the served tables and their base tables (`task`,
