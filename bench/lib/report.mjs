@@ -196,7 +196,7 @@ function sinkVsDriver(f) {
     'sink / driver, same commits',
     'CPU-time ratio (same commits)',
   ];
-  return `${n(f.rows)} rows of ${f.columns} columns, ${f.rounds} rounds (medians); the sink writes as a run does, its default \`batchSize\` rows per \`sink.write\` and transaction.
+  return `${n(f.rows)} rows of ${f.columns} columns, ${f.rounds} rounds (medians); the sink writes as a run does, \`batchSizeFor(task)\` rows per \`sink.write\` and transaction.
 
 ${table(header, rows)}`;
 }
