@@ -38,6 +38,11 @@ export function quote(dialect: SqlDialect, name: string): string {
     : `"${name.replaceAll('"', '""')}"`;
 }
 
+/** The marker of bound parameter `n` (from 1): `$n` on PostgreSQL, `?` elsewhere. */
+export function placeholder(dialect: SqlDialect, n: number): string {
+  return dialect === 'postgres' ? `$${n}` : '?';
+}
+
 /** `CREATE TABLE IF NOT EXISTS` with `sys_id` as the primary key. */
 export function createTableSql(
   dialect: SqlDialect,
@@ -114,7 +119,7 @@ export function upsertSql(
   const tuples: string[] = [];
   let n = 0;
   for (let r = 0; r < rows; r++) {
-    const marks = columns.map(() => (dialect === 'postgres' ? `$${++n}` : '?'));
+    const marks = columns.map(() => placeholder(dialect, ++n));
     tuples.push(`(${marks.join(',')})`);
   }
   const insert = `INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}`;
@@ -151,7 +156,7 @@ export function countExistingStatement(
       parameters: [JSON.stringify(keys)],
     };
   }
-  const marks = keys.map((_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?'));
+  const marks = keys.map((_, i) => placeholder(dialect, i + 1));
   return {
     sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q('sys_id')} IN (${marks.join(',')})`,
     parameters: keys,
@@ -188,7 +193,7 @@ export function deleteStatement(
   table: string,
   keys: readonly string[],
 ): Statement {
-  const marks = keys.map((_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?'));
+  const marks = keys.map((_, i) => placeholder(dialect, i + 1));
   return {
     sql: `DELETE FROM ${quote(dialect, table)} WHERE ${quote(dialect, 'sys_id')} IN (${marks.join(',')})`,
     parameters: keys,

@@ -8,7 +8,7 @@ import { CompiledQuery } from 'kysely';
 import { fields } from '../fields/codecs.js';
 import type { SqlDialect } from '../fields/field-codec.js';
 import { formatUtcDateTime } from '../fields/utc-text.js';
-import { deleteStatement, quote, type Statement } from './dialect-sql.js';
+import { deleteStatement, placeholder, quote, type Statement } from './dialect-sql.js';
 import type { DeleteResult } from './sink.js';
 import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 import { messageOf, SinkError } from './sink-error.js';
@@ -38,8 +38,6 @@ export interface DeleteRowsOptions {
 /** The column a soft delete sets; `NULL` on live rows. */
 export const DELETED_AT_COLUMN = 'sys_deleted_at';
 
-const mark = (dialect: SqlDialect, i: number) => (dialect === 'postgres' ? `$${i}` : '?');
-
 /**
  * `UPDATE ... SET sys_deleted_at = <at> WHERE sys_id IN (...) AND sys_deleted_at IS NULL`: rows
  * already marked keep their time and are not counted.
@@ -51,10 +49,10 @@ export function softDeleteStatement(
   at: string,
 ): Statement {
   const q = (name: string) => quote(dialect, name);
-  const marks = keys.map((_, i) => mark(dialect, i + 2));
+  const marks = keys.map((_, i) => placeholder(dialect, i + 2));
   return {
     sql:
-      `UPDATE ${q(table)} SET ${q(DELETED_AT_COLUMN)} = ${mark(dialect, 1)} ` +
+      `UPDATE ${q(table)} SET ${q(DELETED_AT_COLUMN)} = ${placeholder(dialect, 1)} ` +
       `WHERE ${q('sys_id')} IN (${marks.join(',')}) AND ${q(DELETED_AT_COLUMN)} IS NULL`,
     parameters: [at, ...keys],
   };
@@ -77,7 +75,7 @@ export function keysStatement(
   if (softDeletes) where.push(`${q(DELETED_AT_COLUMN)} IS NULL`);
   if (after !== undefined) {
     parameters.push(after);
-    where.push(`${q('sys_id')} > ${mark(dialect, parameters.length)}`);
+    where.push(`${q('sys_id')} > ${placeholder(dialect, parameters.length)}`);
   }
   const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   return {

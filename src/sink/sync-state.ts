@@ -8,7 +8,7 @@ import { ConfigurationError } from '../client/errors.js';
 import type { PageCursor } from '../client/page.js';
 import type { SqlDialect } from '../fields/field-codec.js';
 import { formatUtcDateTime, parseUtcDateTime } from '../fields/utc-text.js';
-import { quote, type Statement } from './dialect-sql.js';
+import { placeholder, quote, type Statement } from './dialect-sql.js';
 import type { SinkQueryRunner } from './sink-database.js';
 import { messageOf, SinkError } from './sink-error.js';
 import { readColumns, run } from './table-schema.js';
@@ -167,7 +167,7 @@ export function saveStateStatement(
     columns.push('deletes_checked_at');
     parameters.push(update.deletesCheckedAt);
   }
-  const marks = columns.map((_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?'));
+  const marks = columns.map((_, i) => placeholder(dialect, i + 1));
   const changed = columns.slice(2);
   const insert = `INSERT INTO ${q(SYNC_STATE_TABLE)} (${columns.map(q).join(', ')}) VALUES (${marks.join(', ')})`;
   const sql =
@@ -190,12 +190,11 @@ export function readStateStatement(dialect: SqlDialect, key: StateKey): Statemen
         return `DATE_FORMAT(${q(column)}, '%Y-%m-%d %H:%i:%s') AS ${q(column)}`;
     }
   };
-  const mark = (i: number) => (dialect === 'postgres' ? `$${i}` : '?');
   return {
     sql:
       `SELECT ${time('watermark_time')}, ${q('watermark_sys_id')}, ${time('deletes_checked_at')}, ` +
       `${time('updated_at')} FROM ${q(SYNC_STATE_TABLE)} ` +
-      `WHERE ${q('task_name')} = ${mark(1)} AND ${q('target_table')} = ${mark(2)}`,
+      `WHERE ${q('task_name')} = ${placeholder(dialect, 1)} AND ${q('target_table')} = ${placeholder(dialect, 2)}`,
     parameters: [key.taskName, key.targetTable],
   };
 }
