@@ -10,6 +10,7 @@ import { rawValueOf, sysIdOf } from '../client/table-params.js';
 import type { Sink } from '../sink/sink.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
 import type { RunClient } from './run-tasks.js';
+import { countOrNull } from './selection-count.js';
 import type { DeleteMode } from './sync-mode.js';
 
 /** Rows per key page when reconciling (sys_id only, so a page is small). */
@@ -144,24 +145,12 @@ async function fromAudit(context: DeleteContext): Promise<DeleteOutcome> {
   return newest === undefined ? { deleted, warnings } : { deleted, warnings, auditedUpTo: newest };
 }
 
-/** The instance's count of a selection; `null` when the Stats API refuses it (HTTP error). */
-async function countOrNull(context: DeleteContext, query: string): Promise<number | null> {
-  const count = context.client.count;
-  if (count === undefined) return null;
-  try {
-    return await count.call(context.client, context.task.table, query, { signal: context.signal });
-  } catch (error) {
-    if (context.signal.aborted || !(error instanceof HttpError)) throw error;
-    return null;
-  }
-}
-
 /** Database rows minus the instance's count of the task's whole selection, when both are known. */
 async function unexplainedRows(context: DeleteContext): Promise<number | undefined> {
   const { client, sink, task } = context;
   if (client.count === undefined || sink.countRows === undefined) return undefined;
   context.onApiCalls(1);
-  const instance = await countOrNull(context, task.buildQuery());
+  const instance = await countOrNull(client, task.table, task.buildQuery(), context.signal);
   if (instance === null) return undefined;
   const database = await sink.countRows(task, { signal: context.signal });
   context.onDbOperations(1);
@@ -200,7 +189,7 @@ async function reconcile(context: DeleteContext): Promise<DeleteOutcome> {
   }
   if (client.count !== undefined) {
     context.onApiCalls(1);
-    const expected = await countOrNull(context, selection);
+    const expected = await countOrNull(client, task.table, selection, context.signal);
     if (expected === null) {
       return {
         deleted: 0,

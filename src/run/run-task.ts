@@ -6,7 +6,6 @@
  * @module
  */
 import createDebug from 'debug';
-import { HttpError } from '../client/http-errors.js';
 import type { PageCursor } from '../client/page.js';
 import { isAfterCursor } from '../client/page-query.js';
 import { rawValueOf } from '../client/table-params.js';
@@ -24,6 +23,7 @@ import type { ProgressEvent } from './progress.js';
 import type { RunPlan } from './run-plan.js';
 import type { ErrorSummary, TaskResult, TaskStatus } from './run-result.js';
 import type { RunClient, RunTasksOptions } from './run-tasks.js';
+import { countOrNull } from './selection-count.js';
 import { deleteModeOf, minusMinutes, planIncremental } from './sync-mode.js';
 
 const debug = createDebug('servicenow-sync:run');
@@ -223,14 +223,7 @@ export async function runTask(
     if (signal.aborted) throw cancelReason(signal);
     if (plan.audit && options.client.count !== undefined) {
       counters.apiCalls += 1;
-      expectedRecords = await options.client
-        .count(task.table, query, { signal })
-        .catch((countError: unknown) => {
-          // The Stats API may be closed to the integration user: no audit, not a failure.
-          if (signal.aborted || !(countError instanceof HttpError)) throw countError;
-          debug('run %s task %s: no completeness count: %O', runId, task.name, countError);
-          return null;
-        });
+      expectedRecords = await countOrNull(options.client, task.table, query, signal);
       const gap =
         expectedRecords === null ? undefined : auditGap(recordsRead, expectedRecords, blankRows);
       if (gap !== undefined) warnings.push(gap);
