@@ -11,6 +11,7 @@ import { isAfterCursor } from '../client/page-query.js';
 import { rawValueOf } from '../client/table-params.js';
 import type { Row } from '../fields/field-codec.js';
 import { parseUtcDateTime } from '../fields/utc-text.js';
+import type { ExecutionLogger } from '../log/execution-logger.js';
 import type { SyncState, SyncStateUpdate } from '../sink/sync-state.js';
 import { applyTransform } from '../tasks/apply-transform.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
@@ -65,24 +66,18 @@ export async function runTask(
       debug('onProgress listener threw: %O', listenerError);
     }
   };
-  const log = async (what: string, call: () => Promise<void>) => {
+  // The logger, when there is one; its failures are debug lines, never the task's.
+  const log = async (what: string, call: (logger: ExecutionLogger) => Promise<void>) => {
+    if (options.logger === undefined) return;
     try {
-      await call();
+      await call(options.logger);
     } catch (logError) {
       debug('run %s task %s: logger.%s failed: %O', runId, task.name, what, logError);
     }
   };
   emit({ type: 'taskStarted', task: task.name, table: task.table, at: startedAt });
-  await log('taskStarted', () =>
-    options.logger
-      ? options.logger.taskStarted(runId, {
-          name: task.name,
-          table: task.table,
-          target: task.target,
-          startedAt,
-        })
-      : Promise.resolve(),
-  );
+  const logged = { name: task.name, table: task.table, target: task.target, startedAt };
+  await log('taskStarted', (logger) => logger.taskStarted(runId, logged));
   const incremental = plan.mode === 'incremental';
   // A full load of the whole selection also leaves a watermark, so the next incremental run
   // reads only what changed after it.
@@ -192,16 +187,8 @@ export async function runTask(
           counters: { ...counters },
           at: new Date(),
         });
-        await log('taskProgress', () =>
-          options.logger
-            ? options.logger.taskProgress(runId, {
-                name: task.name,
-                table: task.table,
-                target: task.target,
-                startedAt,
-                ...counters,
-              })
-            : Promise.resolve(),
+        await log('taskProgress', (logger) =>
+          logger.taskProgress(runId, { ...logged, ...counters }),
         );
       }
     } catch (readError) {
@@ -309,9 +296,7 @@ export async function runTask(
     warnings,
     ...(errorSummary ? { error: errorSummary } : {}),
   };
-  await log('taskFinished', () =>
-    options.logger ? options.logger.taskFinished(runId, result) : Promise.resolve(),
-  );
+  await log('taskFinished', (logger) => logger.taskFinished(runId, result));
   emit({ type: 'taskFinished', task: task.name, table: task.table, result, at: endedAt });
   return result;
 }
