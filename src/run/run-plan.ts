@@ -59,13 +59,7 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
     throw new InvalidWindowError("since applies to incremental runs only (mode: 'incremental')");
   }
   const since = options.since === undefined ? undefined : normalizeSince(options.since);
-  const overlapMinutes = options.overlapMinutes ?? 10;
-  if (!Number.isInteger(overlapMinutes) || overlapMinutes < 0 || overlapMinutes > 10_080) {
-    throw new ConfigurationError(
-      `overlapMinutes must be an integer from 0 to 10080, received ${String(options.overlapMinutes)}`,
-      { option: 'overlapMinutes' },
-    );
-  }
+  const overlapMinutes = integerOption('overlapMinutes', options.overlapMinutes, 10, 0, 10_080);
   checkDeletes(options, names);
   checkSinkAbilities(tasks, options, mode);
   let window: TaskWindow | undefined;
@@ -87,22 +81,8 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
       },
     );
   }
-  const pageSize = options.pageSize ?? 1000;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) {
-    throw new ConfigurationError(
-      `pageSize must be an integer from 1 to 10000, received ${String(options.pageSize)}`,
-      {
-        option: 'pageSize',
-      },
-    );
-  }
-  const partitions = options.partitions ?? 1;
-  if (!Number.isInteger(partitions) || partitions < 1 || partitions > 16) {
-    throw new ConfigurationError(
-      `partitions must be an integer from 1 to 16, received ${String(options.partitions)}`,
-      { option: 'partitions' },
-    );
-  }
+  const pageSize = integerOption('pageSize', options.pageSize, 1000, 1, 10_000);
+  const partitions = integerOption('partitions', options.partitions, 1, 1, 16);
   if (partitions > 1 && mode === 'incremental') {
     throw new ConfigurationError(
       "partitions apply to full runs: an incremental run reads in (sys_updated_on, sys_id) order, one sequence per task (use mode 'full' for a partitioned first load)",
@@ -123,6 +103,24 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
     checkTimeZone: options.checkTimeZone !== false || options.strictTimeZone === true,
     strictTimeZone: options.strictTimeZone === true,
   };
+}
+
+/** An integer option from `min` to `max`, `fallback` when absent. */
+function integerOption(
+  option: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigurationError(
+      `${option} must be an integer from ${min} to ${max}, received ${String(value)}`,
+      { option },
+    );
+  }
+  return n;
 }
 
 function checkDeletes(options: RunTasksOptions, names: ReadonlySet<string>): void {
