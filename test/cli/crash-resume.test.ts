@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMockServiceNow, type MockServiceNow } from 'servicenow-sync/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cleanEnv, runCli, tempDir } from './run-cli.js';
+import { CLI, cleanEnv, mockFlags, runCli, tempDir } from './run-cli.js';
 
 let mock: MockServiceNow;
 const dirs: { remove(): void }[] = [];
@@ -67,12 +67,7 @@ describe('a killed incremental sync', () => {
       '--batch-size',
       '10',
       '--quiet',
-      '--instance',
-      mock.url,
-      '--user',
-      mock.credentials.username,
-      '--password',
-      mock.credentials.password,
+      ...mockFlags(mock),
     ];
     // Slow pages, so that the process is surely killed in the middle of the table.
     mock.setFaults({ latencyMs: { table: 'sys_user', ms: 40 } });

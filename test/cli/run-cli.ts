@@ -34,6 +34,21 @@ export function cleanEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.P
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
+/** `--instance`, `--user` and `--password` for a mock instance. */
+export function mockFlags(mock: {
+  readonly url: string;
+  readonly credentials: { readonly username: string; readonly password: string };
+}): string[] {
+  return [
+    '--instance',
+    mock.url,
+    '--user',
+    mock.credentials.username,
+    '--password',
+    mock.credentials.password,
+  ];
+}
+
 /** Runs `servicenow-sync ...args` in `cwd`; resolves when it exits. */
 export function runCli(
   args: readonly string[],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMockServiceNow, type MockServiceNow } from 'servicenow-sync/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, runCli, tempDir } from './run-cli.js';
+import { type CliRun, mockFlags, runCli, tempDir } from './run-cli.js';
 
 interface TaskJson {
   status: string;
@@ -40,16 +40,7 @@ function workDir(): string {
   return dir.path;
 }
 
-function flags(): string[] {
-  return [
-    '--instance',
-    mock.url,
-    '--user',
-    mock.credentials.username,
-    '--password',
-    mock.credentials.password,
-  ];
-}
+const flags = () => mockFlags(mock);
 
 function rowsIn(file: string, table: string): number {
   const db = new Database(file, { readonly: true });

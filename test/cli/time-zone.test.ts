@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMockServiceNow, type MockServiceNow } from 'servicenow-sync/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { mockFlags, runCli, tempDir } from './run-cli.js';
 
 let mock: MockServiceNow;
 const dirs: { remove(): void }[] = [];
@@ -20,17 +20,7 @@ afterAll(async () => {
 });
 
 function args(...extra: string[]): string[] {
-  return [
-    'sync',
-    'groups',
-    '--instance',
-    mock.url,
-    '--user',
-    mock.credentials.username,
-    '--password',
-    mock.credentials.password,
-    ...extra,
-  ];
+  return ['sync', 'groups', ...mockFlags(mock), ...extra];
 }
 
 describe('the time-zone guard in the CLI', () => {
