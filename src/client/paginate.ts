@@ -30,6 +30,7 @@ import {
   displayParams,
   fieldsParam,
   rawValueOf,
+  SYS_ID_PATTERN,
   sysIdOf,
 } from './table-params.js';
 
@@ -74,8 +75,6 @@ export interface PaginationPlan {
 
 type PageData = Omit<Page<TableRecord>, 'index'>;
 
-const CURSOR_SYS_ID = /^[A-Za-z0-9_.-]*$/;
-
 /** Validates `startAfter` (strategy `'updated'` only). */
 function checkStartAfter(
   startAfter: PageCursor | undefined,
@@ -95,7 +94,7 @@ function checkStartAfter(
       { option: 'startAfter.updatedOn' },
     );
   }
-  if (typeof sysId !== 'string' || !CURSOR_SYS_ID.test(sysId)) {
+  if (typeof sysId !== 'string' || (sysId !== '' && !SYS_ID_PATTERN.test(sysId))) {
     throw new ConfigurationError(
       `Invalid option startAfter.sysId: expected a sys_id or '', received ${JSON.stringify(sysId)}`,
       { option: 'startAfter.sysId' },

@@ -20,9 +20,15 @@ export function checkTable(table: string): string {
   return table;
 }
 
+/**
+ * What a sys_id may look like: 32 hex digits on real instances, other ids (`global`, test data)
+ * from the same safe characters: no slash, comma, `^` or other query character.
+ */
+export const SYS_ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
+
 /** Throws unless `sysId` is a non-empty id without slashes or query characters. */
 export function checkSysId(sysId: string): string {
-  if (typeof sysId !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(sysId)) {
+  if (typeof sysId !== 'string' || !SYS_ID_PATTERN.test(sysId)) {
     throw new ConfigurationError(`Invalid sysId: received ${JSON.stringify(sysId)}`, {
       option: 'sysId',
     });

@@ -6,7 +6,7 @@
  */
 import { HttpError } from '../client/http-errors.js';
 import type { PaginateOptions } from '../client/page.js';
-import { rawValueOf, sysIdOf } from '../client/table-params.js';
+import { rawValueOf, SYS_ID_PATTERN, sysIdOf } from '../client/table-params.js';
 import type { Sink } from '../sink/sink.js';
 import type { TaskDefinition } from '../tasks/define-task.js';
 import type { RunClient } from './run-tasks.js';
@@ -19,8 +19,8 @@ const KEY_PAGE_SIZE = 5000;
 const CONFIRM_BATCH = 100;
 /** Rows per `delete` call. */
 const DELETE_BATCH = 1000;
-/** What a sys_id can look like (32 hex digits on real instances; test data uses others). */
-const SAFE_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
+/** Longest key confirmed with `sys_idIN` (longer ones are kept). */
+const MAX_KEY_LENGTH = 64;
 
 /** What applying deletes did. */
 export interface DeleteOutcome {
@@ -242,7 +242,9 @@ async function confirmGone(
 ): Promise<string[]> {
   const gone: string[] = [];
   // A key that could not be a sys_id (a comma or `^` would change the query) is kept.
-  const checkable = candidates.filter((key) => SAFE_KEY.test(key));
+  const checkable = candidates.filter(
+    (key) => key.length <= MAX_KEY_LENGTH && SYS_ID_PATTERN.test(key),
+  );
   for (let start = 0; start < checkable.length; start += CONFIRM_BATCH) {
     const batch = checkable.slice(start, start + CONFIRM_BATCH);
     const found = new Set<string>();
