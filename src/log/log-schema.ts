@@ -118,6 +118,12 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
   const name = dialect === 'mysql' ? 'varchar(191)' : 'text';
   const real = dialect === 'sqlite' ? 'real' : 'double precision';
   const big = dialect === 'sqlite' ? 'integer' : 'bigint';
+  // Task columns added after the first release: in a new table, and added to an older one.
+  const laterTaskColumns = [
+    { name: 'sync_mode', type: dialect === 'mysql' ? 'varchar(16)' : 'text' },
+    { name: 'expected_records', type: big },
+    { name: 'records_deleted', type: big },
+  ];
   await createTolerant(db, 'servicenow_execution_log', () =>
     db.schema
       .createTable('servicenow_execution_log')
@@ -162,19 +168,14 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .addColumn('ended_at', sql.raw(ts))
       .addColumn('duration_seconds', sql.raw(real))
       .addColumn('error_message', 'text')
-      .addColumn('sync_mode', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'))
-      .addColumn('expected_records', sql.raw(big))
-      .addColumn('records_deleted', sql.raw(big))
+      .$call((t) =>
+        laterTaskColumns.reduce((table, c) => table.addColumn(c.name, sql.raw(c.type)), t),
+      )
       .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
       .execute(),
   );
-  // Columns added after the first release: a table made by an older version gains them.
   const task = 'servicenow_execution_task';
-  await ensureColumns(db, dialect, task, await readColumns(db, dialect, task), [
-    { name: 'sync_mode', type: dialect === 'mysql' ? 'varchar(16)' : 'text' },
-    { name: 'expected_records', type: big },
-    { name: 'records_deleted', type: big },
-  ]);
+  await ensureColumns(db, dialect, task, await readColumns(db, dialect, task), laterTaskColumns);
   await createTolerant(db, 'servicenow_sync_lock', () =>
     db.schema
       .createTable('servicenow_sync_lock')
