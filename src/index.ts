@@ -3,7 +3,9 @@
  *
  * @packageDocumentation
  */
+
 export * from './client/index.js';
+export * from './core/index.js';
 export * from './fields/index.js';
 export * from './log/index.js';
 export * from './query/index.js';

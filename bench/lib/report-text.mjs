@@ -64,7 +64,7 @@ costs the *sum* of its steps, not the largest. A CPU profile of the run side (\`
 |---|---|
 | ~23% | SQLite upserts: \`SqliteFastPath.upsert\` (src/sink/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row inside better-sqlite3's transaction (profiled before the inserted count moved from a probe per key to the table's rowid bounds) |
 | ~16% | garbage collection (per page of 1,000 incidents: 2.1 MB of JSON text, ~2 MB of parsed records, ~4 MB of decoded rows with a \`Date\` per date-time) |
-| ~12% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/fields/utc-text.ts) |
+| ~12% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/core/utc-text.ts) |
 | ~11% | gunzip and UTF-8 decoding of the bodies (undici, \`TextDecoder\`) |
 | ~9% | \`JSON.parse\` of the bodies (\`tryParse\`, src/client/response-body.ts) |
 | ~7% | \`bindRow\` / \`keysOf\` / \`dedupe\` (src/sink/row-batch.ts) |

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { AuthOptions } from '../client/auth-options.js';
+import type { AuthOptions } from '../index.js';
 import { UsageError } from './usage-error.js';
 
 /** Connection flags as commander gives them. */

@@ -4,8 +4,7 @@
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigurationError, ServiceNowError } from '../client/errors.js';
-import { InvalidWindowError } from '../run/errors.js';
+import { ConfigurationError, InvalidWindowError, ServiceNowError } from '../index.js';
 import { ENVIRONMENT } from './connection.js';
 import { type CliIo, line } from './io.js';
 import { nonNegativeInteger, positiveInteger, UsageError } from './usage-error.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import cliProgress from 'cli-progress';
-import type { ProgressEvent } from '../run/progress.js';
+import type { ProgressEvent } from '../index.js';
 import { line } from './io.js';
 
 /** Receives run events and draws them. */

@@ -4,8 +4,8 @@
  * @module
  */
 import { z } from 'zod';
+import { ConfigurationError } from '../core/index.js';
 import type { AuthOptions } from './auth-options.js';
-import { ConfigurationError } from './errors.js';
 import { normalizeInstanceUrl } from './instance-url.js';
 import type { FetchFunction, TlsOptions } from './node-fetch.js';
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions, RetryPolicy } from './retry-policy.js';

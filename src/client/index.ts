@@ -12,7 +12,6 @@ export {
   type ServiceNowClientOptions,
 } from './client-options.js';
 export { createHttpError, type HttpErrorInput } from './create-http-error.js';
-export { ConfigurationError, ServiceNowError, type ServiceNowErrorOptions } from './errors.js';
 export {
   AuthenticationError,
   HttpError,
@@ -36,7 +35,6 @@ export type {
   IntegrationUser,
   IntegrationUserOptions,
   Page,
-  PageCursor,
   PageResponseInfo,
   PaginateOptions,
   PaginationStrategy,
@@ -58,6 +56,7 @@ export {
   RetryPolicy,
 } from './retry-policy.js';
 export { ServiceNowClient } from './service-now-client.js';
+export { rawValueOf, sysIdOf } from './table-params.js';
 export {
   InstanceUnavailableError,
   type InstanceUnavailableErrorOptions,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../core/index.js';
 import { redactUrl } from './redact.js';
 
 const INSTANCE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;

@@ -6,10 +6,10 @@
  *
  * @module
  */
-import type { EncodedQuery, QueryCondition, QueryOrder, QueryTerm } from '../query/ast.js';
+
+import { ConfigurationError, type PageCursor } from '../core/index.js';
+import type { EncodedQuery, QueryCondition, QueryOrder, QueryTerm } from '../query/index.js';
 import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../query/index.js';
-import { ConfigurationError } from './errors.js';
-import type { PageCursor } from './page.js';
 
 /** A half-open range of sys_ids: `from <= sys_id < to`; a missing bound is open. */
 export interface KeyRange {
@@ -152,15 +152,4 @@ export function partitionRanges(count: number): KeyRange[] {
     from: i === 0 ? undefined : bounds[i - 1],
     to: i === count - 1 ? undefined : bounds[i],
   }));
-}
-
-/**
- * `true` when the key `(updatedOn, sysId)` of `key` comes strictly after `cursor`, in the order
- * of strategy `'updated'` (`ORDERBYsys_updated_on^ORDERBYsys_id`).
- */
-export function isAfterCursor(key: PageCursor, cursor: PageCursor): boolean {
-  return (
-    key.updatedOn > cursor.updatedOn ||
-    (key.updatedOn === cursor.updatedOn && key.sysId > cursor.sysId)
-  );
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { PageCursor } from '../core/index.js';
 import type { QueryInput } from '../query/index.js';
 
 /** A reference or display-value pair, as ServiceNow returns it with links or `display_value=all`. */
@@ -34,26 +35,6 @@ export type PaginationStrategy =
   | 'updated'
   /** `sysparm_offset`: rows move between pages when data changes (skips and duplicates). */
   | 'offset';
-
-/**
- * A position in the `(sys_updated_on, sys_id)` order of strategy `'updated'`: paging resumes
- * strictly after it.
- *
- * @example
- * ```ts
- * // every row changed at or after 2025-03-01 00:00:00 UTC
- * const since: PageCursor = { updatedOn: '2025-03-01 00:00:00', sysId: '' };
- * ```
- */
-export interface PageCursor {
-  /** `sys_updated_on` as the instance stores it: UTC `YYYY-MM-DD HH:MM:SS`. */
-  readonly updatedOn: string;
-  /**
-   * `sys_id` of the row at that key; `''` is the key just before every row updated at
-   * `updatedOn` (resuming after it reads every row with `sys_updated_on >= updatedOn`).
-   */
-  readonly sysId: string;
-}
 
 /** Options of `client.paginate()` and `client.records()`. */
 export interface PaginateOptions {

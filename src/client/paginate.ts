@@ -6,13 +6,17 @@
  * @module
  */
 import createDebug from 'debug';
-import { parseUtcDateTime } from '../fields/utc-text.js';
-import type { EncodedQuery } from '../query/ast.js';
-import { ConfigurationError } from './errors.js';
-import type { MetricsRecorder } from './metrics.js';
-import type { Page, PageCursor, PaginateOptions, PaginationStrategy, TableRecord } from './page.js';
 import {
+  ConfigurationError,
   isAfterCursor,
+  type PageCursor,
+  parseUtcDateTime,
+  SYS_ID_PATTERN,
+} from '../core/index.js';
+import type { EncodedQuery } from '../query/index.js';
+import type { MetricsRecorder } from './metrics.js';
+import type { Page, PaginateOptions, PaginationStrategy, TableRecord } from './page.js';
+import {
   type KeyRange,
   keysetFilter,
   keysetPageQuery,
@@ -30,7 +34,6 @@ import {
   displayParams,
   fieldsParam,
   rawValueOf,
-  SYS_ID_PATTERN,
   sysIdOf,
 } from './table-params.js';
 

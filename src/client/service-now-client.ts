@@ -4,10 +4,10 @@
  * @module
  */
 import type { $Fetch } from 'ofetch';
+import { ConfigurationError } from '../core/index.js';
 import { type QueryInput, toQueryString } from '../query/index.js';
 import type { ResolvedClientOptions, ServiceNowClientOptions } from './client-options.js';
 import { resolveClientOptions } from './client-options.js';
-import { ConfigurationError } from './errors.js';
 import { authUserName, readIntegrationUser } from './integration-user.js';
 import { type ClientMetrics, MetricsRecorder } from './metrics.js';
 import { checkTokenResponse } from './oauth-token-source.js';

@@ -3,8 +3,9 @@
  *
  * @module
  */
+
+import { ConfigurationError, SYS_ID_PATTERN } from '../core/index.js';
 import { isValidFieldName } from '../query/index.js';
-import { ConfigurationError } from './errors.js';
 import type { DisplayValueMode } from './page.js';
 
 const TABLE_NAME = /^[a-z0-9_]+$/;
@@ -19,12 +20,6 @@ export function checkTable(table: string): string {
   }
   return table;
 }
-
-/**
- * What a sys_id may look like: 32 hex digits on real instances, other ids (`global`, test data)
- * from the same safe characters: no slash, comma, `^` or other query character.
- */
-export const SYS_ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
 
 /** Throws unless `sysId` is a non-empty id without slashes or query characters. */
 export function checkSysId(sysId: string): string {

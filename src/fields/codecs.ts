@@ -4,11 +4,15 @@
  * @module
  */
 import * as z from 'zod';
-import { ConfigurationError } from '../client/errors.js';
+import {
+  ConfigurationError,
+  formatUtcDateTime,
+  parseUtcDate,
+  parseUtcDateTime,
+} from '../core/index.js';
 import { defineCodec } from './define-codec.js';
 import type { FieldCodec, SqlTypes } from './field-codec.js';
 import { FieldValueError } from './field-value-error.js';
-import { formatUtcDateTime, parseUtcDate, parseUtcDateTime } from './utc-text.js';
 
 const TEXT: SqlTypes = { sqlite: 'TEXT', postgres: 'text', mysql: 'LONGTEXT' };
 /** Keys (references) stay indexable in MySQL, which cannot index TEXT without a prefix length. */

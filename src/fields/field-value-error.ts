@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ServiceNowError, type ServiceNowErrorOptions } from '../client/errors.js';
+import { ServiceNowError, type ServiceNowErrorOptions } from '../core/index.js';
 
 /** Longest raw value quoted in an error message or kept on an error. */
 export const MAX_QUOTED_VALUE = 200;

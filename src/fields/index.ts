@@ -11,4 +11,3 @@ export {
 } from './field-codec.js';
 export { FieldValueError, MAX_QUOTED_VALUE, truncateValue } from './field-value-error.js';
 export { MAX_IDENTIFIER_LENGTH, SQL_IDENTIFIER, sqlIdentifierProblem } from './sql-identifier.js';
-export { formatUtcDateTime, parseUtcDate, parseUtcDateTime } from './utc-text.js';

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import type { Kysely } from 'kysely';
-import { RunInProgressError } from '../run/errors.js';
-import type { RunResult, TaskResult } from '../run/run-result.js';
+import type { RunResult, TaskResult } from '../run/index.js';
+import { RunInProgressError } from '../run/index.js';
 import type { ExecutionLogger, RunStartInfo, TaskInfo, TaskProgress } from './execution-logger.js';
 import {
   type AnyKysely,

@@ -4,8 +4,8 @@
  * @module
  */
 import { type Generated, type Kysely, MysqlAdapter, PostgresAdapter, sql } from 'kysely';
-import { formatUtcDateTime } from '../fields/utc-text.js';
-import { ensureColumns, readColumns } from '../sink/table-schema.js';
+import { formatUtcDateTime } from '../core/index.js';
+import { ensureColumns, readColumns } from '../sink/index.js';
 
 /** The SQL dialect family of a Kysely instance. */
 export type LogDialect = 'sqlite' | 'postgres' | 'mysql';

@@ -5,7 +5,7 @@
  * @module
  */
 import createDebug from 'debug';
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../core/index.js';
 import type { EncodedQuery, QueryCondition, QueryGroup, QueryOrder, QueryTerm } from './ast.js';
 import { fieldNameProblem, valueProblem } from './condition-rules.js';
 import { matchOperator } from './operators.js';

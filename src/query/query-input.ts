@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../core/index.js';
 import type { EncodedQuery } from './ast.js';
 import { formatQuery } from './format-query.js';
 import { parseQuery } from './parse-query.js';

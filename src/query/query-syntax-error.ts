@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ServiceNowError, type ServiceNowErrorOptions } from '../client/errors.js';
+import { ServiceNowError, type ServiceNowErrorOptions } from '../core/index.js';
 
 /** Options of {@link QuerySyntaxError}. */
 export interface QuerySyntaxErrorOptions extends ServiceNowErrorOptions {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../core/index.js';
 
 /**
  * Escapes a value for an encoded query: every `^` becomes `^^`, the escape ServiceNow documents

@@ -4,11 +4,10 @@
  *
  * @module
  */
-import { HttpError } from '../client/http-errors.js';
-import type { PaginateOptions } from '../client/page.js';
-import { rawValueOf, SYS_ID_PATTERN, sysIdOf } from '../client/table-params.js';
-import type { Sink } from '../sink/sink.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
+import { HttpError, type PaginateOptions, rawValueOf, sysIdOf } from '../client/index.js';
+import { SYS_ID_PATTERN } from '../core/index.js';
+import type { Sink } from '../sink/index.js';
+import type { TaskDefinition } from '../tasks/index.js';
 import type { RunClient } from './run-tasks.js';
 import { countOrNull } from './selection-count.js';
 import type { DeleteMode } from './sync-mode.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ServiceNowError } from '../client/errors.js';
+import { ServiceNowError } from '../core/index.js';
 import type { ErrorSummary } from './run-result.js';
 
 /** A loggable summary of an error: name, code, message; never a stack or a secret-bearing object. */

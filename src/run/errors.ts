@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ServiceNowError } from '../client/errors.js';
+import { ServiceNowError } from '../core/index.js';
 
 /**
  * Another run of the same job is alive against the same database; the new run was refused

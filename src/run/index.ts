@@ -27,6 +27,6 @@ export {
   runTasks,
   startRun,
 } from './run-tasks.js';
-export type { DeleteMode, SyncMode } from './sync-mode.js';
+export { type DeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
 export { isUtcZone } from './time-zone-guard.js';
 export { isIsoDay, validateWindow, yesterdayUtc } from './window.js';

@@ -4,17 +4,17 @@
  * @module
  */
 
-import { KyselyExecutionLogger } from '../log/kysely-execution-logger.js';
-import type { AnyKysely } from '../log/log-schema.js';
-import { KyselySink } from '../sink/kysely-sink.js';
+import type { AnyKysely } from '../log/index.js';
+import { KyselyExecutionLogger } from '../log/index.js';
+import { KyselySink } from '../sink/index.js';
+import type { TaskWindow } from '../tasks/index.js';
 import {
   CONFIGURATIONS_JOB_CONCURRENCY,
   configurationsJob,
   INCIDENTS_JOB_CONCURRENCY,
   incidentsJob,
   type JobOptions,
-} from '../tasks/catalog/jobs.js';
-import type { TaskWindow } from '../tasks/task-window.js';
+} from '../tasks/index.js';
 import type { ProgressEvent } from './progress.js';
 import type { RunResult } from './run-result.js';
 import { type RunClient, type RunHandle, type RunTasksOptions, startRun } from './run-tasks.js';

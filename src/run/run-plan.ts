@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { ConfigurationError } from '../client/errors.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
-import { type TaskWindow, windowRange } from '../tasks/task-window.js';
+import { ConfigurationError } from '../core/index.js';
+import type { TaskDefinition } from '../tasks/index.js';
+import { type TaskWindow, windowRange } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
 import type { RunTasksOptions } from './run-tasks.js';
 import { deleteModeOf, isDeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { PageCursor } from '../client/page.js';
+import type { PageCursor } from '../core/index.js';
 
 /** A run window: both days included, `YYYY-MM-DD`, read in UTC. */
 export interface RunWindow {

@@ -6,17 +6,13 @@
  * @module
  */
 import createDebug from 'debug';
-import type { PageCursor } from '../client/page.js';
-import { isAfterCursor } from '../client/page-query.js';
-import { rawValueOf } from '../client/table-params.js';
-import type { Row } from '../fields/field-codec.js';
-import { parseUtcDateTime } from '../fields/utc-text.js';
-import type { ExecutionLogger } from '../log/execution-logger.js';
-import type { SyncState, SyncStateUpdate } from '../sink/sync-state.js';
-import { applyTransform } from '../tasks/apply-transform.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
-import { createDecoder } from '../tasks/record-decoder.js';
-import { RecordRejectedError } from '../tasks/record-rejected-error.js';
+import { rawValueOf } from '../client/index.js';
+import { isAfterCursor, type PageCursor, parseUtcDateTime } from '../core/index.js';
+import type { Row } from '../fields/index.js';
+import type { ExecutionLogger } from '../log/index.js';
+import type { SyncState, SyncStateUpdate } from '../sink/index.js';
+import type { TaskDefinition } from '../tasks/index.js';
+import { applyTransform, createDecoder, RecordRejectedError } from '../tasks/index.js';
 import { applyDeletes } from './apply-deletes.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';

@@ -13,12 +13,11 @@ import type {
   Page,
   PaginateOptions,
   TableRecord,
-} from '../client/page.js';
-import type { ExecutionLogger } from '../log/execution-logger.js';
+} from '../client/index.js';
+import type { ExecutionLogger } from '../log/index.js';
 import type { QueryInput } from '../query/index.js';
-import type { Sink } from '../sink/sink.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
-import type { TaskWindow } from '../tasks/task-window.js';
+import type { Sink } from '../sink/index.js';
+import type { TaskDefinition, TaskWindow } from '../tasks/index.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
 import type { ProgressEvent } from './progress.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import createDebug from 'debug';
-import { HttpError } from '../client/http-errors.js';
+import { HttpError } from '../client/index.js';
 import type { RunClient } from './run-tasks.js';
 
 const debug = createDebug('servicenow-sync:run');

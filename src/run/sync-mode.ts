@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { formatUtcDateTime, parseUtcDate, parseUtcDateTime } from '../fields/utc-text.js';
+import { formatUtcDateTime, parseUtcDate, parseUtcDateTime } from '../core/index.js';
 import { andQuery, formatQuery, toEncodedQuery } from '../query/index.js';
-import type { SyncState } from '../sink/sync-state.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
+import type { SyncState } from '../sink/index.js';
+import type { TaskDefinition } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
 
 /**

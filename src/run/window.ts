@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { parseUtcDate } from '../fields/utc-text.js';
+import { parseUtcDate } from '../core/index.js';
 import { InvalidWindowError } from './errors.js';
 import type { RunWindow } from './run-result.js';
 

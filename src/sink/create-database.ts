@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
 import type { CustomTypesConfig } from 'pg';
-import { ConfigurationError } from '../client/errors.js';
-import type { SqlDialect } from '../fields/field-codec.js';
+import { ConfigurationError } from '../core/index.js';
+import type { SqlDialect } from '../fields/index.js';
 import { parseDatabaseUrl, redactUrl } from './database-url.js';
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from '../core/index.js';
 
 /** A database URL taken apart. */
 export type DatabaseTarget =

@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { fields } from '../fields/codecs.js';
-import type { RowValue, SqlDialect, SqlTypes } from '../fields/field-codec.js';
-import { formatUtcDateTime } from '../fields/utc-text.js';
+
+import { formatUtcDateTime } from '../core/index.js';
+import type { RowValue, SqlDialect, SqlTypes } from '../fields/index.js';
+import { fields } from '../fields/index.js';
 
 /** A column to create: name and type in the dialect at hand. */
 export interface ColumnSpec {

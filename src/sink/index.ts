@@ -4,7 +4,7 @@ export {
   dialectOf,
   type SyncTables,
 } from './create-database.js';
-export { redactUrl } from './database-url.js';
+export { parseDatabaseUrl, redactUrl } from './database-url.js';
 export { KyselySink, type KyselySinkOptions } from './kysely-sink.js';
 export type {
   DeleteResult,
@@ -17,3 +17,4 @@ export type {
 export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 export { SinkError } from './sink-error.js';
 export { SYNC_STATE_TABLE, type SyncState, type SyncStateUpdate } from './sync-state.js';
+export { ensureColumns, readColumns } from './table-schema.js';

@@ -4,10 +4,10 @@
  * @module
  */
 import createDebug from 'debug';
-import { ConfigurationError } from '../client/errors.js';
-import type { Row, SqlDialect } from '../fields/field-codec.js';
-import { sqlIdentifierProblem } from '../fields/sql-identifier.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
+import { ConfigurationError } from '../core/index.js';
+import type { Row, SqlDialect } from '../fields/index.js';
+import { sqlIdentifierProblem } from '../fields/index.js';
+import type { TaskDefinition } from '../tasks/index.js';
 import { dialectOf, sqliteHandleOf } from './create-database.js';
 import type { Statement } from './dialect-sql.js';
 import {

@@ -5,9 +5,9 @@
  * @module
  */
 import { CompiledQuery } from 'kysely';
-import { fields } from '../fields/codecs.js';
-import type { SqlDialect } from '../fields/field-codec.js';
-import { formatUtcDateTime } from '../fields/utc-text.js';
+import { formatUtcDateTime } from '../core/index.js';
+import type { SqlDialect } from '../fields/index.js';
+import { fields } from '../fields/index.js';
 import { deleteStatement, placeholder, quote, type Statement } from './dialect-sql.js';
 import type { DeleteResult } from './sink.js';
 import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';

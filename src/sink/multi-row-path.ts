@@ -6,7 +6,7 @@
  * @module
  */
 import { CompiledQuery } from 'kysely';
-import type { Row, SqlDialect } from '../fields/field-codec.js';
+import type { Row, SqlDialect } from '../fields/index.js';
 import {
   countExistingStatement,
   MAX_PARAMETERS,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Row, SqlDialect } from '../fields/field-codec.js';
+import type { Row, SqlDialect } from '../fields/index.js';
 import { bindValue, UnsupportedValue } from './dialect-sql.js';
 import { SinkError } from './sink-error.js';
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ServiceNowError, type ServiceNowErrorOptions } from '../client/errors.js';
+import { ServiceNowError, type ServiceNowErrorOptions } from '../core/index.js';
 
 /**
  * A sink could not write: the database refused a statement (the driver's error is the `cause`),

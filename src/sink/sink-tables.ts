@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type { Row, SqlDialect } from '../fields/field-codec.js';
-import { sqlIdentifierProblem } from '../fields/sql-identifier.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
-import { TaskDefinitionError } from '../tasks/task-definition-error.js';
+import type { Row, SqlDialect } from '../fields/index.js';
+import { sqlIdentifierProblem } from '../fields/index.js';
+import type { TaskDefinition } from '../tasks/index.js';
+import { TaskDefinitionError } from '../tasks/index.js';
 import { type ColumnSpec, inferSqlTypes } from './dialect-sql.js';
 import type { SinkQueryRunner } from './sink-database.js';
 import { messageOf, SinkError } from './sink-error.js';

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { Row } from '../fields/field-codec.js';
-import type { TaskDefinition } from '../tasks/define-task.js';
+import type { Row } from '../fields/index.js';
+import type { TaskDefinition } from '../tasks/index.js';
 import type { SyncState, SyncStateUpdate } from './sync-state.js';
 
 /** Options of every sink call. */

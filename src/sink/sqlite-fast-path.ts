@@ -6,7 +6,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import type { Row } from '../fields/field-codec.js';
+import type { Row } from '../fields/index.js';
 import {
   countExistingStatement,
   type Statement,

@@ -4,10 +4,13 @@
  *
  * @module
  */
-import { ConfigurationError } from '../client/errors.js';
-import type { PageCursor } from '../client/page.js';
-import type { SqlDialect } from '../fields/field-codec.js';
-import { formatUtcDateTime, parseUtcDateTime } from '../fields/utc-text.js';
+import {
+  ConfigurationError,
+  formatUtcDateTime,
+  type PageCursor,
+  parseUtcDateTime,
+} from '../core/index.js';
+import type { SqlDialect } from '../fields/index.js';
 import { placeholder, quote, type Statement } from './dialect-sql.js';
 import type { SinkQueryRunner } from './sink-database.js';
 import { messageOf, SinkError } from './sink-error.js';

@@ -5,7 +5,7 @@
  */
 import createDebug from 'debug';
 import { CompiledQuery } from 'kysely';
-import type { SqlDialect } from '../fields/field-codec.js';
+import type { SqlDialect } from '../fields/index.js';
 import {
   addColumnSql,
   type ColumnSpec,

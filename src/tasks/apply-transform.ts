@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Row, RowValue } from '../fields/field-codec.js';
+import type { Row, RowValue } from '../fields/index.js';
 import type { TaskDefinition } from './define-task.js';
 import { TaskDefinitionError } from './task-definition-error.js';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ColumnTable } from 'arquero';
-import type { FieldCodec } from '../fields/field-codec.js';
+import type { FieldCodec } from '../fields/index.js';
 import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../query/index.js';
 import { buildColumns, type TaskColumn } from './task-columns.js';
 import { type TaskWindow, windowRange } from './task-window.js';

@@ -1,4 +1,5 @@
 export { applyTransform } from './apply-transform.js';
+export * from './catalog/index.js';
 export {
   defineTask,
   type FieldSpec,

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { FieldCodec, Row } from '../fields/field-codec.js';
-import { FieldValueError } from '../fields/field-value-error.js';
+import type { FieldCodec, Row } from '../fields/index.js';
+import { FieldValueError } from '../fields/index.js';
 import type { TaskDefinition } from './define-task.js';
 import { RecordRejectedError } from './record-rejected-error.js';
 import { DISPLAY_SUFFIX } from './task-columns.js';

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { ServiceNowError } from '../client/errors.js';
-import { truncateValue } from '../fields/field-value-error.js';
+import { ServiceNowError } from '../core/index.js';
+import { truncateValue } from '../fields/index.js';
 
 /** What a {@link RecordRejectedError} is built from. */
 export interface RecordRejectedDetails {

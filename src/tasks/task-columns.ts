@@ -3,8 +3,9 @@
  *
  * @module
  */
-import { fields } from '../fields/codecs.js';
-import type { FieldCodec, SqlTypes } from '../fields/field-codec.js';
+
+import type { FieldCodec, SqlTypes } from '../fields/index.js';
+import { fields } from '../fields/index.js';
 
 /** What a column holds. */
 export type TaskColumnRole = 'key' | 'value' | 'display';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ServiceNowError } from '../client/errors.js';
+import { ServiceNowError } from '../core/index.js';
 
 /** One problem of a task definition. */
 export interface TaskDefinitionIssue {

@@ -3,9 +3,12 @@
  *
  * @module
  */
-import { ConfigurationError } from '../client/errors.js';
-import { timeZoneOffsetMs } from '../fields/time-zone.js';
-import { formatUtcDateTime, parseUtcDate } from '../fields/utc-text.js';
+import {
+  ConfigurationError,
+  formatUtcDateTime,
+  parseUtcDate,
+  timeZoneOffsetMs,
+} from '../core/index.js';
 
 /**
  * The days a run covers: `from` and `to` both included, `YYYY-MM-DD`, read in UTC unless

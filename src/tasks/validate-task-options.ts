@@ -5,10 +5,8 @@
  * @module
  */
 import * as z from 'zod';
-import { CODEC_NAMES, codecFromName } from '../fields/codecs.js';
-import { isFieldCodec } from '../fields/define-codec.js';
-import type { FieldCodec } from '../fields/field-codec.js';
-import { sqlIdentifierProblem } from '../fields/sql-identifier.js';
+import type { FieldCodec } from '../fields/index.js';
+import { CODEC_NAMES, codecFromName, isFieldCodec, sqlIdentifierProblem } from '../fields/index.js';
 import { type EncodedQuery, type QueryInput, toEncodedQuery } from '../query/index.js';
 import type {
   FieldSpec,

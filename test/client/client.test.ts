@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, RetryPolicy, ServiceNowClient } from '../../src/client/index.js';
+import { RetryPolicy, ServiceNowClient } from '../../src/client/index.js';
+import { ConfigurationError } from '../../src/core/index.js';
 import type { MockServiceNow } from '../../src/mock/index.js';
 import {
   basicClient,

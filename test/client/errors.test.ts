@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createHttpError, readErrorBody } from '../../src/client/create-http-error.js';
-import { ServiceNowError } from '../../src/client/errors.js';
 import {
   AuthenticationError,
   HttpError,
@@ -18,6 +17,7 @@ import {
   InvalidResponseError,
   TimeoutError,
 } from '../../src/client/transport-errors.js';
+import { ServiceNowError } from '../../src/core/errors.js';
 
 const URL_ = 'https://acme.service-now.com/api/now/table/incidnt';
 const body = (message: string, detail: string | null = null) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveClientOptions } from '../../src/client/client-options.js';
-import { ConfigurationError } from '../../src/client/errors.js';
 import { normalizeInstanceUrl } from '../../src/client/instance-url.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 
 const basic = { type: 'basic', username: 'u', password: 'hunter2-secret' } as const;
 

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ConfigurationError,
-  type Page,
-  type PageCursor,
-  type PaginateOptions,
-  type ServiceNowClient,
-  type TableRecord,
+import type {
+  Page,
+  PaginateOptions,
+  ServiceNowClient,
+  TableRecord,
 } from '../../src/client/index.js';
+import { ConfigurationError, type PageCursor } from '../../src/core/index.js';
 import type { MockRecord, MockServiceNow } from '../../src/mock/index.js';
 import { basicClient, collect, listRequests, startMock } from './mock-harness.js';
 

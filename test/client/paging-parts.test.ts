@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CookieJar, CookieJarPool } from '../../src/client/cookie-jar.js';
-import { ConfigurationError } from '../../src/client/errors.js';
 import {
   keysetFilter,
   keysetPageQuery,
@@ -11,6 +10,7 @@ import {
 import { PageSizer } from '../../src/client/page-size.js';
 import { mergeByArrival, readAhead } from '../../src/client/read-ahead.js';
 import { recordIterator } from '../../src/client/record-iterator.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 import { query } from '../../src/query/index.js';
 
 describe('keyset page queries', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/client/errors.js';
 import { parseRetryAfter, RetryPolicy } from '../../src/client/retry-policy.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 
 const headers = (values: Record<string, string>) => new Headers(values);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, ServiceNowError } from '../../src/client/errors.js';
+import { ConfigurationError, ServiceNowError } from '../../src/core/errors.js';
 import {
   codecFromName,
   type FieldCodec,

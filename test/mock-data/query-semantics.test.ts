@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigurationError } from '../../src/client/errors.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 import { MockUnknownTableError } from '../../src/mock/data/index.js';
 import type { MockRecord } from '../../src/mock/types.js';
 import { MockUnknownFieldError } from '../../src/mock/types.js';

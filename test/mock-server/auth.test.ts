@@ -3,7 +3,7 @@
  * and cookies, and per-session serialization.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/client/errors.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 import type { MockServiceNow } from '../../src/mock/server/index.js';
 import { call, startMock } from './helpers.js';
 

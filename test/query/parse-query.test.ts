@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceNowError } from '../../src/client/errors.js';
+import { ServiceNowError } from '../../src/core/errors.js';
 import type { EncodedQuery, QueryCondition } from '../../src/query/index.js';
 import { parseQuery, QuerySyntaxError } from '../../src/query/index.js';
 

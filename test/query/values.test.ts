@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/client/errors.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 import { escapeValue, formatDate, formatDateTime } from '../../src/query/index.js';
 
 describe('escapeValue', () => {

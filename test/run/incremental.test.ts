@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, ServiceNowClient } from '../../src/client/index.js';
+import { ServiceNowClient } from '../../src/client/index.js';
+import { ConfigurationError } from '../../src/core/index.js';
 import { KyselyExecutionLogger, readRuns } from '../../src/log/index.js';
 import { createMockServiceNow, type MockServiceNow } from '../../src/mock/index.js';
 import { parseQuery } from '../../src/query/index.js';

@@ -3,8 +3,8 @@
  * watermark of the group's last page; rows read before a failure are still committed.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, type ServiceNowClient } from '../../src/client/index.js';
-import type { PageCursor } from '../../src/client/page.js';
+import type { ServiceNowClient } from '../../src/client/index.js';
+import { ConfigurationError, type PageCursor } from '../../src/core/index.js';
 import type { Row } from '../../src/fields/index.js';
 import type { MockServiceNow } from '../../src/mock/index.js';
 import { runTasks } from '../../src/run/index.js';

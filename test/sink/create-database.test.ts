@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/client/errors.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 import { createDatabase, dialectOf, KyselySink, redactUrl } from '../../src/sink/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sn-db-'));

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/client/errors.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 import type { SqlDialect } from '../../src/fields/index.js';
 import {
   createDatabase,

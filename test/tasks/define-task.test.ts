@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceNowError } from '../../src/client/errors.js';
+import { ServiceNowError } from '../../src/core/errors.js';
 import { fields } from '../../src/fields/index.js';
 import { query } from '../../src/query/index.js';
 import {

@@ -1,6 +1,6 @@
 import { op } from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { ServiceNowError } from '../../src/client/errors.js';
+import { ServiceNowError } from '../../src/core/errors.js';
 import { fields } from '../../src/fields/index.js';
 import {
   applyTransform,

@@ -5,12 +5,15 @@
  */
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
-import { ServiceNowClient } from '../../client/service-now-client.js';
+import type { RunResult } from '../../index.js';
+import {
+  catalogTasks,
+  createDatabase,
+  parseDatabaseUrl,
+  redactUrl,
+  ServiceNowClient,
+} from '../../index.js';
 import { createMockServiceNow } from '../../mock/index.js';
-import type { RunResult } from '../../run/run-result.js';
-import { createDatabase } from '../../sink/create-database.js';
-import { parseDatabaseUrl, redactUrl } from '../../sink/database-url.js';
-import { catalogTasks } from '../../tasks/catalog/jobs.js';
 import { DEFAULT_DB } from '../connection.js';
 import { type CliIo, line } from '../io.js';
 import { planSync, runInto } from './sync-command.js';

@@ -5,9 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readRuns } from '../../log/read-runs.js';
-import { createDatabase } from '../../sink/create-database.js';
-import { parseDatabaseUrl } from '../../sink/database-url.js';
+import { createDatabase, parseDatabaseUrl, readRuns } from '../../index.js';
 import { DEFAULT_DB, ENVIRONMENT } from '../connection.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';

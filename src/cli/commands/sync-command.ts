@@ -5,21 +5,23 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ServiceNowClient } from '../../client/service-now-client.js';
-import type { QueryInput } from '../../query/query-input.js';
-import type { RunResult } from '../../run/run-result.js';
-import { type DeleteMode, normalizeSince, type SyncMode } from '../../run/sync-mode.js';
-import { validateWindow, yesterdayUtc } from '../../run/window.js';
-import { parseDatabaseUrl, redactUrl } from '../../sink/database-url.js';
+import type { QueryInput, RunResult, TaskWindow } from '../../index.js';
 import {
   CONFIGURATIONS_JOB_CONCURRENCY,
   CONFIGURATIONS_JOB_TASKS,
   catalog,
   catalogTasks,
+  type DeleteMode,
   INCIDENTS_JOB_CONCURRENCY,
   INCIDENTS_JOB_TASKS,
-} from '../../tasks/catalog/jobs.js';
-import type { TaskWindow } from '../../tasks/task-window.js';
+  normalizeSince,
+  parseDatabaseUrl,
+  redactUrl,
+  ServiceNowClient,
+  type SyncMode,
+  validateWindow,
+  yesterdayUtc,
+} from '../../index.js';
 import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../connection.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
@@ -230,10 +232,10 @@ export async function runInto(
     { runTasks },
     progressModule,
   ] = await Promise.all([
-    import('../../sink/create-database.js'),
-    import('../../sink/kysely-sink.js'),
-    import('../../log/kysely-execution-logger.js'),
-    import('../../run/run-tasks.js'),
+    import('../../index.js'),
+    import('../../index.js'),
+    import('../../index.js'),
+    import('../../index.js'),
     import('../progress-reporter.js'),
   ]);
   const db = createDatabase(plan.db);

@@ -4,7 +4,7 @@
  * @module
  */
 import createDebug from 'debug';
-import { ConfigurationError } from '../../client/errors.js';
+import { ConfigurationError } from '../../index.js';
 import type { ReverseIndex } from './engine/plan-group.js';
 import { TableData } from './engine/table-data.js';
 import { buildTableIndex } from './engine/table-index.js';

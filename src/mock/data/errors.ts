@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ServiceNowError } from '../../client/errors.js';
+import { ServiceNowError } from '../../index.js';
 
 /**
  * The table is not one the mock serves.

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EncodedQuery } from '../../query/ast.js';
+import type { EncodedQuery } from '../../index.js';
 import type {
   MockDataStore,
   MockRecord,

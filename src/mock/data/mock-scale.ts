@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError } from '../../client/errors.js';
+import { ConfigurationError } from '../../index.js';
 
 /**
  * Row counts per table, before the few deletes seeded at generation time. Give any subset to

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { timeZoneOffsetMs } from '../../fields/time-zone.js';
+import { timeZoneOffsetMs } from '../../index.js';
 
 /** The offset of `timeZone` from UTC at `epoch`, in ms. */
 function offsetAt(timeZone: string, epoch: number): number {

@@ -3,9 +3,7 @@
  *
  * @module
  */
-import { andQuery } from '../../query/and-query.js';
-import { formatQuery } from '../../query/format-query.js';
-import { type QueryInput, toEncodedQuery } from '../../query/query-input.js';
+import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../../query/index.js';
 
 /** Options of every built-in task. */
 export interface CatalogTaskOptions {

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { ConfigurationError } from '../../client/errors.js';
-import type { QueryInput } from '../../query/query-input.js';
+import { ConfigurationError } from '../../core/index.js';
+import type { QueryInput } from '../../query/index.js';
 import type { TaskDefinition } from '../define-task.js';
 import type { CatalogTaskOptions } from './catalog-options.js';
 import { networkLinksTask } from './cmdb-ci-network-link.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ConfigurationError } from '../client/errors.js';
+import { ConfigurationError } from './errors.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Offsets (ms) by zone and quarter hour: zone rules change at most on quarter hours. */
