@@ -11,5 +11,5 @@ export * from './log/index.js';
 export * from './query/index.js';
 export * from './run/index.js';
 export * from './sink/index.js';
-export * from './tasks/catalog/index.js';
 export * from './tasks/index.js';
+export * from './wiring/index.js';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
-import type { ExecutionLogger } from './execution-logger.js';
+import type { ExecutionLogger } from '../run/index.js';
 
 /** Options of {@link debugLogger}. */
 export interface DebugLoggerOptions {

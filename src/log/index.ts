@@ -1,5 +1,4 @@
 export { type DebugLoggerOptions, debugLogger } from './debug-logger.js';
-export type { ExecutionLogger, RunStartInfo, TaskInfo, TaskProgress } from './execution-logger.js';
 export {
   KyselyExecutionLogger,
   type KyselyExecutionLoggerOptions,

@@ -6,9 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import type { Kysely } from 'kysely';
-import type { RunResult, TaskResult } from '../run/index.js';
+import type {
+  ExecutionLogger,
+  RunResult,
+  RunStartInfo,
+  TaskInfo,
+  TaskProgress,
+  TaskResult,
+} from '../run/index.js';
 import { RunInProgressError } from '../run/index.js';
-import type { ExecutionLogger, RunStartInfo, TaskInfo, TaskProgress } from './execution-logger.js';
 import {
   type AnyKysely,
   createLogTables,

@@ -6,9 +6,9 @@
  */
 import { HttpError, type PaginateOptions, rawValueOf, sysIdOf } from '../client/index.js';
 import { SYS_ID_PATTERN } from '../core/index.js';
-import type { Sink } from '../sink/index.js';
+import type { KeyedSink } from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
-import type { RunClient } from './run-tasks.js';
+import type { RunClient } from './run-options.js';
 import { countOrNull } from './selection-count.js';
 import type { DeleteMode } from './sync-mode.js';
 
@@ -37,7 +37,7 @@ export interface DeleteOutcome {
 /** The context of one task's delete pass. */
 export interface DeleteContext {
   readonly client: RunClient;
-  readonly sink: Sink;
+  readonly sink: KeyedSink;
   readonly task: TaskDefinition;
   readonly mode: Exclude<DeleteMode, 'none'>;
   readonly soft: boolean;
@@ -51,13 +51,6 @@ export interface DeleteContext {
 
 /** Applies the task's deletes; throws only on errors that stop the task (network, database). */
 export async function applyDeletes(context: DeleteContext): Promise<DeleteOutcome> {
-  const { sink } = context;
-  if (sink.delete === undefined) {
-    return {
-      deleted: 0,
-      warnings: [`Deletes were not applied: the sink cannot delete rows.`],
-    };
-  }
   return context.mode === 'audit' ? fromAudit(context) : reconcile(context);
 }
 
@@ -71,8 +64,7 @@ function pageOptions(context: DeleteContext, extra: PaginateOptions): PaginateOp
 
 async function remove(context: DeleteContext, keys: readonly string[]): Promise<number> {
   if (keys.length === 0) return 0;
-  const sink = context.sink as Required<Pick<Sink, 'delete'>> & Sink;
-  const result = await sink.delete(context.task, keys, {
+  const result = await context.sink.delete(context.task, keys, {
     signal: context.signal,
     soft: context.soft,
   });
@@ -147,7 +139,7 @@ async function fromAudit(context: DeleteContext): Promise<DeleteOutcome> {
 /** Database rows minus the instance's count of the task's whole selection, when both are known. */
 async function unexplainedRows(context: DeleteContext): Promise<number | undefined> {
   const { client, sink, task } = context;
-  if (client.count === undefined || sink.countRows === undefined) return undefined;
+  if (client.count === undefined) return undefined;
   context.onApiCalls(1);
   const instance = await countOrNull(client, task.table, task.buildQuery(), context.signal);
   if (instance === null) return undefined;
@@ -158,12 +150,6 @@ async function unexplainedRows(context: DeleteContext): Promise<number | undefin
 
 async function reconcile(context: DeleteContext): Promise<DeleteOutcome> {
   const { client, sink, task } = context;
-  if (sink.keys === undefined) {
-    return {
-      deleted: 0,
-      warnings: ['Deletes were not reconciled: the sink cannot list its keys.'],
-    };
-  }
   const selection = task.buildQuery();
   const live = new Set<string>();
   let blank = 0;

@@ -4,13 +4,7 @@ export {
   RunInProgressError,
   TimeZoneMismatchError,
 } from './errors.js';
-export {
-  type LoadJobOptions,
-  loadConfigurations,
-  loadIncidents,
-  startConfigurations,
-  startIncidents,
-} from './load-jobs.js';
+export type { ExecutionLogger, RunStartInfo, TaskInfo, TaskProgress } from './execution-logger.js';
 export type { ProgressEvent, TaskCounters } from './progress.js';
 export type {
   ErrorSummary,

@@ -4,10 +4,11 @@
  * @module
  */
 import { ConfigurationError } from '../core/index.js';
+import { isKeyedSink, isStatefulSink } from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { type TaskWindow, windowRange } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
-import type { RunTasksOptions } from './run-tasks.js';
+import type { RunTasksOptions } from './run-options.js';
 import { deleteModeOf, isDeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
 import { validateWindow } from './window.js';
 
@@ -154,7 +155,7 @@ function checkSinkAbilities(
   mode: SyncMode,
 ): void {
   const sink = options.sink;
-  if (mode === 'incremental' && (sink.readState === undefined || sink.saveState === undefined)) {
+  if (mode === 'incremental' && !isStatefulSink(sink)) {
     throw new ConfigurationError(
       'An incremental run needs a sink that keeps watermarks (readState and saveState), such as KyselySink',
       { option: 'sink' },
@@ -170,15 +171,9 @@ function checkSinkAbilities(
     }
     const deletes = deleteModeOf(options.deletes, task.name);
     if (deletes === 'none') continue;
-    if (sink.delete === undefined || sink.readState === undefined || sink.saveState === undefined) {
+    if (!isKeyedSink(sink)) {
       throw new ConfigurationError(
-        `deletes '${deletes}' (task ${task.name}) needs a sink with delete, readState and saveState, such as KyselySink`,
-        { option: 'deletes' },
-      );
-    }
-    if (deletes === 'reconcile' && sink.keys === undefined) {
-      throw new ConfigurationError(
-        `deletes 'reconcile' (task ${task.name}) needs a sink that lists its keys, such as KyselySink`,
+        `deletes '${deletes}' (task ${task.name}) needs a sink that keeps state and lists, counts and deletes its keys (a KeyedSink), such as KyselySink`,
         { option: 'deletes' },
       );
     }

@@ -9,17 +9,22 @@ import createDebug from 'debug';
 import { rawValueOf } from '../client/index.js';
 import { isAfterCursor, type PageCursor, parseUtcDateTime } from '../core/index.js';
 import type { Row } from '../fields/index.js';
-import type { ExecutionLogger } from '../log/index.js';
-import type { SyncState, SyncStateUpdate } from '../sink/index.js';
+import {
+  isKeyedSink,
+  isStatefulSink,
+  type SyncState,
+  type SyncStateUpdate,
+} from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { applyTransform, createDecoder, RecordRejectedError } from '../tasks/index.js';
 import { applyDeletes } from './apply-deletes.js';
+import { cancelReason } from './cancel-reason.js';
 import { summarize } from './error-summary.js';
-import { RunCancelledError } from './errors.js';
+import type { ExecutionLogger } from './execution-logger.js';
 import type { ProgressEvent } from './progress.js';
+import type { RunClient, RunTasksOptions } from './run-options.js';
 import type { RunPlan } from './run-plan.js';
 import type { ErrorSummary, TaskResult, TaskStatus } from './run-result.js';
-import type { RunClient, RunTasksOptions } from './run-tasks.js';
 import { countOrNull } from './selection-count.js';
 import { deleteModeOf, minusMinutes, planIncremental } from './sync-mode.js';
 
@@ -81,10 +86,11 @@ export async function runTask(
   try {
     if (signal.aborted) throw cancelReason(signal);
     await sink.prepare(task, { signal });
-    const keepsState = sink.readState !== undefined && sink.saveState !== undefined;
+    const stateful = isStatefulSink(sink) ? sink : undefined;
+    const keepsState = stateful !== undefined;
     const state: SyncState | undefined =
-      keepsState && (incremental || deletes !== 'none' || wholeSelection)
-        ? await sink.readState?.(task, { signal })
+      stateful && (incremental || deletes !== 'none' || wholeSelection)
+        ? await stateful.readState(task, { signal })
         : undefined;
     watermark = state?.watermark ?? null;
     const decode = createDecoder(task);
@@ -214,13 +220,13 @@ export async function runTask(
     if (fullMark !== undefined && !stalled) {
       // Every row updated before the newest update seen at the start has been read.
       const mark = { updatedOn: fullMark, sysId: '' };
-      if (watermark === null || isAfterCursor(mark, watermark)) {
-        await sink.saveState?.(task, { watermark: mark }, { signal });
+      if (stateful && (watermark === null || isAfterCursor(mark, watermark))) {
+        await stateful.saveState(task, { watermark: mark }, { signal });
         counters.dbOperations += 1;
         watermark = mark;
       }
     }
-    if (deletes !== 'none') {
+    if (deletes !== 'none' && isKeyedSink(sink)) {
       const checked = state?.deletesCheckedAt ?? null;
       const outcome = await applyDeletes({
         client: options.client,
@@ -242,7 +248,7 @@ export async function runTask(
       // The audit checkpoint follows the instance's clock (the newest audit row read), never
       // this machine's, so a clock difference cannot hide deletes.
       if (outcome.auditedUpTo !== undefined && outcome.warnings.length === 0) {
-        await sink.saveState?.(task, { deletesCheckedAt: outcome.auditedUpTo }, { signal });
+        await sink.saveState(task, { deletesCheckedAt: outcome.auditedUpTo }, { signal });
         counters.dbOperations += 1;
       }
     }
@@ -334,14 +340,4 @@ async function latestUpdate(
     return text !== undefined && !Number.isNaN(parseUtcDateTime(text)) ? text : undefined;
   }
   return undefined;
-}
-
-/** The run's cancellation reason as a `RunCancelledError`. @internal */
-export function cancelReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof RunCancelledError) return reason;
-  if (reason instanceof Error && reason.name !== 'AbortError') {
-    return new RunCancelledError(`The run was cancelled: ${reason.message}`, { cause: reason });
-  }
-  return new RunCancelledError('The run was cancelled.');
 }

@@ -6,7 +6,7 @@
  */
 import createDebug from 'debug';
 import { HttpError } from '../client/index.js';
-import type { RunClient } from './run-tasks.js';
+import type { RunClient } from './run-options.js';
 
 const debug = createDebug('servicenow-sync:run');
 

@@ -7,7 +7,7 @@
  */
 import { summarize } from './error-summary.js';
 import { TimeZoneMismatchError } from './errors.js';
-import type { RunClient } from './run-tasks.js';
+import type { RunClient } from './run-options.js';
 
 /** Zone names ServiceNow uses for UTC. */
 const UTC_ZONES = new Set(['GMT', 'UTC', 'Etc/UTC', 'Etc/GMT', 'Greenwich', 'Universal', 'Zulu']);

@@ -6,13 +6,17 @@ export {
 } from './create-database.js';
 export { parseDatabaseUrl, redactUrl } from './database-url.js';
 export { KyselySink, type KyselySinkOptions } from './kysely-sink.js';
-export type {
-  DeleteResult,
-  Sink,
-  SinkCallOptions,
-  SinkDeleteOptions,
-  SinkKeysOptions,
-  WriteResult,
+export {
+  type DeleteResult,
+  isKeyedSink,
+  isStatefulSink,
+  type KeyedSink,
+  type Sink,
+  type SinkCallOptions,
+  type SinkDeleteOptions,
+  type SinkKeysOptions,
+  type StatefulSink,
+  type WriteResult,
 } from './sink.js';
 export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 export { SinkError } from './sink-error.js';

@@ -21,7 +21,7 @@ import { bindChunks, writeMultiRow } from './multi-row-path.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
 import type {
   DeleteResult,
-  Sink,
+  KeyedSink,
   SinkCallOptions,
   SinkDeleteOptions,
   SinkKeysOptions,
@@ -113,7 +113,7 @@ const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
  * await db.destroy();
  * ```
  */
-export class KyselySink implements Sink {
+export class KyselySink implements KeyedSink {
   readonly #db: SinkDatabase;
   readonly #dialect: SqlDialect;
   readonly #batchSize: number | undefined;

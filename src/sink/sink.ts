@@ -61,16 +61,16 @@ export interface DeleteResult {
 
 /**
  * Receives a task's rows. A run calls `prepare` once per task before its first page, `write`
- * for each decoded (and transformed) page, or group of pages (`batchSizeFor`), in order, and `close` when the sink is no longer
- * needed. `KyselySink` implements it; so can any object (a file writer, a message queue).
+ * for each decoded (and transformed) page, or group of pages (`batchSizeFor`), in order, and
+ * `close` when the sink is no longer needed. `KyselySink` implements it; so can any object (a
+ * file writer, a message queue).
  *
  * Contract: `write` upserts by `sys_id` (a row written twice leaves one row, the later one),
  * commits what it returns for, and throws when it could not write. Rows may carry columns the
  * task does not list (from its transform).
  *
- * Incremental runs need the optional members too: `readState` and `saveState` (with `state` of
- * `write` saved atomically with the rows), `delete`, `keys` and `countRows`; a run refuses
- * incremental mode on a sink that lacks them.
+ * Incremental runs need a {@link StatefulSink} (watermarks), deletes a {@link KeyedSink}; a run
+ * refuses those modes with a `ConfigurationError` on a sink without them.
  *
  * @example
  * ```ts
@@ -100,30 +100,58 @@ export interface Sink {
     rows: readonly Row[],
     options?: SinkCallOptions,
   ): Promise<WriteResult>;
-  /**
-   * Removes rows by `sys_id` (records deleted in ServiceNow), or marks them deleted with
-   * `soft: true`, when the sink supports it.
-   */
-  delete?(
-    task: TaskDefinition,
-    sysIds: readonly string[],
-    options?: SinkDeleteOptions,
-  ): Promise<DeleteResult>;
+  /** Releases what the sink holds. */
+  close?(): Promise<void>;
+}
+
+/**
+ * A sink that keeps each task's {@link SyncState} (the watermark of incremental runs and the
+ * deletes checkpoint) and saves `state` of `write` in the same transaction as the rows.
+ */
+export interface StatefulSink extends Sink {
   /** The task's stored {@link SyncState}, `undefined` when none was saved. */
-  readState?(task: TaskDefinition, options?: SinkCallOptions): Promise<SyncState | undefined>;
+  readState(task: TaskDefinition, options?: SinkCallOptions): Promise<SyncState | undefined>;
   /** Saves a change to the task's {@link SyncState} (absent keys keep their values). */
-  saveState?(
+  saveState(
     task: TaskDefinition,
     update: SyncStateUpdate,
     options?: SinkCallOptions,
   ): Promise<void>;
+}
+
+/** A stateful sink that can list, count and remove its rows by `sys_id`: what deletes need. */
+export interface KeyedSink extends StatefulSink {
+  /**
+   * Removes rows by `sys_id` (records deleted in ServiceNow), or marks them deleted with
+   * `soft: true`.
+   */
+  delete(
+    task: TaskDefinition,
+    sysIds: readonly string[],
+    options?: SinkDeleteOptions,
+  ): Promise<DeleteResult>;
   /**
    * Live (not soft-deleted) `sys_id`s of the task's table, in the database's order, strictly
    * after `after`, at most `limit`.
    */
-  keys?(task: TaskDefinition, options: SinkKeysOptions): Promise<string[]>;
+  keys(task: TaskDefinition, options: SinkKeysOptions): Promise<string[]>;
   /** How many live (not soft-deleted) rows the task's table holds. */
-  countRows?(task: TaskDefinition, options?: SinkCallOptions): Promise<number>;
-  /** Releases what the sink holds. */
-  close?(): Promise<void>;
+  countRows(task: TaskDefinition, options?: SinkCallOptions): Promise<number>;
+}
+
+/** `true` when `sink` keeps sync state ({@link StatefulSink}). */
+export function isStatefulSink(sink: Sink): sink is StatefulSink {
+  const s = sink as Partial<StatefulSink>;
+  return typeof s.readState === 'function' && typeof s.saveState === 'function';
+}
+
+/** `true` when `sink` can list, count and remove rows ({@link KeyedSink}). */
+export function isKeyedSink(sink: Sink): sink is KeyedSink {
+  const s = sink as Partial<KeyedSink>;
+  return (
+    isStatefulSink(sink) &&
+    typeof s.delete === 'function' &&
+    typeof s.keys === 'function' &&
+    typeof s.countRows === 'function'
+  );
 }

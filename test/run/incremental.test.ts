@@ -6,8 +6,6 @@ import { createMockServiceNow, type MockServiceNow } from '../../src/mock/index.
 import { parseQuery } from '../../src/query/index.js';
 import {
   InvalidWindowError,
-  loadConfigurations,
-  loadIncidents,
   runTasks,
   startRun,
   TimeZoneMismatchError,
@@ -15,6 +13,7 @@ import {
 import { KyselySink, type Sink } from '../../src/sink/index.js';
 import { groupsTask, incidentsJob, usersTask } from '../../src/tasks/catalog/index.js';
 import { defineTask, type TaskDefinition } from '../../src/tasks/index.js';
+import { loadConfigurations, loadIncidents } from '../../src/wiring/index.js';
 import { dropTables, type TestDatabase, testDatabases } from '../support/databases.js';
 import { type TestDb, useRunHarness } from '../support/run-harness.js';
 

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceNowClient } from '../../src/client/index.js';
 import { createMockServiceNow, type MockServiceNow } from '../../src/mock/index.js';
 import { parseQuery } from '../../src/query/index.js';
-import { loadConfigurations, loadIncidents } from '../../src/run/index.js';
 import { configurationsJob, incidentsJob } from '../../src/tasks/catalog/index.js';
 import type { TaskDefinition } from '../../src/tasks/define-task.js';
 import { createDecoder } from '../../src/tasks/record-decoder.js';
+import { loadConfigurations, loadIncidents } from '../../src/wiring/index.js';
 import { dropTables, type TestDatabase, testDatabases } from '../support/databases.js';
 
 const WINDOW = { from: '2026-05-01', to: '2026-07-31' } as const;

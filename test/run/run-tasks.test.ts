@@ -7,12 +7,12 @@ import {
   type ProgressEvent,
   RunInProgressError,
   runTasks,
-  startIncidents,
   startRun,
 } from '../../src/run/index.js';
 import { KyselySink } from '../../src/sink/index.js';
 import { groupsTask, usersTask } from '../../src/tasks/catalog/index.js';
 import { defineTask } from '../../src/tasks/index.js';
+import { startIncidents } from '../../src/wiring/index.js';
 import { useRunHarness } from '../support/run-harness.js';
 
 let mock: MockServiceNow;

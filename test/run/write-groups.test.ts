@@ -8,7 +8,7 @@ import { ConfigurationError, type PageCursor } from '../../src/core/index.js';
 import type { Row } from '../../src/fields/index.js';
 import type { MockServiceNow } from '../../src/mock/index.js';
 import { runTasks } from '../../src/run/index.js';
-import { KyselySink, type Sink } from '../../src/sink/index.js';
+import { isStatefulSink, KyselySink, type Sink } from '../../src/sink/index.js';
 import { defineTask, type TaskDefinition } from '../../src/tasks/index.js';
 import { type TestDb, useRunHarness } from '../support/run-harness.js';
 
@@ -49,8 +49,9 @@ function recording(inner: Sink, grouped = true) {
       calls.push({ rows: [...rows], watermark: options?.state?.watermark });
       return inner.write(task, rows, options);
     },
-    ...(inner.readState ? { readState: inner.readState.bind(inner) } : {}),
-    ...(inner.saveState ? { saveState: inner.saveState.bind(inner) } : {}),
+    ...(isStatefulSink(inner)
+      ? { readState: inner.readState.bind(inner), saveState: inner.saveState.bind(inner) }
+      : {}),
   };
   return { sink, calls };
 }

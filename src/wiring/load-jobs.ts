@@ -6,6 +6,14 @@
 
 import type { AnyKysely } from '../log/index.js';
 import { KyselyExecutionLogger } from '../log/index.js';
+import type { DeleteMode, ProgressEvent, RunResult, SyncMode } from '../run/index.js';
+import {
+  type RunClient,
+  type RunHandle,
+  type RunTasksOptions,
+  startRun,
+  yesterdayUtc,
+} from '../run/index.js';
 import { KyselySink } from '../sink/index.js';
 import type { TaskWindow } from '../tasks/index.js';
 import {
@@ -15,11 +23,6 @@ import {
   incidentsJob,
   type JobOptions,
 } from '../tasks/index.js';
-import type { ProgressEvent } from './progress.js';
-import type { RunResult } from './run-result.js';
-import { type RunClient, type RunHandle, type RunTasksOptions, startRun } from './run-tasks.js';
-import type { DeleteMode, SyncMode } from './sync-mode.js';
-import { yesterdayUtc } from './window.js';
 
 /** Options of {@link loadIncidents} and {@link loadConfigurations}. */
 export interface LoadJobOptions extends JobOptions {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RunResult, RunWindow, TaskResult } from '../run/index.js';
+import type { RunResult, RunWindow, TaskResult } from './run-result.js';
 
 /** What a logger learns when a run starts. */
 export interface RunStartInfo {

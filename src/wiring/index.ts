@@ -1,0 +1,7 @@
+export {
+  type LoadJobOptions,
+  loadConfigurations,
+  loadIncidents,
+  startConfigurations,
+  startIncidents,
+} from './load-jobs.js';
