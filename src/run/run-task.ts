@@ -17,7 +17,7 @@ import {
 } from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { applyTransform, createDecoder, RecordRejectedError } from '../tasks/index.js';
-import { applyDeletes } from './apply-deletes.js';
+import { applyDeletes } from './deletes/index.js';
 import { cancelReason } from './cancel-reason.js';
 import { summarize } from './error-summary.js';
 import type { ExecutionLogger } from './execution-logger.js';
