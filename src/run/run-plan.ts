@@ -4,11 +4,11 @@
  * @module
  */
 import { ConfigurationError } from '../core/index.js';
-import { isKeyedSink, isStatefulSink } from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { type TaskWindow, windowRange } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
 import type { RunTasksOptions } from './run-options.js';
+import { type RunSinks, resolveRunSinks } from './run-sinks.js';
 import { deleteModeOf, isDeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
 import { validateWindow } from './window.js';
 
@@ -26,53 +26,22 @@ export interface RunPlan {
   readonly audit: boolean;
   readonly checkTimeZone: boolean;
   readonly strictTimeZone: boolean;
+  /** The sink, resolved once into the interfaces it implements. */
+  readonly sinks: RunSinks;
+  /** Rows per sink write of each task, by task name: the sink's `batchSizeFor`, else 1. */
+  readonly writeGroups: ReadonlyMap<string, number>;
 }
 
 /** Validates a run's tasks and options; throws before anything is read or written. @internal */
 export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptions): RunPlan {
-  if (tasks.length === 0)
-    throw new ConfigurationError('runTasks needs at least one task', { option: 'tasks' });
-  const names = new Set<string>();
-  for (const task of tasks) {
-    if (names.has(task.name)) {
-      throw new ConfigurationError(
-        `Two tasks are named ${JSON.stringify(task.name)}; task names must be unique`,
-        {
-          option: 'tasks',
-        },
-      );
-    }
-    names.add(task.name);
-  }
-  const mode = options.mode ?? 'full';
-  if (mode !== 'full' && mode !== 'incremental') {
-    throw new ConfigurationError(
-      `mode must be 'full' or 'incremental', received ${JSON.stringify(mode)}`,
-      { option: 'mode' },
-    );
-  }
-  if (mode === 'incremental' && options.window !== undefined) {
-    throw new InvalidWindowError(
-      "An incremental run takes no window: it reads what changed since each task's watermark (use since for a first load)",
-    );
-  }
-  if (options.since !== undefined && mode !== 'incremental') {
-    throw new InvalidWindowError("since applies to incremental runs only (mode: 'incremental')");
-  }
+  const names = taskNames(tasks);
+  const mode = modeOf(options);
   const since = options.since === undefined ? undefined : normalizeSince(options.since);
   const overlapMinutes = integerOption('overlapMinutes', options.overlapMinutes, 10, 0, 10_080);
   checkDeletes(options, names);
-  checkSinkAbilities(tasks, options, mode);
-  let window: TaskWindow | undefined;
-  if (options.window !== undefined) {
-    const days = validateWindow(options.window);
-    window =
-      options.window.timeZone === undefined ? days : { ...days, timeZone: options.window.timeZone };
-    windowRange(window); // checks the time zone
-    for (const task of tasks) task.buildQuery(window); // a bad selection fails before any request
-  } else {
-    for (const task of tasks) task.buildQuery();
-  }
+  const sinks = resolveRunSinks(options.sink);
+  const writeGroups = checkSinkAbilities(tasks, options, mode, sinks);
+  const window = windowOf(tasks, options);
   const concurrency = options.concurrency ?? tasks.length;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigurationError(
@@ -103,7 +72,65 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
     audit: options.audit !== false,
     checkTimeZone: options.checkTimeZone !== false || options.strictTimeZone === true,
     strictTimeZone: options.strictTimeZone === true,
+    sinks,
+    writeGroups,
   };
+}
+
+/** The task names, checked: at least one task, no name twice. */
+function taskNames(tasks: readonly TaskDefinition[]): ReadonlySet<string> {
+  if (tasks.length === 0)
+    throw new ConfigurationError('runTasks needs at least one task', { option: 'tasks' });
+  const names = new Set<string>();
+  for (const task of tasks) {
+    if (names.has(task.name)) {
+      throw new ConfigurationError(
+        `Two tasks are named ${JSON.stringify(task.name)}; task names must be unique`,
+        {
+          option: 'tasks',
+        },
+      );
+    }
+    names.add(task.name);
+  }
+  return names;
+}
+
+/** The run's mode, checked with the options that depend on it (window, since). */
+function modeOf(options: RunTasksOptions): SyncMode {
+  const mode = options.mode ?? 'full';
+  if (mode !== 'full' && mode !== 'incremental') {
+    throw new ConfigurationError(
+      `mode must be 'full' or 'incremental', received ${JSON.stringify(mode)}`,
+      { option: 'mode' },
+    );
+  }
+  if (mode === 'incremental' && options.window !== undefined) {
+    throw new InvalidWindowError(
+      "An incremental run takes no window: it reads what changed since each task's watermark (use since for a first load)",
+    );
+  }
+  if (options.since !== undefined && mode !== 'incremental') {
+    throw new InvalidWindowError("since applies to incremental runs only (mode: 'incremental')");
+  }
+  return mode;
+}
+
+/** The run window, validated, and every task's selection built once to fail before any request. */
+function windowOf(
+  tasks: readonly TaskDefinition[],
+  options: RunTasksOptions,
+): TaskWindow | undefined {
+  if (options.window === undefined) {
+    for (const task of tasks) task.buildQuery();
+    return undefined;
+  }
+  const days = validateWindow(options.window);
+  const window =
+    options.window.timeZone === undefined ? days : { ...days, timeZone: options.window.timeZone };
+  windowRange(window); // checks the time zone
+  for (const task of tasks) task.buildQuery(window); // a bad selection fails before any request
+  return window;
 }
 
 /** An integer option from `min` to `max`, `fallback` when absent. */
@@ -124,6 +151,7 @@ function integerOption(
   return n;
 }
 
+/** Checks the `deletes` option: one mode, or modes of the run's own tasks. */
 function checkDeletes(options: RunTasksOptions, names: ReadonlySet<string>): void {
   const deletes = options.deletes;
   if (deletes === undefined || isDeleteMode(deletes)) return;
@@ -149,33 +177,36 @@ function checkDeletes(options: RunTasksOptions, names: ReadonlySet<string>): voi
   }
 }
 
+/** Checks the sink has what the run asks of it; returns each task's rows per write. */
 function checkSinkAbilities(
   tasks: readonly TaskDefinition[],
   options: RunTasksOptions,
   mode: SyncMode,
-): void {
-  const sink = options.sink;
-  if (mode === 'incremental' && !isStatefulSink(sink)) {
+  sinks: RunSinks,
+): ReadonlyMap<string, number> {
+  if (mode === 'incremental' && sinks.stateful === undefined) {
     throw new ConfigurationError(
       'An incremental run needs a sink that keeps watermarks (readState and saveState), such as KyselySink',
       { option: 'sink' },
     );
   }
+  const writeGroups = new Map<string, number>();
   for (const task of tasks) {
-    const batchSize: unknown = sink.batchSizeFor?.(task);
+    const batchSize: unknown = sinks.sink.batchSizeFor?.(task);
     if (batchSize !== undefined && !(Number.isInteger(batchSize) && (batchSize as number) >= 1)) {
       throw new ConfigurationError(
         `The sink's batchSizeFor(${task.name}) must be a positive integer, got ${String(batchSize)}`,
         { option: 'sink' },
       );
     }
+    writeGroups.set(task.name, (batchSize as number | undefined) ?? 1);
     const deletes = deleteModeOf(options.deletes, task.name);
-    if (deletes === 'none') continue;
-    if (!isKeyedSink(sink)) {
+    if (deletes !== 'none' && sinks.keyed === undefined) {
       throw new ConfigurationError(
         `deletes '${deletes}' (task ${task.name}) needs a sink that keeps state and lists, counts and deletes its keys (a KeyedSink), such as KyselySink`,
         { option: 'deletes' },
       );
     }
   }
+  return writeGroups;
 }

@@ -5,8 +5,13 @@
  *
  * @module
  */
-import { formatUtcDateTime, parseUtcDate, parseUtcDateTime } from '../core/index.js';
-import { andQuery, formatQuery, toEncodedQuery } from '../query/index.js';
+import {
+  formatUtcDateTime,
+  type PageCursor,
+  parseUtcDate,
+  parseUtcDateTime,
+} from '../core/index.js';
+import { andQuery, formatQuery, type QueryBuilder, query, toEncodedQuery } from '../query/index.js';
 import type { SyncState } from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
@@ -84,29 +89,40 @@ export function planIncremental(
   options: { readonly overlapMinutes: number; readonly until: string; readonly since?: string },
 ): IncrementalPlan {
   const watermark = state?.watermark ?? null;
-  const until = `sys_updated_on<${options.until}`;
-  let from: string | undefined;
-  let bounds: string;
-  if (watermark !== null && options.overlapMinutes === 0 && watermark.sysId !== '') {
-    // Exactly after the watermark: (sys_updated_on, sys_id) > (T, S).
-    const { updatedOn: t, sysId: id } = watermark;
-    from = t;
-    bounds = `sys_updated_on>${t}^${until}^NQsys_updated_on=${t}^sys_id>${id}^${until}`;
-  } else {
-    if (watermark !== null) {
-      from =
-        options.overlapMinutes === 0
-          ? watermark.updatedOn
-          : minusMinutes(watermark.updatedOn, options.overlapMinutes);
-    } else {
-      from = options.since;
-    }
-    bounds = (from === undefined ? '' : `sys_updated_on>=${from}^`) + until;
-  }
-  const selection = task.buildQuery();
-  const query =
-    selection === '' ? bounds : formatQuery(andQuery(toEncodedQuery(selection), bounds));
+  const exact = watermark !== null && options.overlapMinutes === 0 && watermark.sysId !== '';
+  const from = exact ? watermark.updatedOn : startOf(watermark, options);
+  const bounds = exact ? exactlyAfter(watermark, options.until) : between(from, options.until);
+  const query = formatQuery(andQuery(toEncodedQuery(task.buildQuery()), bounds.toQuery()));
   return { query, from, until: options.until };
+}
+
+/** Where an overlapping read starts: the watermark minus the overlap, or `since`. */
+function startOf(
+  watermark: PageCursor | null,
+  options: { readonly overlapMinutes: number; readonly since?: string },
+): string | undefined {
+  if (watermark === null) return options.since;
+  return options.overlapMinutes === 0
+    ? watermark.updatedOn
+    : minusMinutes(watermark.updatedOn, options.overlapMinutes);
+}
+
+/** `sys_updated_on>=from` (when there is one) and `sys_updated_on<until`. */
+function between(from: string | undefined, until: string): QueryBuilder {
+  const start = from === undefined ? query() : query().greaterOrEqual('sys_updated_on', from);
+  return start.lessThan('sys_updated_on', until);
+}
+
+/** `(sys_updated_on, sys_id) > (T, S)` and `sys_updated_on<until`, as two `^NQ` groups. */
+function exactlyAfter(watermark: PageCursor, until: string): QueryBuilder {
+  const { updatedOn, sysId } = watermark;
+  return query()
+    .greaterThan('sys_updated_on', updatedOn)
+    .lessThan('sys_updated_on', until)
+    .newQuery()
+    .equals('sys_updated_on', updatedOn)
+    .greaterThan('sys_id', sysId)
+    .lessThan('sys_updated_on', until);
 }
 
 /** The delete mode of a task from the run option (one mode, or modes by task name). */

@@ -1,0 +1,2 @@
+export { applyDeletes } from './apply-deletes.js';
+export type { DeleteContext, DeleteOutcome } from './delete-context.js';

@@ -1,0 +1,6 @@
+export { syncTask, type TaskOutcome } from './sync-task.js';
+export type { TaskContext } from './task-context.js';
+export { planTask, type TaskPlan } from './task-plan.js';
+export { createTaskReporter, type TaskReporter } from './task-reporter.js';
+export { type TaskEnd, taskResultOf } from './task-result-of.js';
+export { TaskTally } from './task-tally.js';
