@@ -13,11 +13,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escape as escapeExpression, op } from 'arquero';
 import {
+  connectDatabase,
   createDatabase,
   defineTask,
   fields,
-  KyselyExecutionLogger,
-  KyselySink,
   type RunResult,
   runTasks,
   ServiceNowClient,
@@ -111,8 +110,7 @@ export async function customTaskExample(
   try {
     const result = await runTasks([resolutionTask()], {
       client,
-      sink: new KyselySink(db),
-      logger: new KyselyExecutionLogger(db),
+      ...connectDatabase(db),
       window: options.window,
     });
     const rows = await db

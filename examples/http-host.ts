@@ -30,17 +30,20 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  configurationsJob,
+  connectDatabase,
   createDatabase,
+  incidentsJob,
   isIsoDay,
+  type JobOptions,
+  type Job as JobValue,
   type LoadJobOptions,
   type RunHandle,
   RunInProgressError,
   readRuns,
   ServiceNowClient,
   ServiceNowError,
-  startConfigurations,
-  startIncidents,
-  yesterdayUtc,
+  startRun,
 } from 'servicenow-sync';
 import { createMockServiceNow } from 'servicenow-sync/mock';
 
@@ -73,6 +76,12 @@ export interface HostService {
 
 type Job = 'incidents' | 'configurations';
 
+/** The built-in jobs behind the two endpoints: their tasks, concurrency and default window. */
+const JOBS: Readonly<Record<Job, (options?: JobOptions) => JobValue>> = {
+  incidents: incidentsJob,
+  configurations: configurationsJob,
+};
+
 /** A failure answered with a status and a JSON `{ error, message }` body. */
 class HttpProblem extends Error {
   constructor(
@@ -101,24 +110,20 @@ const BODY_FIELDS = ['data_inicio', 'data_fim'];
  */
 export async function createHostService(options: HostServiceOptions): Promise<HostService> {
   const running = new Set<RunHandle>();
+  // The sink, execution log and run lock in the database, shared by every run of the service.
+  const parts = connectDatabase(options.db);
+  const filters = options.filters === undefined ? {} : { filters: options.filters };
   const onError = options.onError ?? ((error: unknown) => console.error(error));
 
   async function start(job: Job, request: IncomingMessage): Promise<[number, object, string]> {
     const body = await readJsonBody(request);
     const given = windowOf(body);
-    // The incidents job loads yesterday (UTC) when no dates are given; configurations take none.
-    const window = job === 'incidents' ? (given ?? yesterdayUtc()) : undefined;
-    const jobOptions: LoadJobOptions = {
-      client: options.client,
-      db: options.db,
-      ...(options.filters === undefined ? {} : { filters: options.filters }),
-      ...(window === undefined ? {} : { window }),
-    };
+    // Without dates the incidents job loads its default window (yesterday, UTC); the
+    // configurations job reads whole tables and takes none.
+    const window = job === 'incidents' && given !== undefined ? { window: given } : {};
     let run: RunHandle;
     try {
-      run = await (job === 'incidents'
-        ? startIncidents(jobOptions)
-        : startConfigurations(jobOptions));
+      run = await startRun(JOBS[job](filters), { client: options.client, ...parts, ...window });
     } catch (error) {
       if (error instanceof RunInProgressError) {
         throw new HttpProblem(409, 'run_in_progress', error.message, {
@@ -139,7 +144,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
         id: run.id,
         job,
         status: 'running',
-        window: window ?? null,
+        window: run.window,
         execution: location,
         ...(job === 'configurations' && given !== undefined
           ? { note: 'The configurations job loads whole tables; the dates were checked, not used.' }

@@ -54,9 +54,9 @@ export interface PostgresExampleResult {
 
 /**
  * Runs the configurations job, then the incidents job (for `window`), into PostgreSQL, and
- * reads an SLA report back. Each job holds its own run lock: a second run of the same job
- * against the same database, from this process or another, is refused with
- * `RunInProgressError` while the first is alive.
+ * reads an SLA report back. Each job holds its own run lock (the job and the instance, in
+ * `servicenow_run_lock`): a second run of the same job against the same instance and database,
+ * from this process or another, is refused with `RunInProgressError` while the first is alive.
  */
 export async function postgresExample(
   options: PostgresExampleOptions,

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigurationError, InvalidWindowError, ServiceNowError } from '../index.js';
 import { ENVIRONMENT } from './connection.js';
+import { withFlagNames } from './flag-names.js';
 import { type CliIo, line } from './io.js';
 import { nonNegativeInteger, positiveInteger, UsageError } from './usage-error.js';
 
@@ -188,7 +189,7 @@ function exitCodeOf(error: unknown, io: CliIo): number {
     (error instanceof ServiceNowError &&
       (error.code === 'QUERY_SYNTAX' || error.code === 'TASK_DEFINITION_INVALID'))
   ) {
-    line(io.stderr, `servicenow-sync: ${oneLine(error.message)}`);
+    line(io.stderr, `servicenow-sync: ${oneLine(withFlagNames(error))}`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,27 +1,25 @@
 /**
- * `KyselyExecutionLogger`: the execution log in the same database as the data, with a run lock.
+ * `KyselyExecutionLogger`: the execution log in the same database as the data.
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import type { Kysely } from 'kysely';
 import type {
   ExecutionLogger,
+  ReplacedRun,
   RunResult,
   RunStartInfo,
   TaskInfo,
   TaskProgress,
   TaskResult,
 } from '../run/index.js';
-import { RunInProgressError } from '../run/index.js';
 import {
   type AnyKysely,
   createLogTables,
   type LogDatabase,
   type LogDialect,
   logDialectOf,
-  readTimestamp,
   utcTimestamp,
 } from './log-schema.js';
 
@@ -29,17 +27,6 @@ const debug = createDebug('servicenow-sync:log');
 
 /** Options of {@link KyselyExecutionLogger}. */
 export interface KyselyExecutionLoggerOptions {
-  /**
-   * How often a live run refreshes its heartbeat, in milliseconds.
-   * @default 15000
-   */
-  readonly heartbeatMs?: number;
-  /**
-   * A `running` run whose heartbeat is older than this (milliseconds) is considered dead: it no
-   * longer blocks new runs and is marked `error`.
-   * @default 120000
-   */
-  readonly staleAfterMs?: number;
   /**
    * Minimum interval between two progress writes of one task, in milliseconds.
    * @default 2000
@@ -49,48 +36,36 @@ export interface KyselyExecutionLoggerOptions {
   readonly now?: () => number;
 }
 
-interface LiveRun {
-  readonly executionType: string;
-  readonly owner: string;
-  readonly timer: NodeJS.Timeout;
-  readonly lastProgress: Map<string, number>;
-}
-
 /** Longest error message stored, in characters. */
 const MAX_MESSAGE = 4000;
 
 /**
- * Writes `servicenow_execution_log` and `servicenow_execution_task` (created when missing) and
- * keeps one run per job alive at a time through `servicenow_sync_lock`.
+ * Writes `servicenow_execution_log` and `servicenow_execution_task` (created when missing).
  *
  * The run row is written `running` when the run starts and completed when it ends; each task
- * row is written when the task starts and completed when it ends. While a run is alive its
- * heartbeat is refreshed; a second run of the same job is refused with
- * {@link RunInProgressError} until the first ends or its heartbeat goes stale (the process
- * died), in which case the dead run is marked `error`.
+ * row is written when the task starts and completed when it ends. When the run took over the
+ * lock of a dead run (`RunStartInfo.replacedRun`), that run's row is closed as `error`.
+ * Overlapping runs are kept apart by the run's `RunLock` (`KyselyRunLock`), not by the logger.
  *
  * @example
  * ```ts
  * const db = createDatabase('sqlite:./servicenow.db');
  * const logger = new KyselyExecutionLogger(db);
- * await runTasks(tasks, { client, sink: new KyselySink(db), logger });
+ * await runTasks(tasks, { client, sink: new KyselySink(db), logger, lock: new KyselyRunLock(db) });
  * ```
  */
 export class KyselyExecutionLogger implements ExecutionLogger {
   readonly #db: Kysely<LogDatabase>;
   readonly #dialect: LogDialect;
-  readonly #heartbeatMs: number;
-  readonly #staleAfterMs: number;
   readonly #progressIntervalMs: number;
   readonly #now: () => number;
-  readonly #live = new Map<string, LiveRun>();
+  /** Last progress write of each task of each live run, by run id then task name. */
+  readonly #live = new Map<string, Map<string, number>>();
   #ready: Promise<void> | undefined;
 
   constructor(db: AnyKysely, options: KyselyExecutionLoggerOptions = {}) {
     this.#db = db as Kysely<LogDatabase>;
     this.#dialect = logDialectOf(this.#db);
-    this.#heartbeatMs = positive(options.heartbeatMs, 15_000, 'heartbeatMs');
-    this.#staleAfterMs = positive(options.staleAfterMs, 120_000, 'staleAfterMs');
     this.#progressIntervalMs = positive(options.progressIntervalMs, 2_000, 'progressIntervalMs');
     this.#now = options.now ?? Date.now;
   }
@@ -106,34 +81,9 @@ export class KyselyExecutionLogger implements ExecutionLogger {
 
   async runStarted(run: RunStartInfo): Promise<string> {
     await this.ensureTables();
-    const owner = randomUUID();
-    await this.#acquire(run.executionType, owner);
-    let id: number;
-    try {
-      id = await this.#insertRun(run);
-      await this.#db
-        .updateTable('servicenow_sync_lock')
-        .set({ execution_id: id })
-        .where('execution_type', '=', run.executionType)
-        .where('owner', '=', owner)
-        .execute();
-    } catch (error) {
-      await this.#release(run.executionType, owner).catch(() => undefined);
-      throw error;
-    }
-    const runId = String(id);
-    const timer = setInterval(() => {
-      this.#beat(runId).catch((error: unknown) =>
-        debug('heartbeat of run %s failed: %O', runId, error),
-      );
-    }, this.#heartbeatMs);
-    timer.unref();
-    this.#live.set(runId, {
-      executionType: run.executionType,
-      owner,
-      timer,
-      lastProgress: new Map(),
-    });
+    if (run.replacedRun) await this.#closeDeadRun(run.replacedRun);
+    const runId = String(await this.#insertRun(run));
+    this.#live.set(runId, new Map());
     debug('run %s (%s) started', runId, run.executionType);
     return runId;
   }
@@ -165,9 +115,9 @@ export class KyselyExecutionLogger implements ExecutionLogger {
   async taskProgress(runId: string, progress: TaskProgress): Promise<void> {
     const live = this.#live.get(runId);
     const now = this.#now();
-    const last = live?.lastProgress.get(progress.name) ?? 0;
+    const last = live?.get(progress.name) ?? 0;
     if (now - last < this.#progressIntervalMs) return;
-    live?.lastProgress.set(progress.name, now);
+    live?.set(progress.name, now);
     await this.#db
       .updateTable('servicenow_execution_task')
       .set({
@@ -203,33 +153,26 @@ export class KyselyExecutionLogger implements ExecutionLogger {
   }
 
   async runFinished(runId: string, r: RunResult): Promise<void> {
-    const live = this.#live.get(runId);
-    if (live) clearInterval(live.timer);
     this.#live.delete(runId);
-    try {
-      await this.#db
-        .updateTable('servicenow_execution_log')
-        .set({
-          status: r.status,
-          ended_at: utcTimestamp(r.endedAt),
-          duration_seconds: round3(r.durationSeconds),
-          total_records_processed: r.totalRecordsProcessed,
-          api_calls: r.apiCalls,
-          db_operations: r.dbOperations,
-          error_message: runErrorMessage(r),
-          heartbeat_at: utcTimestamp(new Date(this.#now())),
-        })
-        .where('id', '=', Number(runId))
-        .execute();
-    } finally {
-      if (live) await this.#release(live.executionType, live.owner);
-    }
+    await this.#db
+      .updateTable('servicenow_execution_log')
+      .set({
+        status: r.status,
+        ended_at: utcTimestamp(r.endedAt),
+        duration_seconds: round3(r.durationSeconds),
+        total_records_processed: r.totalRecordsProcessed,
+        api_calls: r.apiCalls,
+        db_operations: r.dbOperations,
+        error_message: runErrorMessage(r),
+        heartbeat_at: utcTimestamp(new Date(this.#now())),
+      })
+      .where('id', '=', Number(runId))
+      .execute();
     debug('run %s finished %s', runId, r.status);
   }
 
-  /** Stops heartbeats of runs still open (their lock goes stale); does not close the database. */
+  /** Forgets the runs still open; does not close the database. */
   async close(): Promise<void> {
-    for (const live of this.#live.values()) clearInterval(live.timer);
     this.#live.clear();
   }
 
@@ -264,79 +207,19 @@ export class KyselyExecutionLogger implements ExecutionLogger {
     return Number(result.insertId);
   }
 
-  /** Takes the job's lock, or throws RunInProgressError; a stale holder is marked dead. */
-  async #acquire(executionType: string, owner: string): Promise<void> {
-    const now = utcTimestamp(new Date(this.#now()));
-    try {
-      await this.#db
-        .insertInto('servicenow_sync_lock')
-        .values({ execution_type: executionType, owner, execution_id: null, heartbeat_at: now })
-        .execute();
-      return;
-    } catch (insertError) {
-      const staleBefore = utcTimestamp(new Date(this.#now() - this.#staleAfterMs));
-      const holder = await this.#db
-        .selectFrom('servicenow_sync_lock')
-        .selectAll()
-        .where('execution_type', '=', executionType)
-        .executeTakeFirst();
-      if (!holder) throw insertError;
-      const taken = await this.#db
-        .updateTable('servicenow_sync_lock')
-        .set({ owner, execution_id: null, heartbeat_at: now })
-        .where('execution_type', '=', executionType)
-        .where('owner', '=', holder.owner)
-        .where('heartbeat_at', '<', staleBefore)
-        .executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== 1) {
-        throw new RunInProgressError(
-          executionType,
-          holder.execution_id === null ? undefined : String(holder.execution_id),
-          readTimestamp(holder.heartbeat_at) ?? undefined,
-        );
-      }
-      await this.#markStaleRuns(executionType, staleBefore, now);
-    }
-  }
-
-  async #markStaleRuns(executionType: string, staleBefore: string, now: string): Promise<void> {
+  /** Closes the row of a dead run whose lock the starting run took over. */
+  async #closeDeadRun(dead: ReplacedRun): Promise<void> {
     const result = await this.#db
       .updateTable('servicenow_execution_log')
       .set({
         status: 'error',
-        ended_at: now,
-        error_message: `The run stopped without finishing (no heartbeat since before ${staleBefore} UTC); the process probably died. Committed rows were kept; re-run to complete the data.`,
+        ended_at: utcTimestamp(new Date(this.#now())),
+        error_message: `The run stopped without finishing (no heartbeat since ${dead.heartbeatAt} UTC); the process probably died. Committed rows were kept; re-run to complete the data.`,
       })
-      .where('execution_type', '=', executionType)
+      .where('id', '=', Number(dead.executionId))
       .where('status', '=', 'running')
-      .where((eb) => eb.or([eb('heartbeat_at', '<', staleBefore), eb('heartbeat_at', 'is', null)]))
       .executeTakeFirst();
-    debug('marked %d stale %s run(s) as failed', Number(result.numUpdatedRows), executionType);
-  }
-
-  async #beat(runId: string): Promise<void> {
-    const live = this.#live.get(runId);
-    if (!live) return;
-    const now = utcTimestamp(new Date(this.#now()));
-    await this.#db
-      .updateTable('servicenow_sync_lock')
-      .set({ heartbeat_at: now })
-      .where('execution_type', '=', live.executionType)
-      .where('owner', '=', live.owner)
-      .execute();
-    await this.#db
-      .updateTable('servicenow_execution_log')
-      .set({ heartbeat_at: now })
-      .where('id', '=', Number(runId))
-      .execute();
-  }
-
-  async #release(executionType: string, owner: string): Promise<void> {
-    await this.#db
-      .deleteFrom('servicenow_sync_lock')
-      .where('execution_type', '=', executionType)
-      .where('owner', '=', owner)
-      .execute();
+    debug('closed %d dead run(s) (%s)', Number(result.numUpdatedRows), dead.executionId);
   }
 }
 

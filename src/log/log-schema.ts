@@ -58,11 +58,26 @@ export interface SyncLockRow {
   heartbeat_at: string;
 }
 
+/** Row of `servicenow_run_lock`: one per job and instance while a run of it is alive. */
+export interface RunLockRow {
+  job: string;
+  /** The normalised instance URL; `''` when the run's client does not tell it. */
+  instance: string;
+  owner: string;
+  /** Host name of the holder's machine. */
+  host: string;
+  /** Process id of the holder. */
+  pid: number;
+  execution_id: string | null;
+  heartbeat_at: string;
+}
+
 /** The log tables as Kysely sees them. */
 export interface LogDatabase {
   servicenow_execution_log: ExecutionLogRow;
   servicenow_execution_task: ExecutionTaskRow;
   servicenow_sync_lock: SyncLockRow;
+  servicenow_run_lock: RunLockRow;
 }
 
 /** Which dialect a Kysely instance speaks, from its adapter. */
@@ -184,6 +199,29 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .addColumn('owner', sql.raw(dialect === 'mysql' ? 'varchar(64)' : 'text'), (c) => c.notNull())
       .addColumn('execution_id', 'integer')
       .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
+      .execute(),
+  );
+}
+
+/** Creates `servicenow_run_lock` when missing; safe when several runs start at once. */
+export async function createRunLockTable(
+  db: Kysely<LogDatabase>,
+  dialect: LogDialect,
+): Promise<void> {
+  const ts = dialect === 'postgres' ? 'timestamp' : dialect === 'mysql' ? 'datetime' : 'text';
+  const text = (length: number) => sql.raw(dialect === 'mysql' ? `varchar(${length})` : 'text');
+  await createTolerant(db, 'servicenow_run_lock', () =>
+    db.schema
+      .createTable('servicenow_run_lock')
+      .ifNotExists()
+      .addColumn('job', text(191), (c) => c.notNull())
+      .addColumn('instance', text(255), (c) => c.notNull())
+      .addColumn('owner', text(64), (c) => c.notNull())
+      .addColumn('host', text(255), (c) => c.notNull())
+      .addColumn('pid', 'integer', (c) => c.notNull())
+      .addColumn('execution_id', text(64))
+      .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
+      .addPrimaryKeyConstraint('servicenow_run_lock_pk', ['job', 'instance'])
       .execute(),
   );
 }

@@ -13,6 +13,20 @@ export interface RunStartInfo {
   readonly startedAt: Date;
   /** The tasks of the run, in order. */
   readonly tasks: readonly TaskInfo[];
+  /**
+   * The dead run whose lock this run took over (its process stopped heartbeating): a logger
+   * closes that run's record. Absent when no run was replaced, or when the dead one had not
+   * registered an execution id yet.
+   */
+  readonly replacedRun?: ReplacedRun;
+}
+
+/** A dead run replaced by the one starting. */
+export interface ReplacedRun {
+  /** Its execution id. */
+  readonly executionId: string;
+  /** Its last heartbeat, UTC `YYYY-MM-DD HH:MM:SS`. */
+  readonly heartbeatAt: string;
 }
 
 /** A task as the logger sees it. */
@@ -39,8 +53,8 @@ export interface TaskProgress extends TaskInfo {
  * Receives the events of a run. `KyselyExecutionLogger` (database tables) and `debugLogger()`
  * (the `debug` package) implement it; so can any user object.
  *
- * `runStarted` may refuse the run by throwing (the database logger throws `RunInProgressError`
- * while another run of the same job is alive); nothing has been read or written at that point.
+ * `runStarted` may refuse the run by throwing; nothing has been read from the tables at that
+ * point. (Overlapping runs are refused before it, by the run's `RunLock`.)
  * Errors thrown by the other methods are reported by the run but do not stop it.
  *
  * @example

@@ -4,8 +4,15 @@ export {
   RunInProgressError,
   TimeZoneMismatchError,
 } from './errors.js';
-export type { ExecutionLogger, RunStartInfo, TaskInfo, TaskProgress } from './execution-logger.js';
+export type {
+  ExecutionLogger,
+  ReplacedRun,
+  RunStartInfo,
+  TaskInfo,
+  TaskProgress,
+} from './execution-logger.js';
 export type { ProgressEvent, TaskCounters } from './progress.js';
+export type { RunLease, RunLock, RunLockHolder, RunLockKey } from './run-lock.js';
 export type {
   ErrorSummary,
   RunResult,
@@ -23,4 +30,4 @@ export {
 } from './run-tasks.js';
 export { type DeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
 export { isUtcZone } from './time-zone-guard.js';
-export { isIsoDay, validateWindow, yesterdayUtc } from './window.js';
+export { isIsoDay, validateWindow } from './window.js';

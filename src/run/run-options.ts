@@ -1,6 +1,6 @@
 /**
- * The options of a run (`runTasks`, `startRun`), the part of the client it uses, and the handle
- * of a started run.
+ * The options of a run (`runTasks`, `startRun`), the part of the client it uses, the handle
+ * of a started run, and the defaults a job gives them.
  *
  * @module
  */
@@ -13,14 +13,17 @@ import type {
 } from '../client/index.js';
 import type { QueryInput } from '../query/index.js';
 import type { Sink } from '../sink/index.js';
-import type { TaskWindow } from '../tasks/index.js';
+import { isJob, type Job, type TaskDefinition, type TaskWindow } from '../tasks/index.js';
 import type { ExecutionLogger } from './execution-logger.js';
 import type { ProgressEvent } from './progress.js';
-import type { RunResult } from './run-result.js';
+import type { RunLock, RunLockKey } from './run-lock.js';
+import type { RunResult, RunWindow } from './run-result.js';
 import type { DeleteMode, SyncMode } from './sync-mode.js';
 
 /** The part of `ServiceNowClient` a run uses; any object with it will do (tests, wrappers). */
 export interface RunClient {
+  /** The instance, normalised: part of the run lock's key. Without it the lock keys on the job. */
+  readonly instanceUrl?: string;
   paginate(table: string, options?: PaginateOptions): AsyncIterable<Page<TableRecord>>;
   /** The instance's count for a query (completeness audit); without it the audit is skipped. */
   count?(table: string, query?: QueryInput, options?: CountOptions): Promise<number>;
@@ -39,14 +42,20 @@ export interface RunTasksOptions {
   /** Receives run events (execution log). @default none */
   readonly logger?: ExecutionLogger;
   /**
+   * Keeps a second run of the same job against the same instance out while this one lives
+   * (`KyselyRunLock`). Without one, nothing stops two runs from interleaving.
+   * @default none
+   */
+  readonly lock?: RunLock;
+  /**
    * Tasks running at once, as a pool (a finished task frees its slot at once).
-   * @default all the tasks
+   * @default the job's concurrency; a task list: all the tasks
    */
   readonly concurrency?: number;
   /**
    * The days to load, both included, in UTC unless `timeZone` is set. Tasks with a `window`
    * field are restricted to it; tasks without one read their whole selection.
-   * @default no window
+   * @default a full run of a job: the job's window (the incidents job: yesterday, UTC); else none
    */
   readonly window?: TaskWindow;
   /** Stops the run: in-flight requests are aborted, committed batches stay. */
@@ -55,7 +64,7 @@ export interface RunTasksOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /**
    * The `execution_type` of the log: `incidents`, `configurations`, or `tasks`.
-   * @default 'tasks'
+   * @default the job's name; a task list: 'tasks'
    */
   readonly executionType?: string;
   /**
@@ -75,7 +84,7 @@ export interface RunTasksOptions {
    * `full` reads each task's selection (narrowed by `window`); `incremental` reads what changed
    * since each task's watermark, kept in the sink's database (`servicenow_sync_state`), and
    * takes no window. See {@link SyncMode}.
-   * @default 'full'
+   * @default the job's mode (the configurations job: 'incremental'); a task list: 'full'
    */
   readonly mode?: SyncMode;
   /**
@@ -125,8 +134,58 @@ export interface RunTasksOptions {
 export interface RunHandle {
   /** Execution id (the log row id with a database logger). */
   readonly id: string;
+  /** The days the run loads (a job's default window included); `null` when it has none. */
+  readonly window: RunWindow | null;
   /** Resolves with the result when the run ends; never rejects. */
   readonly done: Promise<RunResult>;
   /** Stops the run; `done` then resolves with status `error` and a cancellation message. */
   cancel(reason?: string): void;
+}
+
+/** What a run works on, with a job's defaults filled into its options. @internal */
+export interface RunWork {
+  readonly tasks: readonly TaskDefinition[];
+  readonly options: RunTasksOptions;
+  /** The key of the run lock: the job (a task list: its task names) and the instance. */
+  lockKey(): RunLockKey;
+}
+
+/**
+ * A job's defaults (execution type, concurrency, mode, window) under the caller's options, which
+ * win; a task list keeps the options as given. @internal
+ */
+export function runWork(
+  work: Job | readonly TaskDefinition[],
+  options: RunTasksOptions,
+  now: Date,
+): RunWork {
+  const instance = options.client.instanceUrl ?? '';
+  if (!isJob(work)) {
+    return {
+      tasks: work,
+      options,
+      lockKey: () => ({
+        job: `tasks:${work
+          .map((t) => t.name)
+          .sort()
+          .join(',')}`,
+        instance,
+      }),
+    };
+  }
+  const mode = options.mode ?? work.mode;
+  const window =
+    options.window ?? (mode === 'full' && work.window !== undefined ? work.window(now) : undefined);
+  const concurrency = options.concurrency ?? work.concurrency;
+  return {
+    tasks: work.tasks,
+    options: {
+      ...options,
+      executionType: options.executionType ?? work.name,
+      mode,
+      ...(window === undefined ? {} : { window }),
+      ...(concurrency === undefined ? {} : { concurrency }),
+    },
+    lockKey: () => ({ job: work.name, instance }),
+  };
 }

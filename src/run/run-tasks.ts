@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import PQueue from 'p-queue';
-import type { TaskDefinition } from '../tasks/index.js';
+import type { Job, TaskDefinition } from '../tasks/index.js';
 import { cancelReason } from './cancel-reason.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
-import type { RunHandle, RunTasksOptions } from './run-options.js';
+import type { RunLease, RunLock, RunLockHolder } from './run-lock.js';
+import { type RunHandle, type RunTasksOptions, runWork } from './run-options.js';
 import { planRun, type RunPlan } from './run-plan.js';
 import type { RunResult, RunStatus, TaskResult } from './run-result.js';
 import { runTask } from './run-task.js';
@@ -24,49 +25,48 @@ import { checkTimeZone } from './time-zone-guard.js';
 const debug = createDebug('servicenow-sync:run');
 
 /**
- * Starts a run and resolves once it is registered (the logger accepted it), before any row is
- * read. Rejects with `InvalidWindowError`, `ConfigurationError` or `RunInProgressError` without
- * reading or writing anything.
+ * Starts a run and resolves once it is registered (the lock taken, the logger told), before any
+ * row is read. Takes a {@link Job} (its name, concurrency, mode and window are the defaults of
+ * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError` or
+ * `RunInProgressError` without reading or writing anything.
  *
  * @example
  * ```ts
- * const run = await startRun(incidentsJob(), { client, sink, logger, window });
+ * const run = await startRun(incidentsJob(), { client, sink, logger, lock, window });
  * response.status(202).json({ id: run.id });
  * const result = await run.done;
  * ```
  */
 export async function startRun(
-  tasks: readonly TaskDefinition[],
+  work: Job | readonly TaskDefinition[],
   options: RunTasksOptions,
 ): Promise<RunHandle> {
-  const plan = planRun(tasks, options);
-  const warnings: string[] = [];
-  if (plan.checkTimeZone) {
-    const warning = await checkTimeZone(options.client, {
-      strict: plan.strictTimeZone,
-      signal: options.signal,
-    });
-    if (warning !== undefined) warnings.push(warning);
-  }
-  const controller = new AbortController();
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, controller.signal])
-    : controller.signal;
   const startedAt = new Date();
-  const info = tasks.map((t) => ({ name: t.name, table: t.table, target: t.target }));
-  const id = options.logger
-    ? await options.logger.runStarted({
-        executionType: plan.executionType,
-        window: plan.window ? { from: plan.window.from, to: plan.window.to } : null,
-        startedAt,
-        tasks: info,
-      })
-    : randomUUID();
+  const { tasks, options: runOptions, lockKey } = runWork(work, options, startedAt);
+  const plan = planRun(tasks, runOptions);
+  const lock = runOptions.lock;
+  const lease = lock ? await lock.acquire(lockKey()) : undefined;
+  let registered: Registered;
+  try {
+    registered = await register(tasks, runOptions, plan, startedAt, lease?.replaced);
+  } catch (error) {
+    if (lock && lease) await lock.release(lease).catch((e: unknown) => debug('release: %O', e));
+    throw error;
+  }
+  const { id, warnings } = registered;
+  const stopHolding = lock && lease ? await hold(lock, { ...lease, executionId: id }) : undefined;
+  const controller = new AbortController();
+  const signal = runOptions.signal
+    ? AbortSignal.any([runOptions.signal, controller.signal])
+    : controller.signal;
   debug('run %s started: %d task(s), concurrency %d', id, tasks.length, plan.concurrency);
   for (const warning of warnings) debug('run %s: %s', id, warning);
-  const done = execute(id, tasks, options, plan, signal, startedAt, warnings);
+  const done = execute(id, tasks, runOptions, plan, signal, startedAt, warnings).finally(() =>
+    stopHolding?.(),
+  );
   return {
     id,
+    window: plan.window ? { from: plan.window.from, to: plan.window.to } : null,
     done,
     cancel(reason?: string) {
       controller.abort(new RunCancelledError(reason ?? 'The run was cancelled.'));
@@ -75,9 +75,9 @@ export async function startRun(
 }
 
 /**
- * Runs tasks to the end and resolves with what happened. One task's failure never stops the
- * others; the result says, per task, its status, records, rejects, API calls, database
- * operations, duration and error.
+ * Runs a job or a task list to the end and resolves with what happened. One task's failure
+ * never stops the others; the result says, per task, its status, records, rejects, API calls,
+ * database operations, duration and error.
  *
  * @example
  * ```ts
@@ -86,11 +86,65 @@ export async function startRun(
  * ```
  */
 export async function runTasks(
-  tasks: readonly TaskDefinition[],
+  work: Job | readonly TaskDefinition[],
   options: RunTasksOptions,
 ): Promise<RunResult> {
-  const handle = await startRun(tasks, options);
+  const handle = await startRun(work, options);
   return handle.done;
+}
+
+interface Registered {
+  readonly id: string;
+  readonly warnings: readonly string[];
+}
+
+/** The time-zone guard, then the logger's `runStarted` (which closes a replaced dead run). */
+async function register(
+  tasks: readonly TaskDefinition[],
+  options: RunTasksOptions,
+  plan: RunPlan,
+  startedAt: Date,
+  replaced: RunLockHolder | undefined,
+): Promise<Registered> {
+  const warnings: string[] = [];
+  if (plan.checkTimeZone) {
+    const warning = await checkTimeZone(options.client, {
+      strict: plan.strictTimeZone,
+      signal: options.signal,
+    });
+    if (warning !== undefined) warnings.push(warning);
+  }
+  if (!options.logger) return { id: randomUUID(), warnings };
+  const id = await options.logger.runStarted({
+    executionType: plan.executionType,
+    window: plan.window ? { from: plan.window.from, to: plan.window.to } : null,
+    startedAt,
+    tasks: tasks.map((t) => ({ name: t.name, table: t.table, target: t.target })),
+    ...(replaced?.executionId === undefined
+      ? {}
+      : { replacedRun: { executionId: replaced.executionId, heartbeatAt: replaced.heartbeatAt } }),
+  });
+  return { id, warnings };
+}
+
+/**
+ * Records the execution id with the lock and keeps its heartbeat on an unref'd interval;
+ * resolves to the function that stops the heartbeat and releases the lock.
+ */
+async function hold(lock: RunLock, lease: RunLease): Promise<() => Promise<void>> {
+  const beat = () =>
+    lock.heartbeat(lease).catch((error: unknown) => debug('lock heartbeat failed: %O', error));
+  await beat();
+  const timer = setInterval(beat, lock.heartbeatMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    try {
+      await lock.release(lease);
+    } catch (error) {
+      debug('run %s: lock release failed: %O', lease.executionId, error);
+    }
+  };
 }
 
 async function execute(

@@ -1,5 +1,5 @@
 /**
- * Run windows: validation and the default window of the old loader (yesterday, UTC).
+ * Run windows: validation.
  *
  * @module
  */
@@ -42,13 +42,8 @@ export function validateWindow(window: unknown): RunWindow {
   return { from, to };
 }
 
-/** The window the old loader used when none was given: yesterday, in UTC. */
-export function yesterdayUtc(now: Date = new Date()): RunWindow {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1))
-    .toISOString()
-    .slice(0, 10);
-  return { from: day, to: day };
-}
+/** The default window of the incidents job (it lives in tasks/, beside the jobs). */
+export { yesterdayUtc } from '../tasks/index.js';
 
 function describe(value: unknown): string {
   if (typeof value === 'string')

@@ -10,6 +10,7 @@ export {
   type TaskTransform,
 } from './define-task.js';
 export { defaultDisplayField } from './display-fields.js';
+export { defineJob, isJob, type Job, type JobDefinition, type JobMode } from './job.js';
 export { createDecoder, decodeRecord, type RecordDecoder } from './record-decoder.js';
 export { type RecordRejectedDetails, RecordRejectedError } from './record-rejected-error.js';
 export {
@@ -20,3 +21,4 @@ export {
 } from './task-columns.js';
 export { TaskDefinitionError, type TaskDefinitionIssue } from './task-definition-error.js';
 export { type TaskWindow, type WindowRange, windowRange } from './task-window.js';
+export { yesterdayUtc } from './yesterday-utc.js';

@@ -1,4 +1,9 @@
 export {
+  type ConnectDatabaseOptions,
+  connectDatabase,
+  type DatabaseParts,
+} from './connect-database.js';
+export {
   type LoadJobOptions,
   loadConfigurations,
   loadIncidents,

@@ -1,28 +1,15 @@
 /**
- * One-call conveniences that wire the Kysely sink and execution logger to the built-in jobs.
+ * One-call conveniences that run the built-in jobs into one database, with its sink, execution
+ * log and run lock from {@link connectDatabase}.
  *
  * @module
  */
-
 import type { AnyKysely } from '../log/index.js';
-import { KyselyExecutionLogger } from '../log/index.js';
 import type { DeleteMode, ProgressEvent, RunResult, SyncMode } from '../run/index.js';
-import {
-  type RunClient,
-  type RunHandle,
-  type RunTasksOptions,
-  startRun,
-  yesterdayUtc,
-} from '../run/index.js';
-import { KyselySink } from '../sink/index.js';
-import type { TaskWindow } from '../tasks/index.js';
-import {
-  CONFIGURATIONS_JOB_CONCURRENCY,
-  configurationsJob,
-  INCIDENTS_JOB_CONCURRENCY,
-  incidentsJob,
-  type JobOptions,
-} from '../tasks/index.js';
+import { type RunClient, type RunHandle, type RunTasksOptions, startRun } from '../run/index.js';
+import type { Job, TaskWindow } from '../tasks/index.js';
+import { configurationsJob, incidentsJob, type JobOptions } from '../tasks/index.js';
+import { connectDatabase } from './connect-database.js';
 
 /** Options of {@link loadIncidents} and {@link loadConfigurations}. */
 export interface LoadJobOptions extends JobOptions {
@@ -32,13 +19,13 @@ export interface LoadJobOptions extends JobOptions {
   readonly db: AnyKysely;
   /**
    * Days to load (incidents job, full mode). The configurations job ignores it.
-   * @default yesterday, in UTC
+   * @default the job's window: yesterday (UTC) for a full run of the incidents job
    */
   readonly window?: TaskWindow;
   /**
    * `full` (the window's incidents, or every configuration row) or `incremental` (what changed
    * since each task's watermark; the first run loads everything, or from `since`).
-   * @default 'full' for incidents, 'incremental' for configurations
+   * @default the job's mode: 'full' for incidents, 'incremental' for configurations
    */
   readonly mode?: SyncMode;
   /** Incremental mode: where tasks without a watermark start (`YYYY-MM-DD`, UTC). */
@@ -53,7 +40,7 @@ export interface LoadJobOptions extends JobOptions {
   readonly partitions?: number;
   /** Refuse the run when the integration user's time zone is not GMT/UTC. @default false */
   readonly strictTimeZone?: boolean;
-  /** Tasks at once. @default 4 for incidents, 3 for configurations */
+  /** Tasks at once. @default the job's concurrency: 4 for incidents, 3 for configurations */
   readonly concurrency?: number;
   /** Prefix of the data tables' names (`sn_` gives `sn_incident`). @default none */
   readonly tablePrefix?: string;
@@ -63,41 +50,23 @@ export interface LoadJobOptions extends JobOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
-function runOptions(
-  options: LoadJobOptions,
-  kind: 'incidents' | 'configurations',
-): RunTasksOptions {
-  const db = options.db;
-  const mode = options.mode ?? (kind === 'incidents' ? 'full' : 'incremental');
+/** The run's options: the database's parts, and what the caller gave (else the job's defaults). */
+function runOptions(options: LoadJobOptions): RunTasksOptions {
+  const { client, db, tablePrefix, filters: _filters, pageSize, ...given } = options;
   return {
-    client: options.client,
-    sink: new KyselySink(
-      db,
-      options.tablePrefix === undefined ? {} : { tablePrefix: options.tablePrefix },
-    ),
-    logger: new KyselyExecutionLogger(db),
-    executionType: kind,
-    concurrency:
-      options.concurrency ??
-      (kind === 'incidents' ? INCIDENTS_JOB_CONCURRENCY : CONFIGURATIONS_JOB_CONCURRENCY),
-    mode,
-    ...(kind === 'incidents' && (mode === 'full' || options.window !== undefined)
-      ? { window: options.window ?? yesterdayUtc() }
-      : {}),
-    ...(options.since === undefined ? {} : { since: options.since }),
-    ...(options.overlapMinutes === undefined ? {} : { overlapMinutes: options.overlapMinutes }),
-    ...(options.deletes === undefined ? {} : { deletes: options.deletes }),
-    ...(options.softDelete === undefined ? {} : { softDelete: options.softDelete }),
-    ...(options.partitions === undefined ? {} : { partitions: options.partitions }),
-    ...(options.strictTimeZone === undefined ? {} : { strictTimeZone: options.strictTimeZone }),
-    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...given,
+    client,
+    ...connectDatabase(db, tablePrefix === undefined ? {} : { tablePrefix }),
+    ...(pageSize === undefined ? {} : { pageSize }),
   };
 }
 
 function jobOptions(options: LoadJobOptions): JobOptions {
   return options.filters === undefined ? {} : { filters: options.filters };
+}
+
+function start(job: Job, options: LoadJobOptions): Promise<RunHandle> {
+  return startRun(job, runOptions(options));
 }
 
 /**
@@ -112,12 +81,16 @@ function jobOptions(options: LoadJobOptions): JobOptions {
  * ```
  */
 export function startIncidents(options: LoadJobOptions): Promise<RunHandle> {
-  return startRun(incidentsJob(jobOptions(options)), runOptions(options, 'incidents'));
+  return start(incidentsJob(jobOptions(options)), options);
 }
 
-/** Starts the configurations job into `db`; resolves once the run is registered. */
+/**
+ * Starts the configurations job into `db`; resolves once the run is registered. It reads whole
+ * tables: a `window` is ignored.
+ */
 export function startConfigurations(options: LoadJobOptions): Promise<RunHandle> {
-  return startRun(configurationsJob(jobOptions(options)), runOptions(options, 'configurations'));
+  const { window: _ignored, ...rest } = options;
+  return start(configurationsJob(jobOptions(options)), rest);
 }
 
 /**

@@ -95,7 +95,7 @@ describe('a killed incremental sync', () => {
     expect(before).toBeLessThan(total);
     // The dead run still holds the job's lock; age its heartbeats, as two minutes would.
     const db = new Database(file);
-    db.prepare("update servicenow_sync_lock set heartbeat_at = '2000-01-01 00:00:00'").run();
+    db.prepare("update servicenow_run_lock set heartbeat_at = '2000-01-01 00:00:00'").run();
     db.prepare("update servicenow_execution_log set heartbeat_at = '2000-01-01 00:00:00'").run();
     db.close();
 

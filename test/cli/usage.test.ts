@@ -160,7 +160,7 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
   it.concurrent('an instance URL that is not http(s)', async () => {
     await expectUsageError(
       ['sync', 'users', '--instance', 'ftp://acme', '--user', 'u', '--password', SECRET],
-      /instanceUrl.*ftp/,
+      /--instance.*ftp/,
     );
   });
 

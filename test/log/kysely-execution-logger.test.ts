@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KyselyExecutionLogger, readRuns } from '../../src/log/index.js';
 import { RunInProgressError } from '../../src/run/errors.js';
+import type { RunStartInfo } from '../../src/run/index.js';
 import type { RunResult, TaskResult } from '../../src/run/run-result.js';
+import { connectDatabase, type DatabaseParts } from '../../src/wiring/index.js';
 import { dropTables, type TestDatabase, testDatabases } from '../support/databases.js';
 
-const LOG_TABLES = [
-  'servicenow_execution_task',
-  'servicenow_execution_log',
-  'servicenow_sync_lock',
-];
+const LOG_TABLES = ['servicenow_execution_task', 'servicenow_execution_log', 'servicenow_run_lock'];
 
 function taskResult(name: string, overrides: Partial<TaskResult> = {}): TaskResult {
   const startedAt = new Date('2026-11-29T10:00:00Z');
@@ -61,6 +59,32 @@ const start = {
   tasks: [{ name: 'incidents_opened', table: 'incident', target: 'incident' }],
 };
 
+type Parts = Pick<DatabaseParts, 'logger' | 'lock'>;
+
+/** What startRun does around the logger: take the lock, register the run, record its id. */
+async function begin(parts: Parts, info: RunStartInfo): Promise<string> {
+  const lease = await parts.lock.acquire({ job: info.executionType, instance: '' });
+  const dead = lease.replaced;
+  const id = await parts.logger.runStarted({
+    ...info,
+    ...(dead?.executionId === undefined
+      ? {}
+      : { replacedRun: { executionId: dead.executionId, heartbeatAt: dead.heartbeatAt } }),
+  });
+  await parts.lock.heartbeat({ ...lease, executionId: id });
+  leases.set(id, lease);
+  return id;
+}
+
+/** What startRun does when the run ends: log it, release the lock. */
+async function end(parts: Parts, id: string, result: RunResult): Promise<void> {
+  await parts.logger.runFinished(id, result);
+  const lease = leases.get(id);
+  if (lease) await parts.lock.release(lease);
+}
+
+const leases = new Map<string, Parameters<DatabaseParts['lock']['release']>[0]>();
+
 for (const target of testDatabases) {
   describe.skipIf(!target.available)(`KyselyExecutionLogger on ${target.name}`, () => {
     let t: TestDatabase;
@@ -74,8 +98,8 @@ for (const target of testDatabases) {
     });
 
     it('creates its tables safely when several runs start at the same moment', async () => {
-      const loggers = Array.from({ length: 4 }, () => new KyselyExecutionLogger(t.db));
-      await Promise.all(loggers.map((logger) => logger.ensureTables()));
+      const parts = Array.from({ length: 4 }, () => connectDatabase(t.db));
+      await Promise.all(parts.flatMap((p) => [p.logger.ensureTables(), p.lock.ensureTable()]));
       const tables = (await t.db.introspection.getTables()).map((table) => table.name);
       expect(tables).toEqual(expect.arrayContaining(LOG_TABLES));
     });
@@ -196,33 +220,33 @@ for (const target of testDatabases) {
     });
 
     it('refuses a second run of the same job while the first is alive, allows other jobs', async () => {
-      const a = new KyselyExecutionLogger(t.db);
-      const b = new KyselyExecutionLogger(t.db);
-      const id = await a.runStarted(start);
-      await expect(b.runStarted(start)).rejects.toBeInstanceOf(RunInProgressError);
-      await expect(b.runStarted(start)).rejects.toThrow(`execution ${id}`);
-      const other = await b.runStarted({ ...start, executionType: 'configurations', window: null });
-      await b.runFinished(other, {
+      const a = connectDatabase(t.db);
+      const b = connectDatabase(t.db);
+      const id = await begin(a, start);
+      await expect(begin(b, start)).rejects.toBeInstanceOf(RunInProgressError);
+      await expect(begin(b, start)).rejects.toThrow(`execution ${id}`);
+      const other = await begin(b, { ...start, executionType: 'configurations', window: null });
+      await end(b, other, {
         ...runResult(other, [], 'success'),
         executionType: 'configurations',
       });
-      await a.runFinished(id, runResult(id, [], 'success'));
-      const again = await b.runStarted(start);
-      await b.runFinished(again, runResult(again, [], 'success'));
-      await a.close();
-      await b.close();
+      await end(a, id, runResult(id, [], 'success'));
+      const again = await begin(b, start);
+      await end(b, again, runResult(again, [], 'success'));
+      await a.logger.close();
+      await b.logger.close();
     });
 
     it('takes over from a run whose heartbeat went stale and marks it failed', async () => {
       let clock = Date.parse('2026-11-29T12:00:00Z');
       const now = () => clock;
-      const dead = new KyselyExecutionLogger(t.db, { now, heartbeatMs: 3_600_000 });
-      const deadId = await dead.runStarted(start);
-      await dead.close(); // the process "dies": no more heartbeats, no runFinished
-      const next = new KyselyExecutionLogger(t.db, { now, staleAfterMs: 60_000 });
-      await expect(next.runStarted(start)).rejects.toBeInstanceOf(RunInProgressError);
+      const dead = connectDatabase(t.db, { now, heartbeatMs: 3_600_000 });
+      const deadId = await begin(dead, start);
+      await dead.logger.close(); // the process "dies": no more heartbeats, no runFinished
+      const next = connectDatabase(t.db, { now, staleAfterMs: 60_000 });
+      await expect(begin(next, start)).rejects.toBeInstanceOf(RunInProgressError);
       clock += 61_000;
-      const id = await next.runStarted(start);
+      const id = await begin(next, start);
       const row = await t.db
         .selectFrom('servicenow_execution_log')
         .selectAll()
@@ -230,8 +254,8 @@ for (const target of testDatabases) {
         .executeTakeFirstOrThrow();
       expect(row.status).toBe('error');
       expect(row.error_message).toMatch(/no heartbeat/);
-      await next.runFinished(id, runResult(id, [], 'success'));
-      await next.close();
+      await end(next, id, runResult(id, [], 'success'));
+      await next.logger.close();
     });
   });
 }

@@ -24,11 +24,7 @@ const DATA_TABLES = [
   'sys_user',
   'cmdb_ci_network_link',
 ];
-const LOG_TABLES = [
-  'servicenow_execution_task',
-  'servicenow_execution_log',
-  'servicenow_sync_lock',
-];
+const LOG_TABLES = ['servicenow_execution_task', 'servicenow_execution_log', 'servicenow_run_lock'];
 
 /** A cell as comparable text: dates as `YYYY-MM-DD HH:MM:SS`, booleans as true/false, numbers as numbers. */
 function normalize(kind: string, value: unknown): unknown {
@@ -195,7 +191,7 @@ for (const target of testDatabases) {
         expect(result.status).toBe('partial');
         expect(result.tasks.task_time_worked?.status).toBe('error');
         expect(result.tasks.task_time_worked?.error?.message).toMatch(/503/);
-        for (const task of incidentsJob().filter((x) => x.name !== 'task_time_worked')) {
+        for (const task of incidentsJob().tasks.filter((x) => x.name !== 'task_time_worked')) {
           expect(result.tasks[task.name]?.status).toBe('success');
           await compareTable(t, mock, task, WINDOW);
         }

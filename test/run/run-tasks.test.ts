@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceNowClient } from '../../src/client/index.js';
-import { KyselyExecutionLogger, readRuns } from '../../src/log/index.js';
+import { KyselyExecutionLogger, KyselyRunLock, readRuns } from '../../src/log/index.js';
 import type { MockServiceNow } from '../../src/mock/index.js';
 import {
   InvalidWindowError,
   type ProgressEvent,
+  type RunClient,
   RunInProgressError,
   runTasks,
   startRun,
@@ -158,6 +159,28 @@ describe('runTasks', () => {
     expect((await again.done).status).toBe('success');
     const runs = await readRuns(db);
     expect(runs.map((r) => r.status)).toEqual(['success', 'success']);
+    await db.destroy();
+  });
+
+  it('keys the run lock on the job and the instance, with or without a logger', async () => {
+    const db = freshDb();
+    mock.setFaults({ latencyMs: 30 });
+    const sink = new KyselySink(db);
+    const lock = new KyselyRunLock(db);
+    const first = await startRun([usersTask()], { client, sink, lock });
+    await expect(startRun([usersTask()], { client, sink, lock })).rejects.toBeInstanceOf(
+      RunInProgressError,
+    );
+    // Another task list is another job; the same list against another instance, another key.
+    const other = await startRun([groupsTask()], { client, sink, lock });
+    const elsewhere: RunClient = {
+      instanceUrl: 'https://other.service-now.com',
+      paginate: (table, options) => client.paginate(table, options),
+    };
+    const second = await startRun([usersTask()], { client: elsewhere, sink, lock });
+    for (const run of [first, other, second]) expect((await run.done).status).toBe('success');
+    const again = await startRun([usersTask()], { client, sink, lock });
+    expect((await again.done).status).toBe('success');
     await db.destroy();
   });
 

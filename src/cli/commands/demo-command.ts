@@ -6,13 +6,7 @@
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { RunResult } from '../../index.js';
-import {
-  catalogTasks,
-  createDatabase,
-  parseDatabaseUrl,
-  redactUrl,
-  ServiceNowClient,
-} from '../../index.js';
+import { createDatabase, parseDatabaseUrl, redactUrl, ServiceNowClient } from '../../index.js';
 import { createMockServiceNow } from '../../mock/index.js';
 import { DEFAULT_DB } from '../connection.js';
 import { type CliIo, line } from '../io.js';
@@ -58,8 +52,7 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
           password: mock.credentials.password,
         },
       });
-      const tasks = catalogTasks(plan.taskNames);
-      results.push(await runInto(plan, tasks, client, io, flags));
+      results.push(await runInto(plan, client, io, flags));
     }
   } finally {
     await mock.close();

@@ -5,22 +5,27 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { QueryInput, RunResult, TaskWindow } from '../../index.js';
+import type {
+  Job,
+  QueryInput,
+  RunResult,
+  RunTasksOptions,
+  SyncMode,
+  TaskDefinition,
+} from '../../index.js';
 import {
-  CONFIGURATIONS_JOB_CONCURRENCY,
-  CONFIGURATIONS_JOB_TASKS,
   catalog,
   catalogTasks,
+  configurationsJob,
   type DeleteMode,
-  INCIDENTS_JOB_CONCURRENCY,
-  INCIDENTS_JOB_TASKS,
+  incidentsJob,
+  isJob,
+  type JobOptions,
   normalizeSince,
   parseDatabaseUrl,
   redactUrl,
   ServiceNowClient,
-  type SyncMode,
   validateWindow,
-  yesterdayUtc,
 } from '../../index.js';
 import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../connection.js';
 import { type CliIo, line } from '../io.js';
@@ -46,44 +51,96 @@ export interface SyncFlags extends ConnectionFlags {
   readonly strictTimeZone?: boolean;
 }
 
-/** What a sync will do, fully validated; nothing opened yet. */
+/** The run options a sync takes from its flags; the job's defaults fill the rest. */
+export type SyncRunOptions = Pick<
+  RunTasksOptions,
+  | 'window'
+  | 'mode'
+  | 'since'
+  | 'overlapMinutes'
+  | 'deletes'
+  | 'softDelete'
+  | 'strictTimeZone'
+  | 'partitions'
+  | 'concurrency'
+>;
+
+/** What a sync will do; nothing opened yet. The run checks the rest of its options itself. */
 export interface SyncPlan {
-  readonly executionType: 'incidents' | 'configurations' | 'tasks';
-  readonly taskNames: readonly string[];
-  readonly window: TaskWindow | undefined;
-  readonly filters: Readonly<Record<string, QueryInput>>;
-  readonly concurrency: number;
+  /** A job (one job named), or the task list of the targets. */
+  readonly work: Job | readonly TaskDefinition[];
   readonly db: string;
-  /** `full` or `incremental`, with its options. */
-  readonly mode: SyncMode;
-  readonly since: string | undefined;
-  readonly overlapMinutes: number | undefined;
-  readonly deletes: DeleteMode;
-  readonly softDelete: boolean;
-  readonly strictTimeZone: boolean;
-  readonly partitions: number;
+  readonly run: SyncRunOptions;
   /** Rows per database transaction, when set (else the sink's default). */
   readonly batchSize: number | undefined;
 }
 
-/** Checks targets, window and filters; throws UsageError. */
+/** The jobs the CLI names, by name. */
+const JOBS: Readonly<Record<string, (options?: JobOptions) => Job>> = {
+  incidents: incidentsJob,
+  configurations: configurationsJob,
+};
+
+/**
+ * Builds the job or task list of the targets and the run options of the flags. Throws
+ * UsageError for what only the CLI knows (targets, flag syntax and combinations), and lets the
+ * library's checks of windows, dates and filters through.
+ */
 export function planSync(
   targets: readonly string[],
   flags: SyncFlags,
   defaultDb = DEFAULT_DB,
 ): SyncPlan {
+  const jobOptions: JobOptions = {
+    filters: filtersOf(flags.filter ?? []),
+    ...(flags.pageSize === undefined ? {} : { pageSize: flags.pageSize }),
+  };
+  const work = workOf(targets, jobOptions);
+  const windowGiven = flags.from !== undefined || flags.to !== undefined;
+  const mode: SyncMode | undefined = flags.incremental
+    ? 'incremental'
+    : flags.full || windowGiven
+      ? 'full'
+      : isJob(work)
+        ? undefined
+        : listMode(work);
+  checkModeFlags(flags, mode ?? (isJob(work) ? work.mode : 'full'));
+  if (windowGiven && (flags.from === undefined || flags.to === undefined))
+    throw new UsageError('Give both --from and --to (YYYY-MM-DD)');
+  const window = windowGiven ? validateWindow({ from: flags.from, to: flags.to }) : undefined;
+  const concurrency = flags.concurrency ?? (isJob(work) ? undefined : Math.min(work.length, 4));
+  return {
+    work,
+    db: checkDb(flags.db ?? defaultDb),
+    run: {
+      ...(mode === undefined ? {} : { mode }),
+      ...(window === undefined ? {} : { window }),
+      ...(flags.since === undefined ? {} : { since: normalizeSince(flags.since) }),
+      ...(flags.overlap === undefined ? {} : { overlapMinutes: flags.overlap }),
+      ...(flags.deletes === undefined ? {} : { deletes: flags.deletes }),
+      ...(flags.partitions === undefined ? {} : { partitions: flags.partitions }),
+      ...(concurrency === undefined ? {} : { concurrency }),
+      softDelete: Boolean(flags.softDelete),
+      strictTimeZone: Boolean(flags.strictTimeZone),
+    },
+    batchSize: flags.batchSize,
+  };
+}
+
+/** One job named: that job. Otherwise the task list of every target, in order, once each. */
+function workOf(targets: readonly string[], options: JobOptions): Job | TaskDefinition[] {
   if (targets.length === 0)
     throw new UsageError('Name what to sync: incidents, configurations, or task names');
+  const only = targets.length === 1 ? JOBS[targets[0] as string] : undefined;
+  if (only !== undefined) return only(options);
   const names: string[] = [];
   for (const target of targets) {
-    const expanded =
-      target === 'incidents'
-        ? INCIDENTS_JOB_TASKS
-        : target === 'configurations'
-          ? CONFIGURATIONS_JOB_TASKS
-          : Object.hasOwn(catalog, target)
-            ? [target]
-            : undefined;
+    const job = Object.hasOwn(JOBS, target) ? JOBS[target] : undefined;
+    const expanded = job
+      ? job().tasks.map((t) => t.name)
+      : Object.hasOwn(catalog, target)
+        ? [target]
+        : undefined;
     if (!expanded) {
       throw new UsageError(
         `Unknown job or task ${JSON.stringify(target)}: use incidents, configurations, or ${Object.keys(catalog).join(', ')}`,
@@ -91,28 +148,22 @@ export function planSync(
     }
     for (const name of expanded) if (!names.includes(name)) names.push(name);
   }
-  const executionType =
-    targets.length === 1 && (targets[0] === 'incidents' || targets[0] === 'configurations')
-      ? targets[0]
-      : 'tasks';
-  if (flags.incremental && flags.full)
-    throw new UsageError('Give --incremental or --full, not both');
-  const windowGiven = flags.from !== undefined || flags.to !== undefined;
-  if (flags.incremental && windowGiven) {
-    throw new UsageError(
-      "--incremental takes no --from/--to: it reads what changed since each task's watermark (use --since for a first load)",
-    );
-  }
-  // Configuration tables sync incrementally by default (their first run loads everything);
-  // the incidents job and its tasks load a window unless --incremental.
-  const configurationOnly = names.every((name) =>
-    (CONFIGURATIONS_JOB_TASKS as readonly string[]).includes(name),
-  );
-  const mode: SyncMode = flags.incremental
-    ? 'incremental'
-    : flags.full || windowGiven || !configurationOnly
-      ? 'full'
-      : 'incremental';
+  return catalogTasks(names, options);
+}
+
+/**
+ * A task list of configuration tables alone syncs as the configurations job does
+ * (incrementally: the first run loads everything); any other list loads a window or its whole
+ * selection (the run's default).
+ */
+function listMode(tasks: readonly TaskDefinition[]): SyncMode | undefined {
+  const configurations = configurationsJob();
+  const names = new Set(configurations.tasks.map((t) => t.name));
+  return tasks.every((t) => names.has(t.name)) ? configurations.mode : undefined;
+}
+
+/** Flags that only apply to one mode, named as the flags that choose it. */
+function checkModeFlags(flags: SyncFlags, mode: SyncMode): void {
   if (mode === 'incremental' && flags.partitions !== undefined && flags.partitions > 1) {
     throw new UsageError(
       '--partitions applies to full runs (add --full): incremental runs read in sys_updated_on order',
@@ -121,17 +172,14 @@ export function planSync(
   if (mode === 'full' && (flags.since !== undefined || flags.overlap !== undefined)) {
     throw new UsageError('--since and --overlap apply to incremental runs (--incremental)');
   }
-  const since = flags.since === undefined ? undefined : checkSince(flags.since);
-  let window: TaskWindow | undefined;
-  if (windowGiven) {
-    if (flags.from === undefined || flags.to === undefined)
-      throw new UsageError('Give both --from and --to (YYYY-MM-DD)');
-    window = validateWindow({ from: flags.from, to: flags.to });
-  } else if (executionType === 'incidents' && mode === 'full') {
-    window = yesterdayUtc();
-  }
+  if (flags.partitions !== undefined && flags.partitions > 16)
+    throw new UsageError(`--partitions must be 1 to 16, received ${flags.partitions}`);
+}
+
+/** `--filter TASK=QUERY` entries by task; the catalog checks that each task is in the run. */
+function filtersOf(entries: readonly string[]): Record<string, QueryInput> {
   const filters: Record<string, QueryInput> = {};
-  for (const entry of flags.filter ?? []) {
+  for (const entry of entries) {
     const at = entry.indexOf('=');
     if (at <= 0 || at === entry.length - 1) {
       throw new UsageError(
@@ -139,60 +187,21 @@ export function planSync(
       );
     }
     const task = entry.slice(0, at);
-    if (!names.includes(task)) {
-      throw new UsageError(
-        `--filter names ${JSON.stringify(task)}, which is not a task of this run (${names.join(', ')})`,
-      );
-    }
     if (filters[task] !== undefined) throw new UsageError(`--filter is given twice for ${task}`);
     filters[task] = entry.slice(at + 1);
   }
-  const concurrency =
-    flags.concurrency ??
-    (executionType === 'incidents'
-      ? INCIDENTS_JOB_CONCURRENCY
-      : executionType === 'configurations'
-        ? CONFIGURATIONS_JOB_CONCURRENCY
-        : Math.min(names.length, 4));
-  const db = flags.db ?? defaultDb;
+  return filters;
+}
+
+/** The database URL, refused when it names a SQLite file in a directory that does not exist. */
+function checkDb(db: string): string {
   const target = parseDatabaseUrl(db);
   if (target.dialect === 'sqlite' && target.path !== ':memory:') {
     const directory = dirname(resolve(target.path));
     if (!existsSync(directory))
       throw new UsageError(`--db ${db}: the directory ${directory} does not exist`);
   }
-  return {
-    executionType,
-    taskNames: names,
-    window,
-    filters,
-    concurrency,
-    db,
-    mode,
-    since,
-    overlapMinutes: flags.overlap,
-    deletes: flags.deletes ?? 'none',
-    softDelete: Boolean(flags.softDelete),
-    strictTimeZone: Boolean(flags.strictTimeZone),
-    partitions: checkPartitions(flags.partitions),
-    batchSize: flags.batchSize,
-  };
-}
-
-function checkPartitions(partitions: number | undefined): number {
-  if (partitions === undefined) return 1;
-  if (partitions > 16) throw new UsageError(`--partitions must be 1 to 16, received ${partitions}`);
-  return partitions;
-}
-
-function checkSince(since: string): string {
-  try {
-    return normalizeSince(since);
-  } catch {
-    throw new UsageError(
-      `--since must be a real date written YYYY-MM-DD, received ${JSON.stringify(since)}`,
-    );
-  }
+  return db;
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -206,12 +215,8 @@ export async function syncCommand(
     throw new UsageError('Missing --instance (or SN_INSTANCE): the instance URL');
   const auth = authFrom(flags);
   const plan = planSync(targets, flags);
-  const tasks = catalogTasks(plan.taskNames, {
-    filters: plan.filters,
-    ...(flags.pageSize === undefined ? {} : { pageSize: flags.pageSize }),
-  });
   const client = new ServiceNowClient({ instanceUrl: flags.instance, auth });
-  const result = await runInto(plan, tasks, client, io, flags);
+  const result = await runInto(plan, client, io, flags);
   report(result, plan, io, flags);
   return result.status === 'success' ? 0 : 1;
 }
@@ -219,44 +224,24 @@ export async function syncCommand(
 /** Opens the database, runs, closes; shared by `sync` and `demo`. */
 export async function runInto(
   plan: SyncPlan,
-  tasks: ReturnType<typeof catalogTasks>,
   client: ServiceNowClient,
   io: CliIo,
   flags: Pick<SyncFlags, 'quiet' | 'json'>,
 ): Promise<RunResult> {
   // Loaded here, not at the top: bad usage is reported without loading the database drivers.
-  const [
-    { createDatabase },
-    { KyselySink },
-    { KyselyExecutionLogger },
-    { runTasks },
-    progressModule,
-  ] = await Promise.all([
-    import('../../index.js'),
-    import('../../index.js'),
-    import('../../index.js'),
+  const [{ connectDatabase, createDatabase, runTasks }, progressModule] = await Promise.all([
     import('../../index.js'),
     import('../progress-reporter.js'),
   ]);
   const db = createDatabase(plan.db);
   const progress = progressModule.createProgressReporter(io.stderr, Boolean(flags.quiet));
   try {
-    return await runTasks(tasks, {
+    return await runTasks(plan.work, {
       client,
-      sink: new KyselySink(db, plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
-      logger: new KyselyExecutionLogger(db),
-      executionType: plan.executionType,
-      concurrency: plan.concurrency,
+      ...connectDatabase(db, plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
       signal: io.interrupted,
       onProgress: progress.onProgress,
-      mode: plan.mode,
-      deletes: plan.deletes,
-      softDelete: plan.softDelete,
-      strictTimeZone: plan.strictTimeZone,
-      partitions: plan.partitions,
-      ...(plan.window === undefined ? {} : { window: plan.window }),
-      ...(plan.since === undefined ? {} : { since: plan.since }),
-      ...(plan.overlapMinutes === undefined ? {} : { overlapMinutes: plan.overlapMinutes }),
+      ...plan.run,
     });
   } finally {
     progress.stop();

@@ -7,12 +7,10 @@ export { incidentSlaTask } from './incident-sla.js';
 export { incidentTaskTask } from './incident-task.js';
 export { incidentsOpenedTask } from './incidents-opened.js';
 export {
-  CONFIGURATIONS_JOB_CONCURRENCY,
   CONFIGURATIONS_JOB_TASKS,
   catalog,
   catalogTasks,
   configurationsJob,
-  INCIDENTS_JOB_CONCURRENCY,
   INCIDENTS_JOB_TASKS,
   incidentsJob,
   type JobOptions,

@@ -1,11 +1,14 @@
 /**
- * The two built-in jobs: `incidents` (4 tasks) and `configurations` (5 tasks).
+ * The built-in catalog by name, and the two built-in jobs: `incidents` (4 tasks) and
+ * `configurations` (5 tasks).
  *
  * @module
  */
 import { ConfigurationError } from '../../core/index.js';
 import type { QueryInput } from '../../query/index.js';
 import type { TaskDefinition } from '../define-task.js';
+import { defineJob, type Job } from '../job.js';
+import { yesterdayUtc } from '../yesterday-utc.js';
 import type { CatalogTaskOptions } from './catalog-options.js';
 import { networkLinksTask } from './cmdb-ci-network-link.js';
 import { companiesTask } from './companies.js';
@@ -60,10 +63,6 @@ export const CONFIGURATIONS_JOB_TASKS = [
   'users',
   'cmdb_ci_network_link',
 ] as const;
-/** The incidents job runs its 4 tasks at once. */
-export const INCIDENTS_JOB_CONCURRENCY = 4;
-/** The configurations job runs at most 3 tasks at a time, as a pool. */
-export const CONFIGURATIONS_JOB_CONCURRENCY = 3;
 
 /**
  * Built-in tasks by name, with per-task filters. Throws a `ConfigurationError` for an unknown
@@ -84,13 +83,11 @@ export function catalogTasks(names: readonly string[], options: JobOptions = {})
       );
     }
   }
-  const unused = Object.keys(filters).filter((name) => !names.includes(name));
-  if (unused.length > 0) {
+  const unused = Object.keys(filters).find((name) => !names.includes(name));
+  if (unused !== undefined) {
     throw new ConfigurationError(
-      `A filter names a task that is not part of this run: ${unused.join(', ')}`,
-      {
-        option: 'filters',
-      },
+      `A filter names ${JSON.stringify(unused)}, which is not a task of this run (${names.join(', ')})`,
+      { option: 'filters' },
     );
   }
   return names.map((name) => {
@@ -105,24 +102,39 @@ export function catalogTasks(names: readonly string[], options: JobOptions = {})
 
 /**
  * The incidents job: incidents opened in the window, their SLAs, time worked and incident tasks.
+ * Its 4 tasks run at once; a full run given no window loads yesterday (UTC), as the old
+ * endpoint did.
  *
  * @example
  * ```ts
  * await runTasks(incidentsJob(), { client, sink, window: { from: '2026-11-01', to: '2026-11-01' } });
  * ```
  */
-export function incidentsJob(options: JobOptions = {}): TaskDefinition[] {
-  return catalogTasks(INCIDENTS_JOB_TASKS, options);
+export function incidentsJob(options: JobOptions = {}): Job {
+  return defineJob({
+    name: 'incidents',
+    tasks: catalogTasks(INCIDENTS_JOB_TASKS, options),
+    concurrency: 4,
+    mode: 'full',
+    window: yesterdayUtc,
+  });
 }
 
 /**
- * The configurations job: contract SLAs, groups, companies, users and network links.
+ * The configurations job: contract SLAs, groups, companies, users and network links, at most 3
+ * at a time as a pool. It runs incrementally unless told otherwise: the first run loads every
+ * row, later runs what changed since.
  *
  * @example
  * ```ts
- * await runTasks(configurationsJob(), { client, sink, concurrency: 3 });
+ * await runTasks(configurationsJob(), { client, sink: new KyselySink(db) });
  * ```
  */
-export function configurationsJob(options: JobOptions = {}): TaskDefinition[] {
-  return catalogTasks(CONFIGURATIONS_JOB_TASKS, options);
+export function configurationsJob(options: JobOptions = {}): Job {
+  return defineJob({
+    name: 'configurations',
+    tasks: catalogTasks(CONFIGURATIONS_JOB_TASKS, options),
+    concurrency: 3,
+    mode: 'incremental',
+  });
 }
