@@ -8,21 +8,22 @@
 import createDebug from 'debug';
 import type { $Fetch } from 'ofetch';
 import type PQueue from 'p-queue';
+import type { ServiceNowRequestError } from '../errors/index.js';
+import {
+  createHttpError,
+  InstanceUnavailableError,
+  InvalidResponseError,
+  readErrorBody,
+  TimeoutError,
+} from '../errors/index.js';
 import { sleep, throwIfAborted } from './abort.js';
 import type { AuthProvider } from './auth-provider.js';
 import type { CookieJarPool } from './cookie-jar.js';
-import { createHttpError, readErrorBody } from './create-http-error.js';
 import type { MetricsRecorder } from './metrics.js';
 import type { RateGate } from './rate-gate.js';
 import { redactUrl, type SecretRedactor } from './redact.js';
-import type { ServiceNowRequestError } from './request-error.js';
 import { type BodyFailure, classifyResponse } from './response-body.js';
 import { type AttemptFailure, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
-import {
-  InstanceUnavailableError,
-  InvalidResponseError,
-  TimeoutError,
-} from './transport-errors.js';
 
 const log = createDebug('servicenow-sync:http');
 

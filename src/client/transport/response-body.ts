@@ -6,9 +6,10 @@
  *
  * @module
  */
-import { readErrorBody } from './create-http-error.js';
+
+import type { InvalidResponseReason, UnavailableReason } from '../errors/index.js';
+import { readErrorBody } from '../errors/index.js';
 import type { AttemptFailure } from './retry-policy.js';
-import type { InvalidResponseReason, UnavailableReason } from './transport-errors.js';
 
 /** A usable body. */
 export interface BodySuccess {
