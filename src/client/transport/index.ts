@@ -10,13 +10,15 @@ export {
 } from './node-fetch.js';
 export { RateGate } from './rate-gate.js';
 export { REDACTED, redactHeaders, redactUrl, SecretRedactor } from './redact.js';
+export { RequestExecutor } from './request-executor.js';
 export {
+  type AttemptOutcome,
   buildUrl,
   type ExecutorConfig,
-  RequestExecutor,
+  type FailedAttempt,
   type RequestResult,
   type RequestSpec,
-} from './request-executor.js';
+} from './request-spec.js';
 export {
   type AttemptFailure,
   type AttemptFailureKind,
