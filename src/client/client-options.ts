@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { ConfigurationError } from '../core/index.js';
-import type { AuthOptions } from './auth-options.js';
+import type { AuthOptions } from './auth/index.js';
 import { normalizeInstanceUrl } from './instance-url.js';
-import type { FetchFunction, TlsOptions } from './node-fetch.js';
-import { DEFAULT_RETRY_OPTIONS, type RetryOptions, RetryPolicy } from './retry-policy.js';
+import type { FetchFunction, TlsOptions } from './transport/index.js';
+import { DEFAULT_RETRY_OPTIONS, type RetryOptions, RetryPolicy } from './transport/index.js';
 
 /** How many requests may run at once, and optionally how many may start per interval. */
 export interface RateLimitOptions {
@@ -212,5 +212,31 @@ export function resolveClientOptions(options: ServiceNowClientOptions): Resolved
     fetch: options.fetch,
     tls: options.tls,
     sessionCookies: options.sessionCookies ?? DEFAULT_CLIENT_OPTIONS.sessionCookies,
+  };
+}
+
+/**
+ * The options of a client derived with `withOptions(overrides)`: the overrides win; `retry`
+ * options are merged over the current policy's (a `RetryPolicy` replaces it) and `rateLimit`
+ * over the base's.
+ */
+export function mergeClientOptions(
+  base: ServiceNowClientOptions,
+  current: ResolvedClientOptions,
+  overrides: Partial<ServiceNowClientOptions>,
+): ServiceNowClientOptions {
+  const retry =
+    overrides.retry === undefined
+      ? base.retry
+      : overrides.retry instanceof RetryPolicy
+        ? overrides.retry
+        : { ...current.retry.toOptions(), ...overrides.retry };
+  return {
+    ...base,
+    ...overrides,
+    ...(retry === undefined ? {} : { retry }),
+    ...(overrides.rateLimit === undefined
+      ? {}
+      : { rateLimit: { ...base.rateLimit, ...overrides.rateLimit } }),
   };
 }

@@ -3,67 +3,67 @@ export type {
   BasicAuthOptions,
   BearerAuthOptions,
   OAuthOptions,
-} from './auth-options.js';
-export type { AuthProvider } from './auth-provider.js';
+} from './auth/index.js';
 export {
   DEFAULT_CLIENT_OPTIONS,
   type RateLimitOptions,
   type ResolvedClientOptions,
   type ServiceNowClientOptions,
 } from './client-options.js';
-export { createHttpError, type HttpErrorInput } from './create-http-error.js';
 export {
   AuthenticationError,
+  createHttpError,
   HttpError,
+  type HttpErrorInput,
   type HttpErrorOptions,
+  InstanceUnavailableError,
+  type InstanceUnavailableErrorOptions,
+  InvalidResponseError,
+  type InvalidResponseErrorOptions,
+  type InvalidResponseReason,
   InvalidTableError,
   NotFoundError,
   PermissionError,
   QueryRejectedError,
   RateLimitError,
   type RateLimitErrorOptions,
-} from './http-errors.js';
-export { normalizeInstanceUrl } from './instance-url.js';
-export type { ClientMetrics } from './metrics.js';
-export type { FetchFunction, TlsOptions } from './node-fetch.js';
-export type {
-  CountOptions,
-  DisplayValueMode,
-  FieldValue,
-  FieldValueObject,
-  GetOptions,
-  IntegrationUser,
-  IntegrationUserOptions,
-  Page,
-  PageResponseInfo,
-  PaginateOptions,
-  PaginationStrategy,
-  TableRecord,
-} from './page.js';
-export { type KeyRange, partitionRanges } from './page-query.js';
-export { DEFAULT_PAGINATE_OPTIONS } from './paginate.js';
-export {
   type RequestErrorJSON,
   type RequestErrorOptions,
   ServiceNowRequestError,
-} from './request-error.js';
-export {
-  type AttemptFailure,
-  type AttemptFailureKind,
-  DEFAULT_RETRY_OPTIONS,
-  parseRetryAfter,
-  type RetryOptions,
-  RetryPolicy,
-} from './retry-policy.js';
-export { ServiceNowClient } from './service-now-client.js';
-export { rawValueOf, sysIdOf } from './table-params.js';
-export {
-  InstanceUnavailableError,
-  type InstanceUnavailableErrorOptions,
-  InvalidResponseError,
-  type InvalidResponseErrorOptions,
-  type InvalidResponseReason,
   TimeoutError,
   type TimeoutErrorOptions,
   type UnavailableReason,
-} from './transport-errors.js';
+} from './errors/index.js';
+export { normalizeInstanceUrl } from './instance-url.js';
+export type { IntegrationUser, IntegrationUserOptions } from './integration-user.js';
+export {
+  DEFAULT_PAGINATE_OPTIONS,
+  type KeyRange,
+  type Page,
+  type PageResponseInfo,
+  type PaginateOptions,
+  type PaginationStrategy,
+  partitionRanges,
+} from './pagination/index.js';
+export { ServiceNowClient } from './service-now-client.js';
+export {
+  type DisplayValueMode,
+  type FieldValue,
+  type FieldValueObject,
+  rawValueOf,
+  sysIdOf,
+  type TableRecord,
+} from './table/index.js';
+export type { CountOptions, GetOptions } from './table-reads.js';
+export {
+  type AttemptFailure,
+  type AttemptFailureKind,
+  type AuthProvider,
+  type ClientMetrics,
+  DEFAULT_RETRY_OPTIONS,
+  type FetchFunction,
+  parseRetryAfter,
+  type RetryOptions,
+  RetryPolicy,
+  type TlsOptions,
+} from './transport/index.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import { ConfigurationError } from '../core/index.js';
-import { redactUrl } from './redact.js';
+import { redactUrl } from './transport/index.js';
 
 const INSTANCE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 

@@ -6,11 +6,37 @@
  * @module
  */
 import { formatQuery } from '../query/index.js';
-import type { AuthOptions } from './auth-options.js';
-import { PermissionError } from './http-errors.js';
-import type { IntegrationUser } from './page.js';
-import type { RequestExecutor } from './request-executor.js';
-import { checkListBody, rawValueOf } from './table-params.js';
+import type { AuthOptions } from './auth/index.js';
+import { PermissionError } from './errors/index.js';
+import { checkListBody, rawValueOf } from './table/index.js';
+import type { RequestExecutor } from './transport/index.js';
+
+/**
+ * The integration user as the instance describes it.
+ *
+ * @example
+ * ```ts
+ * const user = await client.integrationUser();
+ * if (user !== undefined && user.timeZone !== '' && user.timeZone !== 'GMT') {
+ *   console.warn(`${user.userName} reads dates in ${user.timeZone}`);
+ * }
+ * ```
+ */
+export interface IntegrationUser {
+  /** `sys_user.user_name`. */
+  readonly userName: string;
+  /**
+   * `sys_user.time_zone` as stored (`GMT`, `Europe/Paris`, `US/Pacific`...); `''` when the user
+   * has none (the instance's default zone applies).
+   */
+  readonly timeZone: string;
+}
+
+/** Options of `client.integrationUser()`. */
+export interface IntegrationUserOptions {
+  /** Cancels the request. */
+  readonly signal?: AbortSignal;
+}
 
 /**
  * The user name the credentials carry: Basic and the OAuth password grant have one; a bearer

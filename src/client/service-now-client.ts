@@ -3,65 +3,39 @@
  *
  * @module
  */
-import type { $Fetch } from 'ofetch';
 import { ConfigurationError } from '../core/index.js';
-import { type QueryInput, toQueryString } from '../query/index.js';
-import type { ResolvedClientOptions, ServiceNowClientOptions } from './client-options.js';
-import { resolveClientOptions } from './client-options.js';
-import { authUserName, readIntegrationUser } from './integration-user.js';
-import { type ClientMetrics, MetricsRecorder } from './metrics.js';
-import { checkTokenResponse } from './oauth-token-source.js';
-import type {
-  CountOptions,
-  GetOptions,
-  IntegrationUser,
-  IntegrationUserOptions,
-  Page,
-  PaginateOptions,
-  TableRecord,
-} from './page.js';
-import { type PaginateContext, planPagination, runPagination } from './paginate.js';
-import { recordIterator } from './record-iterator.js';
-import { type ExecutorConfig, RequestExecutor } from './request-executor.js';
-import { RetryPolicy } from './retry-policy.js';
+import type { QueryInput } from '../query/index.js';
 import {
-  type Credentials,
-  createCredentials,
-  createFetcher,
-  createScheduler,
-  createSessions,
-  type Scheduler,
-  type Sessions,
-  type Shared,
-  sameAuth,
-} from './shared-transport.js';
-import { checkSysId, checkTable, displayParams, fieldsParam } from './table-params.js';
-
-/** Shared parts handed from a client to the one `withOptions()` derives. */
-interface Derivation {
-  readonly resolved: ResolvedClientOptions;
-  readonly scheduler: Shared<Scheduler>;
-  readonly sessions: Shared<Sessions>;
-  readonly fetcher: Shared<$Fetch>;
-  /** `undefined`: the auth changed, the new client creates its own. */
-  readonly credentials: Shared<Credentials> | undefined;
-  readonly metrics: MetricsRecorder;
-}
-
-function checkStatsBody(body: unknown): string | undefined {
-  const count = (body as { result?: { stats?: { count?: unknown } } } | null)?.result?.stats?.count;
-  if (typeof count !== 'string' && typeof count !== 'number') return 'stats response has no count';
-  return Number.isFinite(Number(count))
-    ? undefined
-    : `stats count ${JSON.stringify(count)} is not a number`;
-}
-
-function checkRecordBody(body: unknown): string | undefined {
-  const result = (body as { result?: unknown } | null)?.result;
-  return typeof result === 'object' && result !== null && !Array.isArray(result)
-    ? undefined
-    : 'record response has no result object';
-}
+  mergeClientOptions,
+  type ResolvedClientOptions,
+  resolveClientOptions,
+  type ServiceNowClientOptions,
+} from './client-options.js';
+import {
+  assembleParts,
+  type ClientParts,
+  derivedParts,
+  freshParts,
+  type HeldParts,
+  releaseParts,
+} from './client-parts.js';
+import {
+  authUserName,
+  type IntegrationUser,
+  type IntegrationUserOptions,
+  readIntegrationUser,
+} from './integration-user.js';
+import {
+  type Page,
+  type PaginateContext,
+  type PaginateOptions,
+  planPagination,
+  recordIterator,
+  runPagination,
+} from './pagination/index.js';
+import type { TableRecord } from './table/index.js';
+import { type CountOptions, countRecords, type GetOptions, readRecord } from './table-reads.js';
+import type { ClientMetrics } from './transport/index.js';
 
 /**
  * A client for one ServiceNow instance: authentication (Basic, OAuth 2, bearer), retries with
@@ -81,17 +55,9 @@ function checkRecordBody(body: unknown): string | undefined {
  * ```
  */
 export class ServiceNowClient {
-  static #deriving: Derivation | undefined;
-
   readonly #options: ServiceNowClientOptions;
-  readonly #resolved: ResolvedClientOptions;
-  readonly #scheduler: Shared<Scheduler>;
-  readonly #sessions: Shared<Sessions>;
-  readonly #fetcher: Shared<$Fetch>;
-  readonly #credentials: Shared<Credentials>;
-  readonly #metrics: MetricsRecorder;
   readonly #lifetime = new AbortController();
-  readonly #executor: RequestExecutor;
+  readonly #parts: HeldParts;
   /** The answer of `integrationUser()`, once one came. */
   #integrationUser: { readonly user: IntegrationUser | undefined } | undefined;
   #closed = false;
@@ -99,61 +65,23 @@ export class ServiceNowClient {
   /**
    * @throws {@link ConfigurationError} when an option is invalid (the message names it).
    */
-  constructor(options: ServiceNowClientOptions) {
-    const derivation = ServiceNowClient.#deriving;
-    ServiceNowClient.#deriving = undefined;
+  constructor(options: ServiceNowClientOptions);
+  // The second parameter is private: only `withOptions()` passes it (through `deriveClient`),
+  // with the parts the new client shares with this one.
+  constructor(options: ServiceNowClientOptions, derived?: ClientParts) {
     this.#options = options;
-    this.#resolved = derivation?.resolved ?? resolveClientOptions(options);
-    const resolved = this.#resolved;
-    this.#scheduler = derivation?.scheduler ?? createScheduler(resolved);
-    this.#sessions = derivation?.sessions ?? createSessions(resolved);
-    this.#fetcher = derivation?.fetcher ?? createFetcher(resolved);
-    this.#metrics = new MetricsRecorder(derivation?.metrics);
-    const credentials =
-      derivation?.credentials ??
-      createCredentials(resolved.auth, async (form, signal) => {
-        const result = await tokenExecutor.execute({
-          method: 'POST',
-          path: '/oauth_token.do',
-          form,
-          signal,
-          endpoint: 'token',
-          validate: checkTokenResponse,
-        });
-        return result.body;
-      });
-    this.#credentials = credentials;
-    const config: ExecutorConfig = {
-      origin: resolved.origin,
-      fetcher: this.#fetcher.value,
-      queue: this.#scheduler.value.queue,
-      gate: this.#scheduler.value.gate,
-      cookies: this.#sessions.value.cookies,
-      auth: credentials.value.provider,
-      policy: resolved.retry,
-      timeoutMs: resolved.timeoutMs,
-      userAgent: resolved.userAgent,
-      metrics: this.#metrics,
-      redactor: credentials.value.redactor,
-      lifetime: this.#lifetime.signal,
-    };
-    this.#executor = new RequestExecutor(config);
-    // Token requests outlive this client when derived clients share the token: they are
-    // cancelled by the token source's own lifetime, not by this client's close().
-    const tokenExecutor = new RequestExecutor({
-      ...config,
-      lifetime: new AbortController().signal,
-    });
+    const parts = derived ?? freshParts(resolveClientOptions(options));
+    this.#parts = assembleParts(parts, this.#lifetime.signal);
   }
 
   /** The instance origin, normalised (`https://acme.service-now.com`). */
   get instanceUrl(): string {
-    return this.#resolved.origin;
+    return this.#parts.resolved.origin;
   }
 
   /** The options after defaults (auth omitted). */
   get settings(): Omit<ResolvedClientOptions, 'auth' | 'fetch' | 'tls'> {
-    const { auth: _auth, fetch: _fetch, tls: _tls, ...rest } = this.#resolved;
+    const { auth: _auth, fetch: _fetch, tls: _tls, ...rest } = this.#parts.resolved;
     return rest;
   }
 
@@ -162,7 +90,7 @@ export class ServiceNowClient {
    * records, blank rows. A derived client counts its own traffic, which also adds to its parent's.
    */
   get metrics(): ClientMetrics {
-    return this.#metrics.snapshot();
+    return this.#parts.metrics.snapshot();
   }
 
   /**
@@ -178,42 +106,8 @@ export class ServiceNowClient {
    */
   withOptions(overrides: Partial<ServiceNowClientOptions>): ServiceNowClient {
     this.#assertOpen();
-    const base = this.#options;
-    const retry =
-      overrides.retry === undefined
-        ? base.retry
-        : overrides.retry instanceof RetryPolicy
-          ? overrides.retry
-          : { ...this.#resolved.retry.toOptions(), ...overrides.retry };
-    const merged: ServiceNowClientOptions = {
-      ...base,
-      ...overrides,
-      ...(retry === undefined ? {} : { retry }),
-      ...(overrides.rateLimit === undefined
-        ? {}
-        : { rateLimit: { ...base.rateLimit, ...overrides.rateLimit } }),
-    };
-    const next = resolveClientOptions(merged);
-    const current = this.#resolved;
-    const sameOrigin = next.origin === current.origin;
-    const sameLimit =
-      next.rateLimit.maxInFlight === current.rateLimit.maxInFlight &&
-      next.rateLimit.intervalCap === current.rateLimit.intervalCap &&
-      next.rateLimit.interval === current.rateLimit.interval;
-    const sameCredentials = sameOrigin && sameAuth(next.auth, current.auth);
-    const sameFetch = next.fetch === current.fetch && next.tls === current.tls;
-    ServiceNowClient.#deriving = {
-      resolved: next,
-      scheduler: sameOrigin && sameLimit ? this.#scheduler.retain() : createScheduler(next),
-      sessions:
-        sameCredentials && sameLimit && next.sessionCookies === current.sessionCookies
-          ? this.#sessions.retain()
-          : createSessions(next),
-      fetcher: sameFetch ? this.#fetcher.retain() : createFetcher(next),
-      credentials: sameCredentials ? this.#credentials.retain() : undefined,
-      metrics: this.#metrics,
-    };
-    return new ServiceNowClient(merged);
+    const merged = mergeClientOptions(this.#options, this.#parts.resolved, overrides);
+    return deriveClient(merged, derivedParts(this.#parts, resolveClientOptions(merged)));
   }
 
   /**
@@ -234,7 +128,10 @@ export class ServiceNowClient {
   paginate<T = TableRecord>(table: string, options: PaginateOptions = {}): AsyncIterable<Page<T>> {
     this.#assertOpen();
     const plan = planPagination(table, options);
-    const context: PaginateContext = { executor: this.#executor, metrics: this.#metrics };
+    const context: PaginateContext = {
+      executor: this.#parts.executor,
+      metrics: this.#parts.metrics,
+    };
     return { [Symbol.asyncIterator]: () => runPagination<T>(context, plan) };
   }
 
@@ -267,21 +164,7 @@ export class ServiceNowClient {
     options: GetOptions = {},
   ): Promise<T | undefined> {
     this.#assertOpen();
-    const params: Record<string, string> = {
-      ...displayParams(options.displayValue, options.excludeReferenceLink),
-    };
-    if (options.fields !== undefined) params.sysparm_fields = fieldsParam(options.fields);
-    const path = `/api/now/table/${checkTable(table)}/${encodeURIComponent(checkSysId(sysId))}`;
-    const result = await this.#executor.execute({
-      method: 'GET',
-      path,
-      params: () => params,
-      signal: options.signal,
-      validate: checkRecordBody,
-      allowNotFound: true,
-    });
-    if (result.notFound) return undefined;
-    return (result.body as { result: T }).result;
+    return readRecord<T>(this.#parts.executor, table, sysId, options);
   }
 
   /**
@@ -295,19 +178,7 @@ export class ServiceNowClient {
    */
   async count(table: string, query?: QueryInput, options: CountOptions = {}): Promise<number> {
     this.#assertOpen();
-    const params: Record<string, string> = { sysparm_count: 'true' };
-    if (query !== undefined) {
-      const text = toQueryString(query);
-      if (text !== '') params.sysparm_query = text;
-    }
-    const result = await this.#executor.execute({
-      method: 'GET',
-      path: `/api/now/stats/${checkTable(table)}`,
-      params: () => params,
-      signal: options.signal,
-      validate: checkStatsBody,
-    });
-    return Number((result.body as { result: { stats: { count: string } } }).result.stats.count);
+    return countRecords(this.#parts.executor, table, query, options);
   }
 
   /**
@@ -330,11 +201,11 @@ export class ServiceNowClient {
   ): Promise<IntegrationUser | undefined> {
     this.#assertOpen();
     if (this.#integrationUser !== undefined) return this.#integrationUser.user;
-    const userName = authUserName(this.#resolved.auth);
+    const userName = authUserName(this.#parts.resolved.auth);
     const user =
       userName === undefined
         ? undefined
-        : await readIntegrationUser(this.#executor, userName, options.signal);
+        : await readIntegrationUser(this.#parts.executor, userName, options.signal);
     this.#integrationUser ??= { user };
     return this.#integrationUser.user;
   }
@@ -347,10 +218,7 @@ export class ServiceNowClient {
     if (this.#closed) return;
     this.#closed = true;
     this.#lifetime.abort(new ConfigurationError('The ServiceNowClient was closed'));
-    this.#scheduler.release();
-    this.#sessions.release();
-    this.#fetcher.release();
-    this.#credentials.release();
+    releaseParts(this.#parts);
   }
 
   /** Same as {@link close}, for `await using client = new ServiceNowClient(...)`. */
@@ -361,4 +229,15 @@ export class ServiceNowClient {
   #assertOpen(): void {
     if (this.#closed) throw new ConfigurationError('The ServiceNowClient was closed');
   }
+}
+
+/** The constructor with its private second parameter, as `withOptions()` calls it. */
+type DerivingConstructor = new (
+  options: ServiceNowClientOptions,
+  derived: ClientParts,
+) => ServiceNowClient;
+
+/** A client made of `parts` (some retained from the client it derives from). */
+function deriveClient(options: ServiceNowClientOptions, parts: ClientParts): ServiceNowClient {
+  return new (ServiceNowClient as unknown as DerivingConstructor)(options, parts);
 }

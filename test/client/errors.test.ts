@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createHttpError, readErrorBody } from '../../src/client/create-http-error.js';
+import { createHttpError, readErrorBody } from '../../src/client/errors/create-http-error.js';
 import {
   AuthenticationError,
   HttpError,
@@ -9,14 +9,19 @@ import {
   PermissionError,
   QueryRejectedError,
   RateLimitError,
-} from '../../src/client/http-errors.js';
-import { REDACTED, redactHeaders, redactUrl, SecretRedactor } from '../../src/client/redact.js';
-import type { ServiceNowRequestError } from '../../src/client/request-error.js';
+} from '../../src/client/errors/http-errors.js';
+import type { ServiceNowRequestError } from '../../src/client/errors/request-error.js';
 import {
   InstanceUnavailableError,
   InvalidResponseError,
   TimeoutError,
-} from '../../src/client/transport-errors.js';
+} from '../../src/client/errors/transport-errors.js';
+import {
+  REDACTED,
+  redactHeaders,
+  redactUrl,
+  SecretRedactor,
+} from '../../src/client/transport/redact.js';
 import { ServiceNowError } from '../../src/core/errors.js';
 
 const URL_ = 'https://acme.service-now.com/api/now/table/incidnt';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CookieJar, CookieJarPool } from '../../src/client/cookie-jar.js';
 import {
   keysetFilter,
   keysetPageQuery,
   offsetQuery,
   partitionRanges,
   updatedPageQuery,
-} from '../../src/client/page-query.js';
-import { PageSizer } from '../../src/client/page-size.js';
-import { mergeByArrival, readAhead } from '../../src/client/read-ahead.js';
-import { recordIterator } from '../../src/client/record-iterator.js';
+} from '../../src/client/pagination/page-query.js';
+import { PageSizer } from '../../src/client/pagination/page-size.js';
+import { mergeByArrival, readAhead } from '../../src/client/pagination/read-ahead.js';
+import { recordIterator } from '../../src/client/pagination/record-iterator.js';
+import { CookieJar, CookieJarPool } from '../../src/client/transport/cookie-jar.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { query } from '../../src/query/index.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, RetryPolicy } from '../../src/client/retry-policy.js';
+import { parseRetryAfter, RetryPolicy } from '../../src/client/transport/retry-policy.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 
 const headers = (values: Record<string, string>) => new Headers(values);

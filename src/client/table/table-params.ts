@@ -1,12 +1,13 @@
 /**
- * Checks and query parameters shared by `paginate()`, `records()`, `get()` and `count()`.
+ * Checks of table names, sys_ids and options, and the query parameters shared by `paginate()`,
+ * `records()`, `get()` and `count()`.
  *
  * @module
  */
 
-import { ConfigurationError, SYS_ID_PATTERN } from '../core/index.js';
-import { isValidFieldName } from '../query/index.js';
-import type { DisplayValueMode } from './page.js';
+import { ConfigurationError, SYS_ID_PATTERN } from '../../core/index.js';
+import { isValidFieldName } from '../../query/index.js';
+import type { DisplayValueMode } from './table-record.js';
 
 const TABLE_NAME = /^[a-z0-9_]+$/;
 
@@ -89,39 +90,4 @@ export function checkInteger(
     );
   }
   return value;
-}
-
-/** The sys_id of a row, whatever the display mode (`"abc"` or `{ value: "abc" }`). */
-export function sysIdOf(row: Readonly<Record<string, unknown>>): string | undefined {
-  return rawValueOf(row, 'sys_id');
-}
-
-/**
- * The raw value of a field, whatever the display mode (`"v"` or `{ value: "v" }`), or
- * `undefined` when it is missing or empty.
- */
-export function rawValueOf(
-  row: Readonly<Record<string, unknown>>,
-  field: string,
-): string | undefined {
-  const value = row[field];
-  if (typeof value === 'string') return value === '' ? undefined : value;
-  if (typeof value === 'object' && value !== null) {
-    const inner = (value as { value?: unknown }).value;
-    return typeof inner === 'string' && inner !== '' ? inner : undefined;
-  }
-  return undefined;
-}
-
-/** Checks a list body: `{ result: [ {...}, ... ] }`. Returns the problem or `undefined`. */
-export function checkListBody(body: unknown): string | undefined {
-  const result = (body as { result?: unknown } | null)?.result;
-  if (!Array.isArray(result)) return 'list response has no result array';
-  for (let i = 0; i < result.length; i++) {
-    const row: unknown = result[i];
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      return `list response row ${i} is not an object`;
-    }
-  }
-  return undefined;
 }

@@ -1,23 +1,10 @@
 /**
- * What the request layer needs from an authentication mode: a header, and a way to renew it
- * after a 401.
+ * The auth modes whose header never changes: Basic and a bearer token obtained elsewhere.
  *
  * @module
  */
+import type { AuthProvider } from '../transport/index.js';
 import type { BasicAuthOptions, BearerAuthOptions } from './auth-options.js';
-
-/** Supplies the `Authorization` header of each request. */
-export interface AuthProvider {
-  /** The header value for the next request (may fetch a token). */
-  authorization(signal?: AbortSignal): string | Promise<string>;
-  /**
-   * Called once after a 401 with the header the server refused. Returns `true` when the
-   * credential was renewed and one more attempt is worthwhile (OAuth), `false` otherwise.
-   */
-  renew(refused: string): boolean;
-  /** Stops background work (pending token requests). */
-  close(): void;
-}
 
 /** `Authorization: Basic base64(user:password)`; never renewed. */
 export class BasicAuthProvider implements AuthProvider {

@@ -6,9 +6,10 @@
  *
  * @module
  */
-import { readErrorBody } from './create-http-error.js';
+
+import type { InvalidResponseReason, UnavailableReason } from '../errors/index.js';
+import { readErrorBody } from '../errors/index.js';
 import type { AttemptFailure } from './retry-policy.js';
-import type { InvalidResponseReason, UnavailableReason } from './transport-errors.js';
 
 /** A usable body. */
 export interface BodySuccess {
@@ -64,59 +65,55 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Classifies one response. Error statuses become `status` failures (or quota cancels). */
-export function classifyResponse(facts: ResponseFacts): BodyOutcome {
-  const { status, contentType, text } = facts;
-  if (status >= 300 && status < 400) {
+/** A 3xx: redirects are not followed (a login page or a proxy answered). */
+function redirectFailure(status: number): BodyFailure {
+  return {
+    ok: false,
+    failure: { kind: 'unavailable', status },
+    detail: `${status} redirect (login page or proxy?); redirects are not followed`,
+    unavailableReason: 'redirect',
+  };
+}
+
+/** A 4xx/5xx: a `status` failure, or a quota cancel when ServiceNow's message says so. */
+function errorStatusFailure(facts: ResponseFacts, looksHtml: boolean): BodyFailure {
+  const { status, text } = facts;
+  const parsed = looksHtml ? undefined : tryParse(text);
+  const body = parsed?.ok ? parsed.value : undefined;
+  const message = readErrorBody(body).message;
+  if (message !== undefined && QUOTA_CANCEL.test(message)) {
     return {
       ok: false,
-      failure: { kind: 'unavailable', status },
-      detail: `${status} redirect (login page or proxy?); redirects are not followed`,
-      unavailableReason: 'redirect',
-    };
-  }
-  const looksHtml = firstSignificant(text) === '<' || !isJsonContentType(contentType);
-  if (status >= 400) {
-    const parsed = looksHtml ? undefined : tryParse(text);
-    const body = parsed?.ok ? parsed.value : undefined;
-    const message = readErrorBody(body).message;
-    if (message !== undefined && QUOTA_CANCEL.test(message)) {
-      return {
-        ok: false,
-        failure: { kind: 'quota-cancel', status },
-        detail: `${status} ${message}`,
-        body,
-        invalidReason: 'error-body',
-      };
-    }
-    return {
-      ok: false,
-      failure: { kind: 'status', status, retryAfterMs: facts.retryAfterMs },
-      detail: String(status),
+      failure: { kind: 'quota-cancel', status },
+      detail: `${status} ${message}`,
       body,
+      invalidReason: 'error-body',
     };
   }
-  if (looksHtml) {
-    return {
-      ok: false,
-      failure: { kind: 'unavailable', status },
-      detail: `expected JSON, received ${contentType ?? 'no content type'} (hibernating instance, login page or proxy?)`,
-      unavailableReason: 'html',
-    };
-  }
-  const parsed = tryParse(text);
-  if (!parsed.ok) {
-    const cancelled = QUOTA_CANCEL.test(text);
-    return {
-      ok: false,
-      failure: { kind: cancelled ? 'quota-cancel' : 'invalid-json', status },
-      detail: cancelled
-        ? 'truncated JSON body of a cancelled transaction'
-        : `body is not valid JSON (${text.length === 0 ? 'empty' : 'truncated?'})`,
-      invalidReason: 'invalid-json',
-    };
-  }
-  const body = parsed.value;
+  return {
+    ok: false,
+    failure: { kind: 'status', status, retryAfterMs: facts.retryAfterMs },
+    detail: String(status),
+    body,
+  };
+}
+
+/** A body that is not JSON: truncated (perhaps by a cancelled transaction) or empty. */
+function unparsableFailure(status: number, text: string): BodyFailure {
+  const cancelled = QUOTA_CANCEL.test(text);
+  return {
+    ok: false,
+    failure: { kind: cancelled ? 'quota-cancel' : 'invalid-json', status },
+    detail: cancelled
+      ? 'truncated JSON body of a cancelled transaction'
+      : `body is not valid JSON (${text.length === 0 ? 'empty' : 'truncated?'})`,
+    invalidReason: 'invalid-json',
+  };
+}
+
+/** A parsed success body: a top-level `error`, a shape the endpoint does not promise, or usable. */
+function parsedBodyOutcome(facts: ResponseFacts, body: unknown): BodyOutcome {
+  const { status } = facts;
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const message = readErrorBody(body).message ?? 'unknown error';
     return {
@@ -138,4 +135,22 @@ export function classifyResponse(facts: ResponseFacts): BodyOutcome {
     };
   }
   return { ok: true, body };
+}
+
+/** Classifies one response. Error statuses become `status` failures (or quota cancels). */
+export function classifyResponse(facts: ResponseFacts): BodyOutcome {
+  const { status, contentType, text } = facts;
+  if (status >= 300 && status < 400) return redirectFailure(status);
+  const looksHtml = firstSignificant(text) === '<' || !isJsonContentType(contentType);
+  if (status >= 400) return errorStatusFailure(facts, looksHtml);
+  if (looksHtml) {
+    return {
+      ok: false,
+      failure: { kind: 'unavailable', status },
+      detail: `expected JSON, received ${contentType ?? 'no content type'} (hibernating instance, login page or proxy?)`,
+      unavailableReason: 'html',
+    };
+  }
+  const parsed = tryParse(text);
+  return parsed.ok ? parsedBodyOutcome(facts, parsed.value) : unparsableFailure(status, text);
 }

@@ -1,27 +1,11 @@
 /**
- * Records, pages and the options of `paginate()` / `records()`, and the types of the other
- * reads (`get()`, `count()`, `integrationUser()`).
+ * Pages and the options of `paginate()` / `records()`.
  *
  * @module
  */
-import type { PageCursor } from '../core/index.js';
-import type { QueryInput } from '../query/index.js';
-
-/** A reference or display-value pair, as ServiceNow returns it with links or `display_value=all`. */
-export interface FieldValueObject {
-  readonly value?: string;
-  readonly display_value?: string;
-  readonly link?: string;
-}
-
-/** One field of a record: a string (every scalar is a JSON string), or an object. */
-export type FieldValue = string | FieldValueObject;
-
-/** One record as the Table API returns it. */
-export type TableRecord = Readonly<Record<string, FieldValue>>;
-
-/** `sysparm_display_value`: raw values, display values, or both. */
-export type DisplayValueMode = false | true | 'all';
+import type { PageCursor } from '../../core/index.js';
+import type { QueryInput } from '../../query/index.js';
+import type { DisplayValueMode, TableRecord } from '../table/index.js';
 
 /** How pages follow each other. */
 export type PaginationStrategy =
@@ -137,47 +121,4 @@ export interface Page<T = TableRecord> {
   readonly bytes: number;
   /** Attempts the request took. */
   readonly attempts: number;
-}
-
-/** Options of `client.get()`. */
-export interface GetOptions {
-  /** Fields to return. @default every field */
-  readonly fields?: readonly string[];
-  /** @default false */
-  readonly displayValue?: DisplayValueMode;
-  /** @default true */
-  readonly excludeReferenceLink?: boolean;
-  readonly signal?: AbortSignal;
-}
-
-/** Options of `client.count()`. */
-export interface CountOptions {
-  readonly signal?: AbortSignal;
-}
-
-/**
- * The integration user as the instance describes it.
- *
- * @example
- * ```ts
- * const user = await client.integrationUser();
- * if (user !== undefined && user.timeZone !== '' && user.timeZone !== 'GMT') {
- *   console.warn(`${user.userName} reads dates in ${user.timeZone}`);
- * }
- * ```
- */
-export interface IntegrationUser {
-  /** `sys_user.user_name`. */
-  readonly userName: string;
-  /**
-   * `sys_user.time_zone` as stored (`GMT`, `Europe/Paris`, `US/Pacific`...); `''` when the user
-   * has none (the instance's default zone applies).
-   */
-  readonly timeZone: string;
-}
-
-/** Options of `client.integrationUser()`. */
-export interface IntegrationUserOptions {
-  /** Cancels the request. */
-  readonly signal?: AbortSignal;
 }

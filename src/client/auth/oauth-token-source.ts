@@ -5,11 +5,10 @@
  * @module
  */
 import createDebug from 'debug';
-import { raceSignal } from './abort.js';
+import { AuthenticationError } from '../errors/index.js';
+import type { AuthProvider, SecretRedactor } from '../transport/index.js';
+import { raceSignal } from '../transport/index.js';
 import type { OAuthOptions } from './auth-options.js';
-import type { AuthProvider } from './auth-provider.js';
-import { AuthenticationError } from './http-errors.js';
-import type { SecretRedactor } from './redact.js';
 
 const log = createDebug('servicenow-sync:auth');
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { AttemptFailure } from './retry-policy.js';
+import type { AttemptFailure } from '../transport/index.js';
 
 /** Options of {@link PageSizer}. */
 export interface PageSizerOptions {

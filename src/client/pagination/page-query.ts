@@ -7,9 +7,9 @@
  * @module
  */
 
-import { ConfigurationError, type PageCursor } from '../core/index.js';
-import type { EncodedQuery, QueryCondition, QueryOrder, QueryTerm } from '../query/index.js';
-import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../query/index.js';
+import { ConfigurationError, type PageCursor } from '../../core/index.js';
+import type { EncodedQuery, QueryCondition, QueryOrder, QueryTerm } from '../../query/index.js';
+import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../../query/index.js';
 
 /** A half-open range of sys_ids: `from <= sys_id < to`; a missing bound is open. */
 export interface KeyRange {

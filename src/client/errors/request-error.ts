@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ServiceNowError, type ServiceNowErrorOptions } from '../core/index.js';
+import { ServiceNowError, type ServiceNowErrorOptions } from '../../core/index.js';
 
 /** Where a request error happened. */
 export interface RequestErrorOptions extends ServiceNowErrorOptions {

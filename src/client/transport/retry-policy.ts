@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError } from '../core/index.js';
+import { ConfigurationError } from '../../core/index.js';
 
 /** How one attempt failed, as the retry policy sees it. */
 export type AttemptFailureKind =
