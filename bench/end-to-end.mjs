@@ -108,7 +108,7 @@ async function sideRecord() {
   // (completeness audit), so that the measured runs are served from memory throughout.
   await client.integrationUser();
   await Promise.all(
-    incidentsJob().map(async (task) => {
+    incidentsJob().tasks.map(async (task) => {
       const query = task.buildQuery(WHOLE_WINDOW);
       const pages = client.paginate(task.table, {
         query,

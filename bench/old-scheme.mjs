@@ -1,6 +1,6 @@
 /**
  * The old loader's scheme, re-created with this project's own client, decoder and sink so that
- * only the scheme differs from `runTasks(configurationsJob())`:
+ * only the scheme differs from `runTasks(configurationsJob().tasks)`:
  *
  * - offset paging, one request at a time per table (`strategy: 'offset'`, no read-ahead), and the
  *   old stop rule: a page shorter than the limit ends the table;

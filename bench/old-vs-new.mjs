@@ -8,7 +8,7 @@
  * Both load the 5 configuration tables (contract SLAs, groups, companies, users, network links)
  * from the same mock (50 ms per request) into a fresh SQLite file, each run in its own child
  * process (peak RSS per side):
- * - new: `runTasks(configurationsJob(), { concurrency: 3 })`: a pool of 3, keyset pages with
+ * - new: `runTasks(configurationsJob().tasks, { concurrency: 3 })`: a pool of 3, keyset pages with
  *   read-ahead, each page written as it arrives;
  * - old: offset pages one at a time, whole tables in memory, fixed batches of 3;
  * - with `--with-partitions`, also new+partitions (informative): the same runTasks call with
@@ -52,7 +52,7 @@ async function side(name) {
   const client = sideClient(ServiceNowClient, values);
   const db = createDatabase(`sqlite:${values.db}`);
   const sink = new KyselySink(db);
-  const tasks = configurationsJob();
+  const tasks = configurationsJob().tasks;
   const cpu = cpuMs();
   const started = performance.now();
   let records;

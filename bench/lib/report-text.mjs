@@ -66,7 +66,7 @@ costs the *sum* of its steps, not the largest. A CPU profile of the run side (\`
 | ~16% | garbage collection (per page of 1,000 incidents: 2.1 MB of JSON text, ~2 MB of parsed records, ~4 MB of decoded rows with a \`Date\` per date-time) |
 | ~12% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/core/utc-text.ts) |
 | ~11% | gunzip and UTF-8 decoding of the bodies (undici, \`TextDecoder\`) |
-| ~9% | \`JSON.parse\` of the bodies (\`tryParse\`, src/client/response-body.ts) |
+| ~9% | \`JSON.parse\` of the bodies (\`tryParse\`, src/client/transport/response-body.ts) |
 | ~7% | \`bindRow\` / \`keysOf\` / \`dedupe\` (src/sink/row-batch.ts) |
 
 Display values are read through dot-walked fields (\`caller_id.name\`, raw values) rather than
@@ -183,10 +183,10 @@ client was at ~0.80 until a profile showed why: ofetch kept each page's text (3 
 on its Response object, which outlived young-generation collections, so every page was
 promoted to the old heap and full collections ran every few pages (the bare loop had none).
 The client now asks ofetch for the unread body, reads it as one buffer and decodes it with a
-shared \`TextDecoder\` (src/client/request-executor.ts); \`bytes\` comes from the buffer's length
+shared \`TextDecoder\` (src/client/transport/send-attempt.ts); \`bytes\` comes from the buffer's length
 instead of \`Buffer.byteLength\` over the text; and \`records()\` steps through pages with a
 plain iterator instead of an async generator with \`yield*\` per row
-(src/client/record-iterator.ts). What is left is the per-request machinery (ofetch, the request
+(src/client/pagination/record-iterator.ts). What is left is the per-request machinery (ofetch, the request
 queue, retry bookkeeping, the cookie jar): its CPU per page is now within 5-10% of the bare
 loop's.`,
 };

@@ -158,7 +158,7 @@ ${table(
   ['scheme', 'median time', 'CPU', 'peak RSS', 'rows', 'requests', 'runs'],
   [
     row('old: offset, one request at a time, whole tables in memory, batches of 3', f.old),
-    row('new: `runTasks(configurationsJob(), { concurrency: 3 })`', f.new),
+    row('new: `runTasks(configurationsJob().tasks, { concurrency: 3 })`', f.new),
     ...(f.partitioned
       ? [
           row(
