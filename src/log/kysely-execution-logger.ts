@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import type { Kysely } from 'kysely';
+import { adapterFor, adapterOf, type SyncTables } from '../database/index.js';
+import type { SqlDialect } from '../fields/index.js';
 import type {
   ExecutionLogger,
   RunResult,
@@ -19,8 +21,6 @@ import {
   type AnyKysely,
   createLogTables,
   type LogDatabase,
-  type LogDialect,
-  logDialectOf,
   readTimestamp,
   utcTimestamp,
 } from './log-schema.js';
@@ -78,7 +78,7 @@ const MAX_MESSAGE = 4000;
  */
 export class KyselyExecutionLogger implements ExecutionLogger {
   readonly #db: Kysely<LogDatabase>;
-  readonly #dialect: LogDialect;
+  readonly #dialect: SqlDialect;
   readonly #heartbeatMs: number;
   readonly #staleAfterMs: number;
   readonly #progressIntervalMs: number;
@@ -88,7 +88,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
 
   constructor(db: AnyKysely, options: KyselyExecutionLoggerOptions = {}) {
     this.#db = db as Kysely<LogDatabase>;
-    this.#dialect = logDialectOf(this.#db);
+    this.#dialect = adapterOf(db, { caller: 'KyselyExecutionLogger' }).dialect;
     this.#heartbeatMs = positive(options.heartbeatMs, 15_000, 'heartbeatMs');
     this.#staleAfterMs = positive(options.staleAfterMs, 120_000, 'staleAfterMs');
     this.#progressIntervalMs = positive(options.progressIntervalMs, 2_000, 'progressIntervalMs');
@@ -249,19 +249,8 @@ export class KyselyExecutionLogger implements ExecutionLogger {
       error_message: null,
       heartbeat_at: started,
     };
-    if (this.#dialect === 'postgres') {
-      const row = await this.#db
-        .insertInto('servicenow_execution_log')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return Number(row.id);
-    }
-    const result = await this.#db
-      .insertInto('servicenow_execution_log')
-      .values(values)
-      .executeTakeFirstOrThrow();
-    return Number(result.insertId);
+    const db = this.#db as unknown as Kysely<SyncTables>;
+    return adapterFor(this.#dialect).insertReturningId(db, 'servicenow_execution_log', values);
   }
 
   /** Takes the job's lock, or throws RunInProgressError; a stale holder is marked dead. */

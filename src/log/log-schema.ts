@@ -3,12 +3,10 @@
  *
  * @module
  */
-import { type Generated, type Kysely, MysqlAdapter, PostgresAdapter, sql } from 'kysely';
+import { type Generated, type Kysely, sql } from 'kysely';
 import { formatUtcDateTime } from '../core/index.js';
-import { ensureColumns, readColumns } from '../sink/index.js';
-
-/** The SQL dialect family of a Kysely instance. */
-export type LogDialect = 'sqlite' | 'postgres' | 'mysql';
+import { adapterFor, ensureColumns, readColumns } from '../database/index.js';
+import type { SqlDialect } from '../fields/index.js';
 
 /** Row of `servicenow_execution_log`. */
 export interface ExecutionLogRow {
@@ -65,14 +63,6 @@ export interface LogDatabase {
   servicenow_sync_lock: SyncLockRow;
 }
 
-/** Which dialect a Kysely instance speaks, from its adapter. */
-export function logDialectOf(db: Kysely<LogDatabase>): LogDialect {
-  const adapter = db.getExecutor().adapter;
-  if (adapter instanceof PostgresAdapter) return 'postgres';
-  if (adapter instanceof MysqlAdapter) return 'mysql';
-  return 'sqlite';
-}
-
 /** UTC `YYYY-MM-DD HH:MM:SS`, the timestamp form stored in every dialect. */
 export function utcTimestamp(date: Date): string {
   return formatUtcDateTime(date);
@@ -113,14 +103,13 @@ async function createTolerant(
 }
 
 /** Creates the three log tables when missing; safe when several runs start at once. */
-export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDialect): Promise<void> {
-  const ts = dialect === 'postgres' ? 'timestamp' : dialect === 'mysql' ? 'datetime' : 'text';
-  const name = dialect === 'mysql' ? 'varchar(191)' : 'text';
-  const real = dialect === 'sqlite' ? 'real' : 'double precision';
-  const big = dialect === 'sqlite' ? 'integer' : 'bigint';
+export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDialect): Promise<void> {
+  const adapter = adapterFor(dialect);
+  const { timestamp: ts, date, double: real, bigint: big, text } = adapter.types;
+  const name = text(191);
   // Task columns added after the first release: in a new table, and added to an older one.
   const laterTaskColumns = [
-    { name: 'sync_mode', type: dialect === 'mysql' ? 'varchar(16)' : 'text' },
+    { name: 'sync_mode', type: text(16) },
     { name: 'expected_records', type: big },
     { name: 'records_deleted', type: big },
   ];
@@ -128,20 +117,14 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
     db.schema
       .createTable('servicenow_execution_log')
       .ifNotExists()
-      .$call((t) =>
-        dialect === 'postgres'
-          ? t.addColumn('id', 'serial', (c) => c.primaryKey())
-          : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
-      )
+      .addColumn('id', sql.raw(adapter.idColumn.type), adapter.idColumn.define)
       .addColumn('execution_type', sql.raw(name), (c) => c.notNull())
-      .addColumn('start_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
-      .addColumn('end_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
+      .addColumn('start_date', sql.raw(date))
+      .addColumn('end_date', sql.raw(date))
       .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
       .addColumn('ended_at', sql.raw(ts))
       .addColumn('duration_seconds', sql.raw(real))
-      .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) =>
-        c.notNull(),
-      )
+      .addColumn('status', sql.raw(text(16)), (c) => c.notNull())
       .addColumn('total_records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
@@ -157,9 +140,7 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .addColumn('task_name', sql.raw(name), (c) => c.notNull())
       .addColumn('table_name', sql.raw(name), (c) => c.notNull())
       .addColumn('target_table', sql.raw(name), (c) => c.notNull())
-      .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) =>
-        c.notNull(),
-      )
+      .addColumn('status', sql.raw(text(16)), (c) => c.notNull())
       .addColumn('records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('records_rejected', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
@@ -175,13 +156,13 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .execute(),
   );
   const task = 'servicenow_execution_task';
-  await ensureColumns(db, dialect, task, await readColumns(db, dialect, task), laterTaskColumns);
+  await ensureColumns(db, adapter, task, await readColumns(db, adapter, task), laterTaskColumns);
   await createTolerant(db, 'servicenow_sync_lock', () =>
     db.schema
       .createTable('servicenow_sync_lock')
       .ifNotExists()
       .addColumn('execution_type', sql.raw(name), (c) => c.primaryKey())
-      .addColumn('owner', sql.raw(dialect === 'mysql' ? 'varchar(64)' : 'text'), (c) => c.notNull())
+      .addColumn('owner', sql.raw(text(64)), (c) => c.notNull())
       .addColumn('execution_id', 'integer')
       .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
       .execute(),
