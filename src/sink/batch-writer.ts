@@ -4,6 +4,7 @@
  *
  * @module
  */
+import createDebug from 'debug';
 import type {
   BindRow,
   FastUpsert,
@@ -15,6 +16,9 @@ import type {
 } from '../database/index.js';
 import type { Row } from '../fields/index.js';
 import { bindChunks, writeMultiRow } from './multi-row-path.js';
+import { messageOf, SinkError } from './sink-error.js';
+
+const debug = createDebug('servicenow-sync:sink');
 
 /** A batch to upsert: unique keys, the columns written and cleared, the state's save. */
 export interface UpsertBatch {
@@ -55,6 +59,36 @@ export class BatchWriter {
     this.#adapter = adapter;
     this.#fast = fast;
     this.#runAfter = runAfter;
+    debug('%s: %s', adapter.dialect, fast === undefined ? 'multi-row statements' : 'fast path');
+  }
+
+  /**
+   * Upserts `batch` in transactions of at most `size` rows, each committed on its own; `after`
+   * runs in the last one. Returns the new rows and the statements run.
+   *
+   * @throws {@link SinkError} when a value cannot be bound or the database refuses a statement
+   * (the transactions before stay committed).
+   */
+  async writeAll(batch: UpsertBatch, size: number, signal?: AbortSignal): Promise<UpsertCount> {
+    const { rows, table } = batch;
+    let inserted = 0;
+    let statements = 0;
+    for (let start = 0; start < rows.length; start += size) {
+      signal?.throwIfAborted();
+      const last = start + size >= rows.length;
+      const part = {
+        ...batch,
+        rows: rows.slice(start, start + size),
+        after: last ? batch.after : undefined,
+      };
+      const result = await this.write(part).catch((error: unknown) => {
+        if (error instanceof SinkError) throw error;
+        throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
+      });
+      inserted += result.inserted;
+      statements += result.statements;
+    }
+    return { inserted, statements };
   }
 
   /** Upserts one batch in one transaction, `after` in that transaction after the rows. */

@@ -10,7 +10,7 @@ import {
   type SqlAdapter,
   type SqliteHandle,
 } from '../database/index.js';
-import type { SqlDialect } from '../fields/index.js';
+import { type SqlDialect, sqlIdentifierProblem } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 
 /** Options of {@link KyselySink}. */
@@ -100,4 +100,18 @@ export function batchRows(batchSize: number | undefined, task: TaskDefinition): 
   if (batchSize !== undefined) return batchSize;
   const rows = Math.floor(VALUES_PER_COMMIT / Math.max(1, task.columns.length));
   return Math.min(BATCH_ROWS.max, Math.max(BATCH_ROWS.min, rows));
+}
+
+/**
+ * The table a task is written to: `prefix` + `task.target`.
+ *
+ * @throws {@link ConfigurationError} when the prefixed name is too long.
+ */
+export function prefixedTableName(prefix: string, task: TaskDefinition): string {
+  const name = `${prefix}${task.target}`;
+  const problem = sqlIdentifierProblem(name);
+  if (problem !== undefined) {
+    throw new ConfigurationError(`KyselySink: table name ${problem}`, { option: 'tablePrefix' });
+  }
+  return name;
 }

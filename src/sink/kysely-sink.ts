@@ -4,14 +4,19 @@
  * @module
  */
 import createDebug from 'debug';
-import { ConfigurationError } from '../core/index.js';
 import type { SinkDatabase, Statement } from '../database/index.js';
 import type { Row, SqlDialect } from '../fields/index.js';
-import { sqlIdentifierProblem } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { BatchWriter } from './batch-writer.js';
-import { batchRows, type KyselySinkOptions, sinkSettings } from './kysely-sink-options.js';
 import {
+  batchRows,
+  type KyselySinkOptions,
+  prefixedTableName,
+  sinkSettings,
+} from './kysely-sink-options.js';
+import {
+  checkKeysOptions,
+  checkSysIds,
   countLiveRows,
   DELETED_AT_COLUMN,
   deleteRows,
@@ -27,7 +32,6 @@ import type {
   SinkKeysOptions,
   WriteResult,
 } from './sink.js';
-import { messageOf, SinkError } from './sink-error.js';
 import { SinkTables, type TableState } from './sink-tables.js';
 import {
   checkStateUpdate,
@@ -78,7 +82,6 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  */
 export class KyselySink implements KeyedSink {
   readonly #db: SinkDatabase;
-  readonly #dialect: SqlDialect;
   readonly #batchSize: number | undefined;
   readonly #prefix: string;
   readonly #tables: SinkTables;
@@ -93,18 +96,12 @@ export class KyselySink implements KeyedSink {
   constructor(db: SinkDatabase, options: KyselySinkOptions = {}) {
     const { adapter, batchSize, prefix } = sinkSettings(db, options);
     this.#db = db;
-    this.#dialect = adapter.dialect;
     this.#batchSize = batchSize;
     this.#prefix = prefix;
     this.#state = new SyncStateStore(db, adapter);
     this.#tables = new SinkTables(db, adapter);
     this.#live = { db, adapter, tables: this.#tables, state: this.#state };
     const fast = adapter.fastUpsert(db, options.sqliteHandle);
-    debug(
-      '%s sink, %s',
-      adapter.dialect,
-      fast === undefined ? 'multi-row statements' : 'fast path',
-    );
     this.#writer = new BatchWriter(db, adapter, fast, (runner, statement) =>
       this.#state.run(runner, statement, 'save'),
     );
@@ -120,7 +117,7 @@ export class KyselySink implements KeyedSink {
 
   /** The dialect written. */
   get dialect(): SqlDialect {
-    return this.#dialect;
+    return this.#live.adapter.dialect;
   }
 
   /**
@@ -129,12 +126,7 @@ export class KyselySink implements KeyedSink {
    * @throws {@link ConfigurationError} when the prefixed name is too long.
    */
   tableName(task: TaskDefinition): string {
-    const name = `${this.#prefix}${task.target}`;
-    const problem = sqlIdentifierProblem(name);
-    if (problem !== undefined) {
-      throw new ConfigurationError(`KyselySink: table name ${problem}`, { option: 'tablePrefix' });
-    }
-    return name;
+    return prefixedTableName(this.#prefix, task);
   }
 
   /** Creates the task's table when missing and adds the columns it lacks. */
@@ -193,20 +185,12 @@ export class KyselySink implements KeyedSink {
         : [];
     const adapter = this.#live.adapter;
     const bind = (row: Row, into: unknown[]) => bindRow(adapter, table, columns, row, into);
-    let inserted = 0;
-    const size = this.batchSizeFor(task);
-    for (let start = 0; start < unique.length; start += size) {
-      signal?.throwIfAborted();
-      const part = unique.slice(start, start + size);
-      const after = start + size >= unique.length ? save : undefined;
-      const batch = { table, columns, clear, rows: part, bind, after };
-      const result = await this.#writer.write(batch).catch((error: unknown) => {
-        if (error instanceof SinkError) throw error;
-        throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
-      });
-      inserted += result.inserted;
-      dbOperations += result.statements;
-    }
+    const { inserted, statements } = await this.#writer.writeAll(
+      { table, columns, clear, rows: unique, bind, after: save },
+      this.batchSizeFor(task),
+      signal,
+    );
+    dbOperations += statements;
     debug('%s: wrote %d rows (%d new)', table, unique.length, inserted);
     return {
       written: unique.length,
@@ -231,11 +215,7 @@ export class KyselySink implements KeyedSink {
     options: SinkDeleteOptions = {},
   ): Promise<DeleteResult> {
     const update = options.state === undefined ? undefined : checkStateUpdate(options.state);
-    if (sysIds.some((sysId) => typeof sysId !== 'string')) {
-      throw new ConfigurationError('KyselySink.delete: every sys_id must be a string', {
-        option: 'sysIds',
-      });
-    }
+    checkSysIds(sysIds);
     options.signal?.throwIfAborted();
     const table = await this.#table(task);
     const save =
@@ -293,18 +273,7 @@ export class KyselySink implements KeyedSink {
    * that is not a string; {@link SinkError} when the database refuses the statement.
    */
   async keys(task: TaskDefinition, options: SinkKeysOptions): Promise<string[]> {
-    const { after, limit, signal } = options;
-    if (!Number.isSafeInteger(limit) || limit < 1) {
-      throw new ConfigurationError(
-        `KyselySink.keys: limit must be a positive integer, got ${String(limit)}`,
-        { option: 'limit' },
-      );
-    }
-    if (after !== undefined && typeof after !== 'string') {
-      throw new ConfigurationError(`KyselySink.keys: after must be a string, got ${typeof after}`, {
-        option: 'after',
-      });
-    }
+    const { after, limit, signal } = checkKeysOptions(options);
     signal?.throwIfAborted();
     return liveKeys(this.#live, await this.#table(task), after, limit);
   }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { formatUtcDateTime } from '../core/index.js';
+import { ConfigurationError, formatUtcDateTime } from '../core/index.js';
 import {
   compiled,
   runStatement,
@@ -14,7 +14,7 @@ import {
   type Statement,
 } from '../database/index.js';
 import { fields } from '../fields/index.js';
-import type { DeleteResult } from './sink.js';
+import type { DeleteResult, SinkKeysOptions } from './sink.js';
 import { messageOf, SinkError } from './sink-error.js';
 import type { SinkTables, TableState } from './sink-tables.js';
 import type { SyncStateStore } from './sync-state-store.js';
@@ -40,6 +40,41 @@ export interface DeleteRowsOptions {
 
 /** The column a soft delete sets; `NULL` on live rows. */
 export const DELETED_AT_COLUMN = 'sys_deleted_at';
+
+/**
+ * `options` of `KyselySink.keys` checked.
+ *
+ * @throws {@link ConfigurationError} for a `limit` that is not a positive integer or an `after`
+ * that is not a string.
+ */
+export function checkKeysOptions(options: SinkKeysOptions): SinkKeysOptions {
+  const { after, limit } = options;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new ConfigurationError(
+      `KyselySink.keys: limit must be a positive integer, got ${String(limit)}`,
+      { option: 'limit' },
+    );
+  }
+  if (after !== undefined && typeof after !== 'string') {
+    throw new ConfigurationError(`KyselySink.keys: after must be a string, got ${typeof after}`, {
+      option: 'after',
+    });
+  }
+  return options;
+}
+
+/**
+ * The keys of `KyselySink.delete` checked.
+ *
+ * @throws {@link ConfigurationError} for a key that is not a string.
+ */
+export function checkSysIds(sysIds: readonly unknown[]): void {
+  if (sysIds.some((sysId) => typeof sysId !== 'string')) {
+    throw new ConfigurationError('KyselySink.delete: every sys_id must be a string', {
+      option: 'sysIds',
+    });
+  }
+}
 
 /** `DELETE ... WHERE sys_id IN (...)`. */
 export function deleteStatement(
