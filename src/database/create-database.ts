@@ -66,7 +66,9 @@ const OPENERS: {
  * Opens a database from a URL and returns a Kysely instance (close it with `db.destroy()`):
  *
  * - `sqlite:PATH` or `sqlite::memory:`: better-sqlite3, WAL journal (files), `synchronous=NORMAL`,
- *   `wal_autocheckpoint=10000` (pages), a busy timeout; the file is created when missing.
+ *   `wal_autocheckpoint=10000` (pages), a busy timeout; the file is created when missing. The
+ *   instance is built on {@link BetterSqliteDialect}, so a `KyselySink` on it finds the
+ *   better-sqlite3 database for its prepared-statement path.
  * - `postgres://user:pass@host:5432/db` (or `postgresql://`): a pg pool. `timestamp` and `date`
  *   columns read back as their UTC text (`YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DD`) and `bigint` as a
  *   number (as text beyond 2^53), never a local-time `Date`.
