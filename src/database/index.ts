@@ -1,4 +1,4 @@
-export { adapterFor, adapterOf, dialectOf } from './adapter-of.js';
+export { type AdapterOfOptions, adapterFor, adapterOf, dialectOf } from './adapter-of.js';
 export { bindValue, UnsupportedValue, valueBytes } from './bind-value.js';
 export {
   type CreateDatabaseOptions,
@@ -21,6 +21,6 @@ export type {
   UpsertCount,
 } from './sql-adapter.js';
 export { sqliteAdapter } from './sqlite-adapter.js';
-export { BetterSqliteAdapter, BetterSqliteDialect, sqliteHandleOf } from './sqlite-handle.js';
+export { BetterSqliteDialect, sqliteHandleOf } from './sqlite-handle.js';
 export { compiled, runStatement, type Statement } from './statement.js';
 export { ensureColumns, readColumns } from './table-schema.js';

@@ -7,9 +7,18 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { type DialectAdapter, SqliteAdapter, SqliteDialect } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  SqliteAdapter,
+  SqliteDialect,
+} from 'kysely';
 
-/** Kysely's SQLite adapter, carrying the better-sqlite3 database it runs on. */
+/** Kysely's SQLite adapter, carrying the better-sqlite3 database it runs on. @internal */
 export class BetterSqliteAdapter extends SqliteAdapter {
   /** @param database - The better-sqlite3 database. */
   constructor(readonly database: Database.Database) {
@@ -18,26 +27,44 @@ export class BetterSqliteAdapter extends SqliteAdapter {
 }
 
 /**
- * Kysely's `SqliteDialect` on one better-sqlite3 database, which a `KyselySink` finds to write
+ * Kysely's SQLite dialect on one better-sqlite3 database, which a `KyselySink` finds to write
  * through one prepared statement a batch (the fast path). `createDatabase('sqlite:...')` uses
- * it; build your own instance with it to get the same path.
+ * it; build your own instance with it to get the same path. Everything else is Kysely's
+ * `SqliteDialect`.
  *
  * @example
  * ```ts
  * const db = new Kysely<SyncTables>({ dialect: new BetterSqliteDialect(new Database('sync.db')) });
  * ```
  */
-export class BetterSqliteDialect extends SqliteDialect {
+export class BetterSqliteDialect implements Dialect {
   readonly #database: Database.Database;
+  readonly #sqlite: SqliteDialect;
 
   /** @param database - The better-sqlite3 database (closed by `db.destroy()`). */
   constructor(database: Database.Database) {
-    super({ database });
     this.#database = database;
+    this.#sqlite = new SqliteDialect({ database });
   }
 
-  override createAdapter(): DialectAdapter {
+  /** Kysely's SQLite driver on the database. */
+  createDriver(): Driver {
+    return this.#sqlite.createDriver();
+  }
+
+  /** Kysely's SQLite query compiler. */
+  createQueryCompiler(): QueryCompiler {
+    return this.#sqlite.createQueryCompiler();
+  }
+
+  /** Kysely's SQLite adapter, carrying the better-sqlite3 database. */
+  createAdapter(): DialectAdapter {
     return new BetterSqliteAdapter(this.#database);
+  }
+
+  /** Kysely's SQLite introspector. */
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return this.#sqlite.createIntrospector(db);
   }
 }
 
