@@ -6,6 +6,7 @@
 
 export * from './client/index.js';
 export * from './core/index.js';
+export * from './database/index.js';
 export * from './fields/index.js';
 export * from './log/index.js';
 export * from './query/index.js';

@@ -5,6 +5,8 @@
  */
 import createDebug from 'debug';
 import type { Kysely } from 'kysely';
+import { adapterFor, adapterOf, type SyncTables } from '../database/index.js';
+import type { SqlDialect } from '../fields/index.js';
 import type {
   ExecutionLogger,
   ReplacedRun,
@@ -14,14 +16,7 @@ import type {
   TaskProgress,
   TaskResult,
 } from '../run/index.js';
-import {
-  type AnyKysely,
-  createLogTables,
-  type LogDatabase,
-  type LogDialect,
-  logDialectOf,
-  utcTimestamp,
-} from './log-schema.js';
+import { type AnyKysely, createLogTables, type LogDatabase, utcTimestamp } from './log-schema.js';
 
 const debug = createDebug('servicenow-sync:log');
 
@@ -56,7 +51,7 @@ const MAX_MESSAGE = 4000;
  */
 export class KyselyExecutionLogger implements ExecutionLogger {
   readonly #db: Kysely<LogDatabase>;
-  readonly #dialect: LogDialect;
+  readonly #dialect: SqlDialect;
   readonly #progressIntervalMs: number;
   readonly #now: () => number;
   /** Last progress write of each task of each live run, by run id then task name. */
@@ -65,7 +60,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
 
   constructor(db: AnyKysely, options: KyselyExecutionLoggerOptions = {}) {
     this.#db = db as Kysely<LogDatabase>;
-    this.#dialect = logDialectOf(this.#db);
+    this.#dialect = adapterOf(db, { caller: 'KyselyExecutionLogger' }).dialect;
     this.#progressIntervalMs = positive(options.progressIntervalMs, 2_000, 'progressIntervalMs');
     this.#now = options.now ?? Date.now;
   }
@@ -192,19 +187,8 @@ export class KyselyExecutionLogger implements ExecutionLogger {
       error_message: null,
       heartbeat_at: started,
     };
-    if (this.#dialect === 'postgres') {
-      const row = await this.#db
-        .insertInto('servicenow_execution_log')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return Number(row.id);
-    }
-    const result = await this.#db
-      .insertInto('servicenow_execution_log')
-      .values(values)
-      .executeTakeFirstOrThrow();
-    return Number(result.insertId);
+    const db = this.#db as unknown as Kysely<SyncTables>;
+    return adapterFor(this.#dialect).insertReturningId(db, 'servicenow_execution_log', values);
   }
 
   /** Closes the row of a dead run whose lock the starting run took over. */

@@ -3,17 +3,19 @@
  *
  * @module
  */
+
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import createDebug from 'debug';
 import type { Kysely } from 'kysely';
+import { adapterOf } from '../database/index.js';
+import type { SqlDialect } from '../fields/index.js';
 import type { RunLease, RunLock, RunLockHolder, RunLockKey } from '../run/index.js';
 import { RunInProgressError } from '../run/index.js';
 import {
   type AnyKysely,
   createRunLockTable,
   type LogDatabase,
-  logDialectOf,
   type RunLockRow,
   readTimestamp,
   utcTimestamp,
@@ -60,6 +62,7 @@ const ATTEMPTS = 3;
 export class KyselyRunLock implements RunLock {
   readonly heartbeatMs: number;
   readonly #db: Kysely<LogDatabase>;
+  readonly #dialect: SqlDialect;
   readonly #staleAfterMs: number;
   readonly #now: () => number;
   readonly #host: string;
@@ -68,6 +71,7 @@ export class KyselyRunLock implements RunLock {
 
   constructor(db: AnyKysely, options: KyselyRunLockOptions = {}) {
     this.#db = db as Kysely<LogDatabase>;
+    this.#dialect = adapterOf(db, { caller: 'KyselyRunLock' }).dialect;
     this.heartbeatMs = positive(options.heartbeatMs, 15_000, 'heartbeatMs');
     this.#staleAfterMs = positive(options.staleAfterMs, 120_000, 'staleAfterMs');
     this.#now = options.now ?? Date.now;
@@ -77,7 +81,7 @@ export class KyselyRunLock implements RunLock {
 
   /** Creates the lock table when missing (done automatically on first use). */
   ensureTable(): Promise<void> {
-    this.#ready ??= createRunLockTable(this.#db, logDialectOf(this.#db)).catch((error: unknown) => {
+    this.#ready ??= createRunLockTable(this.#db, this.#dialect).catch((error: unknown) => {
       this.#ready = undefined;
       throw error;
     });

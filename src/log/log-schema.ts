@@ -3,12 +3,10 @@
  *
  * @module
  */
-import { type Generated, type Kysely, MysqlAdapter, PostgresAdapter, sql } from 'kysely';
+import { type Generated, type Kysely, sql } from 'kysely';
 import { formatUtcDateTime } from '../core/index.js';
-import { ensureColumns, readColumns } from '../sink/index.js';
-
-/** The SQL dialect family of a Kysely instance. */
-export type LogDialect = 'sqlite' | 'postgres' | 'mysql';
+import { adapterFor, ensureColumns, readColumns } from '../database/index.js';
+import type { SqlDialect } from '../fields/index.js';
 
 /** Row of `servicenow_execution_log`. */
 export interface ExecutionLogRow {
@@ -50,14 +48,6 @@ export interface ExecutionTaskRow {
   records_deleted: number | null;
 }
 
-/** Row of `servicenow_sync_lock`: one per job while a run of it is alive. */
-export interface SyncLockRow {
-  execution_type: string;
-  owner: string;
-  execution_id: number | null;
-  heartbeat_at: string;
-}
-
 /** Row of `servicenow_run_lock`: one per job and instance while a run of it is alive. */
 export interface RunLockRow {
   job: string;
@@ -76,16 +66,7 @@ export interface RunLockRow {
 export interface LogDatabase {
   servicenow_execution_log: ExecutionLogRow;
   servicenow_execution_task: ExecutionTaskRow;
-  servicenow_sync_lock: SyncLockRow;
   servicenow_run_lock: RunLockRow;
-}
-
-/** Which dialect a Kysely instance speaks, from its adapter. */
-export function logDialectOf(db: Kysely<LogDatabase>): LogDialect {
-  const adapter = db.getExecutor().adapter;
-  if (adapter instanceof PostgresAdapter) return 'postgres';
-  if (adapter instanceof MysqlAdapter) return 'mysql';
-  return 'sqlite';
 }
 
 /** UTC `YYYY-MM-DD HH:MM:SS`, the timestamp form stored in every dialect. */
@@ -127,15 +108,14 @@ async function createTolerant(
   }
 }
 
-/** Creates the three log tables when missing; safe when several runs start at once. */
-export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDialect): Promise<void> {
-  const ts = dialect === 'postgres' ? 'timestamp' : dialect === 'mysql' ? 'datetime' : 'text';
-  const name = dialect === 'mysql' ? 'varchar(191)' : 'text';
-  const real = dialect === 'sqlite' ? 'real' : 'double precision';
-  const big = dialect === 'sqlite' ? 'integer' : 'bigint';
+/** Creates the two log tables when missing; safe when several runs start at once. */
+export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDialect): Promise<void> {
+  const adapter = adapterFor(dialect);
+  const { timestamp: ts, date, double: real, bigint: big, text } = adapter.types;
+  const name = text(191);
   // Task columns added after the first release: in a new table, and added to an older one.
   const laterTaskColumns = [
-    { name: 'sync_mode', type: dialect === 'mysql' ? 'varchar(16)' : 'text' },
+    { name: 'sync_mode', type: text(16) },
     { name: 'expected_records', type: big },
     { name: 'records_deleted', type: big },
   ];
@@ -143,20 +123,14 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
     db.schema
       .createTable('servicenow_execution_log')
       .ifNotExists()
-      .$call((t) =>
-        dialect === 'postgres'
-          ? t.addColumn('id', 'serial', (c) => c.primaryKey())
-          : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
-      )
+      .addColumn('id', sql.raw(adapter.idColumn.type), adapter.idColumn.define)
       .addColumn('execution_type', sql.raw(name), (c) => c.notNull())
-      .addColumn('start_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
-      .addColumn('end_date', sql.raw(dialect === 'sqlite' ? 'text' : 'date'))
+      .addColumn('start_date', sql.raw(date))
+      .addColumn('end_date', sql.raw(date))
       .addColumn('started_at', sql.raw(ts), (c) => c.notNull())
       .addColumn('ended_at', sql.raw(ts))
       .addColumn('duration_seconds', sql.raw(real))
-      .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) =>
-        c.notNull(),
-      )
+      .addColumn('status', sql.raw(text(16)), (c) => c.notNull())
       .addColumn('total_records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
@@ -172,9 +146,7 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .addColumn('task_name', sql.raw(name), (c) => c.notNull())
       .addColumn('table_name', sql.raw(name), (c) => c.notNull())
       .addColumn('target_table', sql.raw(name), (c) => c.notNull())
-      .addColumn('status', sql.raw(dialect === 'mysql' ? 'varchar(16)' : 'text'), (c) =>
-        c.notNull(),
-      )
+      .addColumn('status', sql.raw(text(16)), (c) => c.notNull())
       .addColumn('records_processed', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('records_rejected', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('api_calls', sql.raw(big), (c) => c.notNull().defaultTo(0))
@@ -190,26 +162,17 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: LogDiale
       .execute(),
   );
   const task = 'servicenow_execution_task';
-  await ensureColumns(db, dialect, task, await readColumns(db, dialect, task), laterTaskColumns);
-  await createTolerant(db, 'servicenow_sync_lock', () =>
-    db.schema
-      .createTable('servicenow_sync_lock')
-      .ifNotExists()
-      .addColumn('execution_type', sql.raw(name), (c) => c.primaryKey())
-      .addColumn('owner', sql.raw(dialect === 'mysql' ? 'varchar(64)' : 'text'), (c) => c.notNull())
-      .addColumn('execution_id', 'integer')
-      .addColumn('heartbeat_at', sql.raw(ts), (c) => c.notNull())
-      .execute(),
-  );
+  await ensureColumns(db, adapter, task, await readColumns(db, adapter, task), laterTaskColumns);
 }
 
 /** Creates `servicenow_run_lock` when missing; safe when several runs start at once. */
 export async function createRunLockTable(
   db: Kysely<LogDatabase>,
-  dialect: LogDialect,
+  dialect: SqlDialect,
 ): Promise<void> {
-  const ts = dialect === 'postgres' ? 'timestamp' : dialect === 'mysql' ? 'datetime' : 'text';
-  const text = (length: number) => sql.raw(dialect === 'mysql' ? `varchar(${length})` : 'text');
+  const { timestamp, text: textType } = adapterFor(dialect).types;
+  const ts = timestamp;
+  const text = (length: number) => sql.raw(textType(length));
   await createTolerant(db, 'servicenow_run_lock', () =>
     db.schema
       .createTable('servicenow_run_lock')

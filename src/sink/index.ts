@@ -2,10 +2,16 @@ export {
   type CreateDatabaseOptions,
   createDatabase,
   dialectOf,
+  ensureColumns,
+  parseDatabaseUrl,
+  readColumns,
+  redactUrl,
+  type SinkDatabase,
+  type SinkQueryRunner,
   type SyncTables,
-} from './create-database.js';
-export { parseDatabaseUrl, redactUrl } from './database-url.js';
-export { KyselySink, type KyselySinkOptions } from './kysely-sink.js';
+} from '../database/index.js';
+export { KyselySink } from './kysely-sink.js';
+export type { KyselySinkOptions } from './kysely-sink-options.js';
 export {
   type DeleteResult,
   isKeyedSink,
@@ -18,7 +24,5 @@ export {
   type StatefulSink,
   type WriteResult,
 } from './sink.js';
-export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 export { SinkError } from './sink-error.js';
 export { SYNC_STATE_TABLE, type SyncState, type SyncStateUpdate } from './sync-state.js';
-export { ensureColumns, readColumns } from './table-schema.js';

@@ -4,20 +4,25 @@
  * @module
  */
 import createDebug from 'debug';
-import { ConfigurationError } from '../core/index.js';
+import type { SinkDatabase, Statement } from '../database/index.js';
 import type { Row, SqlDialect } from '../fields/index.js';
-import { sqlIdentifierProblem } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
-import { dialectOf, sqliteHandleOf } from './create-database.js';
-import type { Statement } from './dialect-sql.js';
+import { BatchWriter } from './batch-writer.js';
 import {
+  batchRows,
+  type KyselySinkOptions,
+  prefixedTableName,
+  sinkSettings,
+} from './kysely-sink-options.js';
+import {
+  checkKeysOptions,
+  checkSysIds,
   countLiveRows,
   DELETED_AT_COLUMN,
   deleteRows,
   type LiveRowsContext,
   liveKeys,
 } from './live-rows.js';
-import { bindChunks, writeMultiRow } from './multi-row-path.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
 import type {
   DeleteResult,
@@ -27,60 +32,19 @@ import type {
   SinkKeysOptions,
   WriteResult,
 } from './sink.js';
-import type { SinkDatabase } from './sink-database.js';
-import { messageOf, SinkError } from './sink-error.js';
 import { SinkTables, type TableState } from './sink-tables.js';
-import { SqliteFastPath } from './sqlite-fast-path.js';
 import {
   checkStateUpdate,
   type StateKey,
   type SyncState,
-  SyncStateStore,
   type SyncStateUpdate,
   stateKey,
 } from './sync-state.js';
-import { run } from './table-schema.js';
+import { SyncStateStore } from './sync-state-store.js';
 
 const debug = createDebug('servicenow-sync:sink');
 
-/** Options of {@link KyselySink}. */
-export interface KyselySinkOptions {
-  /**
-   * The database's dialect.
-   * @default detected: known for `createDatabase` instances, else read from Kysely's adapter
-   */
-  readonly dialect?: SqlDialect;
-  /**
-   * Rows per transaction. Each batch is committed on its own, so a failure keeps the batches
-   * before it. Statements inside a batch are further split to respect the dialect's
-   * bound-parameter limit (SQLite 32766, PostgreSQL and MySQL 65535) and a statement size limit.
-   * A run groups pages into writes of at most this many rows ({@link KyselySink.batchSizeFor}).
-   *
-   * The default follows the task's width: 130,000 values (columns x rows) a transaction, from
-   * 1,000 to 10,000 rows (5,000 rows of 26 columns, 1,710 of 76). A commit has a cost of its own
-   * whatever it holds (SQLite appends every key-index page it touched to the write-ahead log
-   * again, and random `sys_id`s touch most of them; PostgreSQL and MySQL flush their logs and
-   * plan each statement), so narrow rows need more of them per commit (docs/tasks-and-sinks.md,
-   * Throughput).
-   * @default 130,000 / the task's columns, 1,000 to 10,000
-   */
-  readonly batchSize?: number;
-  /**
-   * Prefix of every table name (`sn_` writes `incident` as `sn_incident`). Lowercase letters,
-   * digits and `_`.
-   * @default ''
-   */
-  readonly tablePrefix?: string;
-}
-
-/** Values (columns x rows) per transaction unless `batchSize` says otherwise. */
-const VALUES_PER_COMMIT = 130_000;
-/** Bounds of the width-sized batches. */
-const BATCH_ROWS = { min: 1000, max: 10_000 } as const;
-
 const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 0 };
-/** Upper bound of one PostgreSQL statement's estimated size. */
-const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
 
 /**
  * A {@link Sink} writing each task to a table of a Kysely database, following the database
@@ -99,9 +63,12 @@ const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
  *   `write`/`delete`, saved in the transaction of the rows), soft deletes (`sys_deleted_at`),
  *   `keys` and `countRows`.
  *
- * On SQLite databases from `createDatabase` rows go through one prepared statement reused
- * within a transaction (better-sqlite3 directly, holding Kysely's connection); other SQLite
- * instances use multi-row statements through Kysely.
+ * What differs between databases comes from the instance's {@link SqlAdapter}. On SQLite, when
+ * the better-sqlite3 database can be reached (instances from `createDatabase` or on
+ * `BetterSqliteDialect`, or the `sqliteHandle` option), rows go through one prepared statement
+ * reused within a transaction (better-sqlite3 directly, holding Kysely's connection); other
+ * SQLite instances use multi-row statements through Kysely (the `servicenow-sync:sink` debug
+ * namespace says which).
  *
  * `close()` forgets cached statements; it does not close the database, which the caller owns.
  *
@@ -115,50 +82,29 @@ const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
  */
 export class KyselySink implements KeyedSink {
   readonly #db: SinkDatabase;
-  readonly #dialect: SqlDialect;
   readonly #batchSize: number | undefined;
   readonly #prefix: string;
-  readonly #fast: SqliteFastPath | undefined;
   readonly #tables: SinkTables;
-  #maxStatementBytes: Promise<number> | undefined;
   readonly #state: SyncStateStore;
   readonly #live: LiveRowsContext;
+  readonly #writer: BatchWriter;
 
   /**
    * @param db - A Kysely instance (`createDatabase(url)` or your own).
    * @throws {@link ConfigurationError} for an invalid option, or a dialect that cannot be told.
    */
   constructor(db: SinkDatabase, options: KyselySinkOptions = {}) {
-    const dialect = options.dialect ?? dialectOf(db);
-    if (dialect !== 'sqlite' && dialect !== 'postgres' && dialect !== 'mysql') {
-      throw new ConfigurationError(
-        `KyselySink: cannot tell the database dialect${options.dialect === undefined ? '' : ` (got ${JSON.stringify(options.dialect)})`}; pass dialect: 'sqlite' | 'postgres' | 'mysql'`,
-        { option: 'dialect' },
-      );
-    }
-    const batchSize = options.batchSize;
-    if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) {
-      throw new ConfigurationError(
-        `KyselySink: batchSize must be a positive integer, got ${String(batchSize)}`,
-        { option: 'batchSize' },
-      );
-    }
-    const prefix = options.tablePrefix ?? '';
-    if (typeof prefix !== 'string' || (prefix !== '' && !/^[a-z_][a-z0-9_]*$/.test(prefix))) {
-      throw new ConfigurationError(
-        `KyselySink: tablePrefix must be lowercase letters, digits and _, got ${JSON.stringify(prefix)}`,
-        { option: 'tablePrefix' },
-      );
-    }
+    const { adapter, batchSize, prefix } = sinkSettings(db, options);
     this.#db = db;
-    this.#dialect = dialect;
     this.#batchSize = batchSize;
     this.#prefix = prefix;
-    const handle = dialect === 'sqlite' ? sqliteHandleOf(db) : undefined;
-    this.#fast = handle === undefined ? undefined : new SqliteFastPath(handle);
-    this.#state = new SyncStateStore(db, dialect);
-    this.#tables = new SinkTables(db, dialect);
-    this.#live = { db, dialect, tables: this.#tables, state: this.#state };
+    this.#state = new SyncStateStore(db, adapter);
+    this.#tables = new SinkTables(db, adapter);
+    this.#live = { db, adapter, tables: this.#tables, state: this.#state };
+    const fast = adapter.fastUpsert(db, options.sqliteHandle);
+    this.#writer = new BatchWriter(db, adapter, fast, (runner, statement) =>
+      this.#state.run(runner, statement, 'save'),
+    );
   }
 
   /**
@@ -166,14 +112,12 @@ export class KyselySink implements KeyedSink {
    * transaction, 1,000 to 10,000 rows by the task's width.
    */
   batchSizeFor(task: TaskDefinition): number {
-    if (this.#batchSize !== undefined) return this.#batchSize;
-    const rows = Math.floor(VALUES_PER_COMMIT / Math.max(1, task.columns.length));
-    return Math.min(BATCH_ROWS.max, Math.max(BATCH_ROWS.min, rows));
+    return batchRows(this.#batchSize, task);
   }
 
   /** The dialect written. */
   get dialect(): SqlDialect {
-    return this.#dialect;
+    return this.#live.adapter.dialect;
   }
 
   /**
@@ -182,12 +126,7 @@ export class KyselySink implements KeyedSink {
    * @throws {@link ConfigurationError} when the prefixed name is too long.
    */
   tableName(task: TaskDefinition): string {
-    const name = `${this.#prefix}${task.target}`;
-    const problem = sqlIdentifierProblem(name);
-    if (problem !== undefined) {
-      throw new ConfigurationError(`KyselySink: table name ${problem}`, { option: 'tablePrefix' });
-    }
-    return name;
+    return prefixedTableName(this.#prefix, task);
   }
 
   /** Creates the task's table when missing and adds the columns it lacks. */
@@ -244,27 +183,14 @@ export class KyselySink implements KeyedSink {
       state.columns.includes(DELETED_AT_COLUMN) && !columns.includes(DELETED_AT_COLUMN)
         ? [DELETED_AT_COLUMN]
         : [];
-    const bind = (row: Row, into?: unknown[]) => bindRow(this.#dialect, table, columns, row, into);
-    let inserted = 0;
-    const size = this.batchSizeFor(task);
-    for (let start = 0; start < unique.length; start += size) {
-      signal?.throwIfAborted();
-      const batch = unique.slice(start, start + size);
-      const last = start + size >= unique.length;
-      const result = await this.#writeBatch(
-        table,
-        columns,
-        clear,
-        batch,
-        bind,
-        last ? save : undefined,
-      ).catch((error: unknown) => {
-        if (error instanceof SinkError) throw error;
-        throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
-      });
-      inserted += result.inserted;
-      dbOperations += result.statements;
-    }
+    const adapter = this.#live.adapter;
+    const bind = (row: Row, into: unknown[]) => bindRow(adapter, table, columns, row, into);
+    const { inserted, statements } = await this.#writer.writeAll(
+      { table, columns, clear, rows: unique, bind, after: save },
+      this.batchSizeFor(task),
+      signal,
+    );
+    dbOperations += statements;
     debug('%s: wrote %d rows (%d new)', table, unique.length, inserted);
     return {
       written: unique.length,
@@ -289,11 +215,7 @@ export class KyselySink implements KeyedSink {
     options: SinkDeleteOptions = {},
   ): Promise<DeleteResult> {
     const update = options.state === undefined ? undefined : checkStateUpdate(options.state);
-    if (sysIds.some((sysId) => typeof sysId !== 'string')) {
-      throw new ConfigurationError('KyselySink.delete: every sys_id must be a string', {
-        option: 'sysIds',
-      });
-    }
+    checkSysIds(sysIds);
     options.signal?.throwIfAborted();
     const table = await this.#table(task);
     const save =
@@ -351,18 +273,7 @@ export class KyselySink implements KeyedSink {
    * that is not a string; {@link SinkError} when the database refuses the statement.
    */
   async keys(task: TaskDefinition, options: SinkKeysOptions): Promise<string[]> {
-    const { after, limit, signal } = options;
-    if (!Number.isSafeInteger(limit) || limit < 1) {
-      throw new ConfigurationError(
-        `KyselySink.keys: limit must be a positive integer, got ${String(limit)}`,
-        { option: 'limit' },
-      );
-    }
-    if (after !== undefined && typeof after !== 'string') {
-      throw new ConfigurationError(`KyselySink.keys: after must be a string, got ${typeof after}`, {
-        option: 'after',
-      });
-    }
+    const { after, limit, signal } = checkKeysOptions(options);
     signal?.throwIfAborted();
     return liveKeys(this.#live, await this.#table(task), after, limit);
   }
@@ -379,7 +290,7 @@ export class KyselySink implements KeyedSink {
 
   /** Forgets cached statements and table states; the database stays open. */
   async close(): Promise<void> {
-    this.#fast?.clear();
+    this.#writer.clear();
     this.#tables.clear();
     this.#state.reset();
   }
@@ -392,53 +303,5 @@ export class KyselySink implements KeyedSink {
   /** The table state of a task, preparing the table on first use. */
   #table(task: TaskDefinition): Promise<TableState> {
     return this.#tables.get(this.tableName(task), task);
-  }
-
-  /**
-   * Upserts one batch (unique keys) in one transaction, running `after` (the state's save) in
-   * that transaction after the rows.
-   */
-  async #writeBatch(
-    table: string,
-    columns: readonly string[],
-    clear: readonly string[],
-    rows: readonly Row[],
-    bind: (row: Row, into?: unknown[]) => unknown[],
-    after: Statement | undefined,
-  ): Promise<{ inserted: number; statements: number }> {
-    const fast = this.#fast;
-    if (fast !== undefined) {
-      return this.#db
-        .connection()
-        .execute(async () => fast.upsert(table, columns, clear, rows, bind, after));
-    }
-    const maxBytes = await this.#statementBytes();
-    const chunks = bindChunks(this.#dialect, table, columns, rows, maxBytes);
-    return writeMultiRow(
-      this.#db,
-      {
-        dialect: this.#dialect,
-        table,
-        columns,
-        clear,
-        rows,
-        after,
-        runAfter: (runner, statement) => this.#state.run(runner, statement, 'save'),
-      },
-      chunks,
-    );
-  }
-
-  /** The size budget of one statement: half MySQL's `max_allowed_packet`, 16 MiB at most. */
-  #statementBytes(): Promise<number> {
-    if (this.#dialect !== 'mysql') return Promise.resolve(MAX_STATEMENT_BYTES);
-    this.#maxStatementBytes ??= run<{ m: number | string }>(this.#db, {
-      sql: 'SELECT @@max_allowed_packet AS m',
-      parameters: [],
-    }).then(
-      ([row]) => Math.min(MAX_STATEMENT_BYTES, Math.floor(Number(row?.m ?? 4_194_304) / 2)),
-      () => 2 * 1024 * 1024,
-    );
-    return this.#maxStatementBytes;
   }
 }

@@ -4,22 +4,25 @@
  *
  * @module
  */
-import { CompiledQuery } from 'kysely';
-import { formatUtcDateTime } from '../core/index.js';
-import type { SqlDialect } from '../fields/index.js';
+import { ConfigurationError, formatUtcDateTime } from '../core/index.js';
+import {
+  compiled,
+  runStatement,
+  type SinkDatabase,
+  type SinkQueryRunner,
+  type SqlAdapter,
+  type Statement,
+} from '../database/index.js';
 import { fields } from '../fields/index.js';
-import { deleteStatement, placeholder, quote, type Statement } from './dialect-sql.js';
-import type { DeleteResult } from './sink.js';
-import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
+import type { DeleteResult, SinkKeysOptions } from './sink.js';
 import { messageOf, SinkError } from './sink-error.js';
 import type { SinkTables, TableState } from './sink-tables.js';
-import type { SyncStateStore } from './sync-state.js';
-import { run } from './table-schema.js';
+import type { SyncStateStore } from './sync-state-store.js';
 
 /** What the operations on live rows use of a sink. @internal */
 export interface LiveRowsContext {
   readonly db: SinkDatabase;
-  readonly dialect: SqlDialect;
+  readonly adapter: SqlAdapter;
   readonly tables: SinkTables;
   readonly state: SyncStateStore;
 }
@@ -39,20 +42,69 @@ export interface DeleteRowsOptions {
 export const DELETED_AT_COLUMN = 'sys_deleted_at';
 
 /**
+ * `options` of `KyselySink.keys` checked.
+ *
+ * @throws {@link ConfigurationError} for a `limit` that is not a positive integer or an `after`
+ * that is not a string.
+ */
+export function checkKeysOptions(options: SinkKeysOptions): SinkKeysOptions {
+  const { after, limit } = options;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new ConfigurationError(
+      `KyselySink.keys: limit must be a positive integer, got ${String(limit)}`,
+      { option: 'limit' },
+    );
+  }
+  if (after !== undefined && typeof after !== 'string') {
+    throw new ConfigurationError(`KyselySink.keys: after must be a string, got ${typeof after}`, {
+      option: 'after',
+    });
+  }
+  return options;
+}
+
+/**
+ * The keys of `KyselySink.delete` checked.
+ *
+ * @throws {@link ConfigurationError} for a key that is not a string.
+ */
+export function checkSysIds(sysIds: readonly unknown[]): void {
+  if (sysIds.some((sysId) => typeof sysId !== 'string')) {
+    throw new ConfigurationError('KyselySink.delete: every sys_id must be a string', {
+      option: 'sysIds',
+    });
+  }
+}
+
+/** `DELETE ... WHERE sys_id IN (...)`. */
+export function deleteStatement(
+  adapter: SqlAdapter,
+  table: string,
+  keys: readonly string[],
+): Statement {
+  const q = (name: string) => adapter.quote(name);
+  const marks = keys.map((_, i) => adapter.placeholder(i + 1));
+  return {
+    sql: `DELETE FROM ${q(table)} WHERE ${q('sys_id')} IN (${marks.join(',')})`,
+    parameters: keys,
+  };
+}
+
+/**
  * `UPDATE ... SET sys_deleted_at = <at> WHERE sys_id IN (...) AND sys_deleted_at IS NULL`: rows
  * already marked keep their time and are not counted.
  */
 export function softDeleteStatement(
-  dialect: SqlDialect,
+  adapter: SqlAdapter,
   table: string,
   keys: readonly string[],
   at: string,
 ): Statement {
-  const q = (name: string) => quote(dialect, name);
-  const marks = keys.map((_, i) => placeholder(dialect, i + 2));
+  const q = (name: string) => adapter.quote(name);
+  const marks = keys.map((_, i) => adapter.placeholder(i + 2));
   return {
     sql:
-      `UPDATE ${q(table)} SET ${q(DELETED_AT_COLUMN)} = ${placeholder(dialect, 1)} ` +
+      `UPDATE ${q(table)} SET ${q(DELETED_AT_COLUMN)} = ${adapter.placeholder(1)} ` +
       `WHERE ${q('sys_id')} IN (${marks.join(',')}) AND ${q(DELETED_AT_COLUMN)} IS NULL`,
     parameters: [at, ...keys],
   };
@@ -63,19 +115,19 @@ export function softDeleteStatement(
  * (a validated positive integer). `softDeletes` says whether the table has the column.
  */
 export function keysStatement(
-  dialect: SqlDialect,
+  adapter: SqlAdapter,
   table: string,
   softDeletes: boolean,
   after: string | undefined,
   limit: number,
 ): Statement {
-  const q = (name: string) => quote(dialect, name);
+  const q = (name: string) => adapter.quote(name);
   const where: string[] = [];
   const parameters: unknown[] = [];
   if (softDeletes) where.push(`${q(DELETED_AT_COLUMN)} IS NULL`);
   if (after !== undefined) {
     parameters.push(after);
-    where.push(`${q('sys_id')} > ${placeholder(dialect, parameters.length)}`);
+    where.push(`${q('sys_id')} > ${adapter.placeholder(parameters.length)}`);
   }
   const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   return {
@@ -86,11 +138,11 @@ export function keysStatement(
 
 /** `SELECT count(*) AS n` of the live rows. */
 export function countRowsStatement(
-  dialect: SqlDialect,
+  adapter: SqlAdapter,
   table: string,
   softDeletes: boolean,
 ): Statement {
-  const q = (name: string) => quote(dialect, name);
+  const q = (name: string) => adapter.quote(name);
   const filter = softDeletes ? ` WHERE ${q(DELETED_AT_COLUMN)} IS NULL` : '';
   return { sql: `SELECT count(*) AS n FROM ${q(table)}${filter}`, parameters: [] };
 }
@@ -110,7 +162,7 @@ export async function deleteRows(
   let dbOperations = options.save?.statements ?? 0;
   if (soft && !table.columns.includes(DELETED_AT_COLUMN) && sysIds.length > 0) {
     dbOperations += await live.tables.alter(table, [
-      { name: DELETED_AT_COLUMN, type: fields.dateTime().sqlType[live.dialect] },
+      { name: DELETED_AT_COLUMN, type: live.adapter.columnType(fields.dateTime().sqlType) },
     ]);
   }
   const at = formatUtcDateTime(new Date());
@@ -120,12 +172,12 @@ export async function deleteRows(
     signal?.throwIfAborted();
     const batch = keys.slice(start, start + batchSize);
     const statement = soft
-      ? softDeleteStatement(live.dialect, table.name, batch, at)
-      : deleteStatement(live.dialect, table.name, batch);
+      ? softDeleteStatement(live.adapter, table.name, batch, at)
+      : deleteStatement(live.adapter, table.name, batch);
     const then = start + batchSize >= keys.length ? save : undefined;
     const execute = async (runner: SinkQueryRunner) => {
-      const result = await runner.executeQuery(rawQuery(statement));
-      if (then !== undefined) await runner.executeQuery(rawQuery(then));
+      const result = await runner.executeQuery(compiled(statement));
+      if (then !== undefined) await runner.executeQuery(compiled(then));
       return result;
     };
     const result = await (then !== undefined
@@ -152,25 +204,23 @@ export async function liveKeys(
   limit: number,
 ): Promise<string[]> {
   const softDeletes = table.columns.includes(DELETED_AT_COLUMN);
-  const statement = keysStatement(live.dialect, table.name, softDeletes, after, limit);
-  const rows = await run<{ sys_id: string }>(live.db, statement).catch((error: unknown) => {
-    throw new SinkError(table.name, `cannot list keys: ${messageOf(error)}`, { cause: error });
-  });
+  const statement = keysStatement(live.adapter, table.name, softDeletes, after, limit);
+  const rows = await runStatement<{ sys_id: string }>(live.db, statement).catch(
+    (error: unknown) => {
+      throw new SinkError(table.name, `cannot list keys: ${messageOf(error)}`, { cause: error });
+    },
+  );
   return rows.map((row) => row.sys_id);
 }
 
 /** How many live rows a table holds. @internal */
 export async function countLiveRows(live: LiveRowsContext, table: TableState): Promise<number> {
   const softDeletes = table.columns.includes(DELETED_AT_COLUMN);
-  const [row] = await run<{ n: number | string }>(
+  const [row] = await runStatement<{ n: number | string }>(
     live.db,
-    countRowsStatement(live.dialect, table.name, softDeletes),
+    countRowsStatement(live.adapter, table.name, softDeletes),
   ).catch((error: unknown) => {
     throw new SinkError(table.name, `cannot count rows: ${messageOf(error)}`, { cause: error });
   });
   return Number(row?.n ?? 0);
-}
-
-function rawQuery(statement: Statement): CompiledQuery {
-  return CompiledQuery.raw(statement.sql, statement.parameters as unknown[]);
 }

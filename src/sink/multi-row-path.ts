@@ -1,24 +1,23 @@
 /**
  * Upserts through Kysely with multi-row statements (PostgreSQL, MySQL/MariaDB, and SQLite
- * instances not built by `createDatabase`): a batch's rows bound straight into flat parameter
- * lists, split within the dialect's parameter and statement-size limits, run in one transaction.
+ * instances whose better-sqlite3 handle the sink cannot reach): a batch's rows bound straight into
+ * flat parameter lists, split within the database's parameter and statement-size limits, run in
+ * one transaction.
  *
  * @module
  */
-import { CompiledQuery } from 'kysely';
-import type { Row, SqlDialect } from '../fields/index.js';
+import type { QueryResult } from 'kysely';
 import {
-  countExistingStatement,
-  MAX_PARAMETERS,
+  compiled,
+  type SinkDatabase,
+  type SinkQueryRunner,
+  type SqlAdapter,
   type Statement,
-  sqliteMaxRowidSql,
-  sqliteRowidProbeSql,
-  upsertSql,
+  type UpsertCount,
   valueBytes,
-} from './dialect-sql.js';
+} from '../database/index.js';
+import type { Row } from '../fields/index.js';
 import { bindRow } from './row-batch.js';
-import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
-import { run } from './table-schema.js';
 
 /** One statement's share of a batch: its row count and their values, row after row. */
 export interface BoundChunk {
@@ -28,7 +27,7 @@ export interface BoundChunk {
 
 /** What the multi-row path needs to know of the batch at hand. */
 export interface MultiRowBatch {
-  readonly dialect: SqlDialect;
+  readonly adapter: SqlAdapter;
   readonly table: string;
   /** The columns written, `sys_id` first. */
   readonly columns: readonly string[];
@@ -43,22 +42,22 @@ export interface MultiRowBatch {
 }
 
 /**
- * Binds `rows` into statement-sized chunks: at most `MAX_PARAMETERS / columns` rows each (200 on
- * SQLite, where a bigger statement only costs more to prepare), and at most `maxBytes` of
- * estimated values, a row never split.
+ * Binds `rows` into statement-sized chunks: at most the adapter's parameter limit / columns rows
+ * each (and its rows-per-statement cap: 200 on SQLite, where a bigger statement only costs more
+ * to prepare), and at most `maxBytes` of estimated values, a row never split.
  *
  * @throws the binding's {@link SinkError} for a value that cannot be stored.
  */
 export function bindChunks(
-  dialect: SqlDialect,
+  adapter: SqlAdapter,
   table: string,
   columns: readonly string[],
   rows: readonly Row[],
   maxBytes: number,
 ): BoundChunk[] {
   const width = columns.length;
-  const cap = dialect === 'sqlite' ? 200 : Number.POSITIVE_INFINITY;
-  const maxRows = Math.max(1, Math.min(cap, Math.floor(MAX_PARAMETERS[dialect] / width)));
+  const perStatement = Math.floor(adapter.maxParameters / width);
+  const maxRows = Math.max(1, Math.min(adapter.maxRowsPerStatement, perStatement));
   const chunks: BoundChunk[] = [];
   let parameters: unknown[] = [];
   let count = 0;
@@ -72,7 +71,7 @@ export function bindChunks(
     }
     if (count === 0) parameters = new Array(Math.min(maxRows, rows.length - r) * width);
     const offset = count * width;
-    bindRow(dialect, table, columns, rows[r] as Row, parameters, offset);
+    bindRow(adapter, table, columns, rows[r] as Row, parameters, offset);
     let size = 0;
     for (let i = offset; i < offset + width; i++) size += valueBytes(parameters[i]);
     if (count > 0 && bytes + size > maxBytes) {
@@ -96,77 +95,28 @@ export function bindChunks(
 }
 
 /**
- * Upserts one batch in one transaction: the bound chunks, then `after`. New rows are counted from
- * what PostgreSQL's upsert returns (`xmax = 0` per row), or, on MySQL and SQLite, from a count of
- * the keys present taken first in the same transaction.
+ * Upserts one batch in one transaction: the bound chunks, counted as the adapter counts new rows
+ * (PostgreSQL from what its upsert returns, SQLite from its rowids, MySQL from the keys present),
+ * then `after`.
  */
 export async function writeMultiRow(
   db: SinkDatabase,
   batch: MultiRowBatch,
   chunks: readonly BoundChunk[],
-): Promise<{ inserted: number; statements: number }> {
-  const { dialect, table, columns, clear, rows, after } = batch;
+): Promise<UpsertCount> {
+  const { adapter, table, columns, clear, rows, after } = batch;
   return db.transaction().execute(async (trx) => {
-    let statements = 0;
-    let inserted = 0;
-    let before: number | undefined;
-    if (dialect === 'sqlite') {
-      before = await maxRowidBefore(trx, table, rows.length);
-      statements++;
-    }
-    if (dialect !== 'postgres' && before === undefined) {
-      const keys = rows.map((row) => row.sys_id as string);
-      const [found] = await run<{ n: number | string }>(
-        trx,
-        countExistingStatement(dialect, table, keys),
-      );
-      inserted = rows.length - Number(found?.n ?? 0);
-      statements++;
-    }
-    for (const chunk of chunks) {
-      const sql = upsertSql(dialect, table, columns, chunk.rows, clear);
-      const result = await trx.executeQuery(CompiledQuery.raw(sql, chunk.parameters));
-      if (dialect === 'postgres') {
-        for (const row of result.rows as { inserted?: unknown }[]) {
-          if (row.inserted === true || row.inserted === 't') inserted++;
-        }
+    const write = async () => {
+      const results: QueryResult<unknown>[] = [];
+      for (const chunk of chunks) {
+        const sql = adapter.upsertSql(table, columns, chunk.rows, clear);
+        results.push(await trx.executeQuery(compiled({ sql, parameters: chunk.parameters })));
       }
-      statements++;
-    }
-    if (before !== undefined) {
-      const [found] = await run<{ m: number | null }>(trx, {
-        sql: sqliteMaxRowidSql(table),
-        parameters: [],
-      });
-      inserted = Number(found?.m ?? 0) - before;
-      statements++;
-    }
-    if (after !== undefined) {
-      await batch.runAfter(trx, after);
-      statements++;
-    }
-    return { inserted, statements };
+      return results;
+    };
+    const counted = await adapter.countNewRows(trx, table, rows, write);
+    if (after === undefined) return counted;
+    await batch.runAfter(trx, after);
+    return { inserted: counted.inserted, statements: counted.statements + 1 };
   });
-}
-
-/**
- * SQLite: the table's largest rowid before a batch of `rows` rows, when new rows can be counted
- * from it (see {@link sqliteRowidProbeSql}); `undefined` when they cannot.
- */
-async function maxRowidBefore(
-  runner: SinkQueryRunner,
-  table: string,
-  rows: number,
-): Promise<number | undefined> {
-  try {
-    const [probe] = await run<{ unsafe: number; max: number | null }>(runner, {
-      sql: sqliteRowidProbeSql(table),
-      parameters: [table, table, table, table],
-    });
-    const max = Number(probe?.max ?? 0);
-    return probe?.unsafe === 0 && max + rows < Number.MAX_SAFE_INTEGER ? max : undefined;
-  } catch {
-    // A WITHOUT ROWID table: count the keys instead.
-    return undefined;
-  }
 }

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Row, SqlDialect } from '../fields/index.js';
-import { bindValue, UnsupportedValue } from './dialect-sql.js';
+import { bindValue, type SqlAdapter, UnsupportedValue } from '../database/index.js';
+import type { Row } from '../fields/index.js';
 import { SinkError } from './sink-error.js';
 
 /** The rows with unique `sys_id`s, the last occurrence winning (at its first position). */
@@ -61,7 +61,7 @@ export function keysOf(rows: readonly Row[]): string[] {
  * row by a driver that binds synchronously). Returns `values`.
  */
 export function bindRow(
-  dialect: SqlDialect,
+  adapter: SqlAdapter,
   table: string,
   columns: readonly string[],
   row: Row,
@@ -70,7 +70,7 @@ export function bindRow(
 ): unknown[] {
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as string;
-    const value = bindValue(dialect, row[column]);
+    const value = bindValue(adapter, row[column]);
     if (value instanceof UnsupportedValue) {
       throw new SinkError(
         table,

@@ -5,14 +5,18 @@
  *
  * @module
  */
-import type { Row, SqlDialect } from '../fields/index.js';
+import {
+  type ColumnSpec,
+  ensureColumns,
+  inferSqlTypes,
+  type SinkQueryRunner,
+  type SqlAdapter,
+} from '../database/index.js';
+import type { Row } from '../fields/index.js';
 import { sqlIdentifierProblem } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { TaskDefinitionError } from '../tasks/index.js';
-import { type ColumnSpec, inferSqlTypes } from './dialect-sql.js';
-import type { SinkQueryRunner } from './sink-database.js';
 import { messageOf, SinkError } from './sink-error.js';
-import { ensureColumns } from './table-schema.js';
 
 /** A table as the sink knows it. */
 export interface TableState {
@@ -26,12 +30,16 @@ export interface TableState {
 /** The table states of one sink, by table name. */
 export class SinkTables {
   readonly #db: SinkQueryRunner;
-  readonly #dialect: SqlDialect;
+  readonly #adapter: SqlAdapter;
   readonly #tables = new Map<string, Promise<TableState>>();
 
-  constructor(db: SinkQueryRunner, dialect: SqlDialect) {
+  /**
+   * @param db - The database written.
+   * @param adapter - Its SQL adapter.
+   */
+  constructor(db: SinkQueryRunner, adapter: SqlAdapter) {
     this.#db = db;
-    this.#dialect = dialect;
+    this.#adapter = adapter;
   }
 
   /**
@@ -54,7 +62,7 @@ export class SinkTables {
       if (missing.length > 0) {
         await this.alter(
           table,
-          missing.map((c) => ({ name: c.name, type: c.sqlType[this.#dialect] })),
+          missing.map((c) => ({ name: c.name, type: this.#adapter.columnType(c.sqlType) })),
         );
       }
       return table;
@@ -66,7 +74,7 @@ export class SinkTables {
     const next = state.ddl.then(async () => {
       const result = await ensureColumns(
         this.#db,
-        this.#dialect,
+        this.#adapter,
         state.name,
         state.columns,
         wanted,
@@ -108,7 +116,7 @@ export class SinkTables {
     }
     const wanted = [...fresh].map((name) => ({
       name,
-      type: inferSqlTypes(rows.map((row) => row[name]))[this.#dialect],
+      type: this.#adapter.columnType(inferSqlTypes(rows.map((row) => row[name]))),
     }));
     return this.alter(state, wanted);
   }
@@ -121,9 +129,9 @@ export class SinkTables {
   async #prepare(name: string, task: TaskDefinition): Promise<TableState> {
     const wanted = task.columns.map((column) => ({
       name: column.name,
-      type: column.sqlType[this.#dialect],
+      type: this.#adapter.columnType(column.sqlType),
     }));
-    const { columns } = await ensureColumns(this.#db, this.#dialect, name, [], wanted);
+    const { columns } = await ensureColumns(this.#db, this.#adapter, name, [], wanted);
     return { name, columns, ddl: Promise.resolve() };
   }
 }

@@ -17,7 +17,7 @@ import { loadConfigurations, loadIncidents } from '../../src/wiring/index.js';
 import { dropTables, type TestDatabase, testDatabases } from '../support/databases.js';
 import { type TestDb, useRunHarness } from '../support/run-harness.js';
 
-const LOG = ['servicenow_execution_task', 'servicenow_execution_log', 'servicenow_sync_lock'];
+const LOG = ['servicenow_execution_task', 'servicenow_execution_log', 'servicenow_run_lock'];
 
 // The mock's clock is driven by the test (an hour behind the real one, advanced by hand), so
 // every stamp it writes is before the run's upper bound and no assertion depends on timing.

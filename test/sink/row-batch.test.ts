@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindValue, UnsupportedValue } from '../../src/sink/dialect-sql.js';
+import { adapterFor, bindValue, UnsupportedValue } from '../../src/database/index.js';
 import { bindChunks } from '../../src/sink/multi-row-path.js';
 import { dedupe, keysOf } from '../../src/sink/row-batch.js';
 import { SinkError } from '../../src/sink/sink-error.js';
@@ -42,23 +42,27 @@ describe('dedupe', () => {
 describe('bindValue', () => {
   it('binds booleans and date-times per dialect', () => {
     const at = new Date('2016-12-12T15:19:57.999Z');
-    expect(bindValue('sqlite', true)).toBe(1);
-    expect(bindValue('mysql', false)).toBe(0);
-    expect(bindValue('postgres', true)).toBe(true);
+    expect(bindValue(adapterFor('sqlite'), true)).toBe(1);
+    expect(bindValue(adapterFor('mysql'), false)).toBe(0);
+    expect(bindValue(adapterFor('postgres'), true)).toBe(true);
     for (const dialect of ['sqlite', 'postgres', 'mysql'] as const) {
-      expect(bindValue(dialect, at)).toBe('2016-12-12 15:19:57');
-      expect(bindValue(dialect, undefined)).toBeNull();
+      expect(bindValue(adapterFor(dialect), at)).toBe('2016-12-12 15:19:57');
+      expect(bindValue(adapterFor(dialect), undefined)).toBeNull();
     }
-    expect(bindValue('sqlite', new Date('0999-01-02T03:04:05Z'))).toBe('0999-01-02 03:04:05');
+    expect(bindValue(adapterFor('sqlite'), new Date('0999-01-02T03:04:05Z'))).toBe(
+      '0999-01-02 03:04:05',
+    );
   });
   it('refuses values it cannot store', () => {
-    expect(bindValue('sqlite', Number.NaN)).toBeInstanceOf(UnsupportedValue);
-    expect(bindValue('postgres', Number.POSITIVE_INFINITY)).toBeInstanceOf(UnsupportedValue);
-    expect(bindValue('mysql', new Date(Number.NaN))).toBeInstanceOf(UnsupportedValue);
-    expect(bindValue('mysql', new Date('+010000-01-01T00:00:00Z'))).toBeInstanceOf(
+    expect(bindValue(adapterFor('sqlite'), Number.NaN)).toBeInstanceOf(UnsupportedValue);
+    expect(bindValue(adapterFor('postgres'), Number.POSITIVE_INFINITY)).toBeInstanceOf(
       UnsupportedValue,
     );
-    expect(bindValue('sqlite', { a: 1 } as never)).toBeInstanceOf(UnsupportedValue);
+    expect(bindValue(adapterFor('mysql'), new Date(Number.NaN))).toBeInstanceOf(UnsupportedValue);
+    expect(bindValue(adapterFor('mysql'), new Date('+010000-01-01T00:00:00Z'))).toBeInstanceOf(
+      UnsupportedValue,
+    );
+    expect(bindValue(adapterFor('sqlite'), { a: 1 } as never)).toBeInstanceOf(UnsupportedValue);
   });
 });
 
@@ -71,7 +75,7 @@ describe('bindChunks', () => {
   }));
 
   it('binds rows into flat parameter lists, in order, within the parameter limit', () => {
-    const chunks = bindChunks('postgres', 't', columns, rows, Number.POSITIVE_INFINITY);
+    const chunks = bindChunks(adapterFor('postgres'), 't', columns, rows, Number.POSITIVE_INFINITY);
     expect(chunks).toHaveLength(1);
     expect(chunks[0]?.rows).toBe(7);
     expect(chunks[0]?.parameters).toHaveLength(21);
@@ -89,7 +93,7 @@ describe('bindChunks', () => {
       text: null,
       flag: true,
     }));
-    const sqlite = bindChunks('sqlite', 't', columns, many, Number.POSITIVE_INFINITY);
+    const sqlite = bindChunks(adapterFor('sqlite'), 't', columns, many, Number.POSITIVE_INFINITY);
     expect(sqlite.map((chunk) => chunk.rows)).toEqual([200, 200, 50]);
     expect(sqlite.map((chunk) => chunk.parameters.length)).toEqual([600, 600, 150]);
     expect(sqlite[2]?.parameters.slice(-3)).toEqual(['m449', null, 1]);
@@ -98,7 +102,7 @@ describe('bindChunks', () => {
   it('starts a new statement when the size budget would be exceeded, never splitting a row', () => {
     // Strings count 3 bytes a character plus 3; other values 24: a row is 9 + 33 + 24 = 66 bytes,
     // 336 with the long one (alone in its statement, over budget: a row is never split).
-    const chunks = bindChunks('mysql', 't', columns, rows, 200);
+    const chunks = bindChunks(adapterFor('mysql'), 't', columns, rows, 200);
     expect(chunks.map((chunk) => chunk.rows)).toEqual([3, 1, 3]);
     expect(chunks.flatMap((chunk) => chunk.parameters)).toEqual(
       rows.flatMap((row) => [row.sys_id, row.text, row.flag ? 1 : 0]),
@@ -108,7 +112,13 @@ describe('bindChunks', () => {
 
   it('refuses a value it cannot store', () => {
     expect(() =>
-      bindChunks('sqlite', 't', columns, [{ sys_id: 'a', text: { no: 1 } as never }], 1000),
+      bindChunks(
+        adapterFor('sqlite'),
+        't',
+        columns,
+        [{ sys_id: 'a', text: { no: 1 } as never }],
+        1000,
+      ),
     ).toThrow(SinkError);
   });
 });

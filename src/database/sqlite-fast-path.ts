@@ -7,29 +7,33 @@
  */
 import type Database from 'better-sqlite3';
 import type { Row } from '../fields/index.js';
+import type { BindRow, FastUpsert, SqlAdapter, UpsertCount } from './sql-adapter.js';
 import {
-  countExistingStatement,
-  type Statement,
+  countableMax,
+  type RowidProbe,
   sqliteMaxRowidSql,
   sqliteRowidProbeSql,
-  upsertSql,
-} from './dialect-sql.js';
+} from './sqlite-rowid.js';
+import type { Statement } from './statement.js';
 
-/** What the rowid probe returns. */
-interface Probe {
-  readonly unsafe: number;
-  readonly max: number | null;
-}
+/** What the fast path builds its statements with: the SQLite adapter. */
+type SqliteSql = Pick<SqlAdapter, 'upsertSql' | 'countExistingStatement'>;
 
 /** Prepared-statement upserts on one better-sqlite3 database. */
-export class SqliteFastPath {
+export class SqliteFastPath implements FastUpsert {
   readonly #db: Database.Database;
+  readonly #sql: SqliteSql;
   readonly #statements = new Map<string, Database.Statement>();
   /** Tables whose rowid probe cannot be prepared (`WITHOUT ROWID`). */
   readonly #withoutRowid = new Set<string>();
 
-  constructor(db: Database.Database) {
+  /**
+   * @param db - The better-sqlite3 database.
+   * @param sql - The SQLite adapter.
+   */
+  constructor(db: Database.Database, sql: SqliteSql) {
     this.#db = db;
+    this.#sql = sql;
   }
 
   /**
@@ -48,10 +52,10 @@ export class SqliteFastPath {
     columns: readonly string[],
     clear: readonly string[],
     rows: readonly Row[],
-    bind: (row: Row, into: unknown[]) => unknown[],
+    bind: BindRow,
     after?: Statement,
-  ): { inserted: number; statements: number } {
-    const upsert = this.#prepare(upsertSql('sqlite', table, columns, 1, clear));
+  ): UpsertCount {
+    const upsert = this.#prepare(this.#sql.upsertSql(table, columns, 1, clear));
     const probe = this.#probe(table);
     const save = after === undefined ? undefined : this.#prepare(after.sql);
     const values = new Array<unknown>(columns.length);
@@ -60,14 +64,11 @@ export class SqliteFastPath {
       let before: number | undefined;
       let existing = 0;
       if (probe !== undefined) {
-        const found = probe.get(table, table, table, table) as Probe;
+        before = countableMax(probe.get(table, table, table, table) as RowidProbe, rows.length);
         statements++;
-        const max = found.max ?? 0;
-        if (found.unsafe === 0 && max + rows.length < Number.MAX_SAFE_INTEGER) before = max;
       }
       if (before === undefined) {
-        const count = countExistingStatement(
-          'sqlite',
+        const count = this.#sql.countExistingStatement(
           table,
           rows.map((row) => row.sys_id as string),
         );

@@ -1,58 +1,56 @@
 /**
- * Creating a task's table and adding the columns it gained (never dropping or altering any).
+ * Creating a table and adding the columns it gained (never dropping or altering any).
  *
  * @module
  */
 import createDebug from 'debug';
-import { CompiledQuery } from 'kysely';
-import type { SqlDialect } from '../fields/index.js';
-import {
-  addColumnSql,
-  type ColumnSpec,
-  createTableSql,
-  listColumnsStatement,
-  type Statement,
-} from './dialect-sql.js';
 import type { SinkQueryRunner } from './sink-database.js';
+import type { ColumnSpec, SqlAdapter } from './sql-adapter.js';
+import { runStatement } from './statement.js';
 
 const debug = createDebug('servicenow-sync:sink');
 
-/** Runs a statement and returns its rows. */
-export async function run<R>(runner: SinkQueryRunner, statement: Statement): Promise<R[]> {
-  const result = await runner.executeQuery(
-    CompiledQuery.raw(statement.sql, statement.parameters as unknown[]) as CompiledQuery<R>,
-  );
-  return result.rows;
-}
-
-/** The columns a table has, in order; empty when the table does not exist. */
+/**
+ * The columns a table has, in order; empty when the table does not exist.
+ *
+ * @example
+ * ```ts
+ * await readColumns(db, adapterOf(db), 'incident'); // ['sys_id', 'number', ...]
+ * ```
+ */
 export async function readColumns(
   runner: SinkQueryRunner,
-  dialect: SqlDialect,
+  adapter: SqlAdapter,
   table: string,
 ): Promise<string[]> {
-  const rows = await run<{ name: string }>(runner, listColumnsStatement(dialect, table));
+  const rows = await runStatement<{ name: string }>(runner, adapter.listColumnsStatement(table));
   return rows.map((row) => row.name);
 }
 
 /**
- * Makes `table` have at least `wanted`: creates it when missing, adds missing columns. Returns
- * the table's columns afterwards and the statements executed.
+ * Makes `table` have at least `wanted`: creates it when missing (`sys_id` its primary key), adds
+ * missing columns. `existing` is what the caller knows of its columns (empty: read them first).
+ * Returns the table's columns afterwards and the statements executed.
+ *
+ * @example
+ * ```ts
+ * await ensureColumns(db, adapterOf(db), 'incident', [], [{ name: 'sys_id', type: 'text' }]);
+ * ```
  */
 export async function ensureColumns(
   runner: SinkQueryRunner,
-  dialect: SqlDialect,
+  adapter: SqlAdapter,
   table: string,
   existing: readonly string[],
   wanted: readonly ColumnSpec[],
 ): Promise<{ columns: string[]; statements: number }> {
   let statements = 0;
   if (existing.length === 0) {
-    const current = await readColumns(runner, dialect, table);
+    const current = await readColumns(runner, adapter, table);
     statements++;
     if (current.length === 0) {
       debug('create table %s (%d columns)', table, wanted.length);
-      await run(runner, { sql: createTableSql(dialect, table, wanted), parameters: [] });
+      await runStatement(runner, { sql: adapter.createTableSql(table, wanted), parameters: [] });
       statements++;
       return { columns: wanted.map((column) => column.name), statements };
     }
@@ -64,12 +62,12 @@ export async function ensureColumns(
     if (have.has(column.name)) continue;
     debug('add column %s.%s %s', table, column.name, column.type);
     try {
-      await run(runner, { sql: addColumnSql(dialect, table, column), parameters: [] });
+      await runStatement(runner, { sql: adapter.addColumnSql(table, column), parameters: [] });
       statements++;
     } catch (error) {
       // Another writer may have added it meanwhile; anything else is a real failure.
       statements += 2;
-      const now = await readColumns(runner, dialect, table);
+      const now = await readColumns(runner, adapter, table);
       if (!now.includes(column.name)) throw error;
     }
     have.add(column.name);

@@ -17,11 +17,18 @@ export function redactUrl(url: string): string {
     .replace(/([?&](?:password|pass|pwd)=)[^&#]*/gi, '$1***');
 }
 
-const SCHEMES: Readonly<Record<string, 'postgres' | 'mysql'>> = {
-  'postgres:': 'postgres',
-  'postgresql:': 'postgres',
-  'mysql:': 'mysql',
-  'mariadb:': 'mysql',
+/** A server URL scheme: the dialect it opens, and whether the URL must name a database. */
+interface Scheme {
+  readonly dialect: 'postgres' | 'mysql';
+  /** MySQL has no default database: `mysql://host/DATABASE`. */
+  readonly needsDatabase: boolean;
+}
+
+const SCHEMES: Readonly<Record<string, Scheme>> = {
+  'postgres:': { dialect: 'postgres', needsDatabase: false },
+  'postgresql:': { dialect: 'postgres', needsDatabase: false },
+  'mysql:': { dialect: 'mysql', needsDatabase: true },
+  'mariadb:': { dialect: 'mysql', needsDatabase: true },
 };
 
 /**
@@ -60,8 +67,8 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     );
   }
   const shown = redactUrl(url);
-  const dialect = SCHEMES[parsed.protocol];
-  if (dialect === undefined) {
+  const scheme = Object.hasOwn(SCHEMES, parsed.protocol) ? SCHEMES[parsed.protocol] : undefined;
+  if (scheme === undefined) {
     throw new ConfigurationError(
       `database URL ${shown}: unsupported scheme ${JSON.stringify(parsed.protocol)}; ` +
         'use sqlite:PATH, postgres://, postgresql://, mysql:// or mariadb://',
@@ -71,7 +78,7 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (parsed.hostname === '') {
     throw new ConfigurationError(`database URL ${shown} names no host`, { option: 'url' });
   }
-  if (dialect === 'mysql' && parsed.pathname.replace(/^\//, '') === '') {
+  if (scheme.needsDatabase && parsed.pathname.replace(/^\//, '') === '') {
     throw new ConfigurationError(
       `database URL ${shown} names no database (mysql://host/DATABASE)`,
       {
@@ -79,5 +86,5 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
       },
     );
   }
-  return { dialect, url: parsed };
+  return { dialect: scheme.dialect, url: parsed };
 }

@@ -1,0 +1,26 @@
+export { type AdapterOfOptions, adapterFor, adapterOf, dialectOf } from './adapter-of.js';
+export { bindValue, UnsupportedValue, valueBytes } from './bind-value.js';
+export {
+  type CreateDatabaseOptions,
+  createDatabase,
+  type SyncTables,
+} from './create-database.js';
+export { type DatabaseTarget, parseDatabaseUrl, redactUrl } from './database-url.js';
+export { inferSqlTypes } from './infer-sql-types.js';
+export { mysqlAdapter } from './mysql-adapter.js';
+export { postgresAdapter } from './postgres-adapter.js';
+export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
+export type {
+  BindRow,
+  ColumnSpec,
+  ColumnTypes,
+  FastUpsert,
+  IdColumn,
+  SqlAdapter,
+  SqliteHandle,
+  UpsertCount,
+} from './sql-adapter.js';
+export { sqliteAdapter } from './sqlite-adapter.js';
+export { BetterSqliteDialect, sqliteHandleOf } from './sqlite-handle.js';
+export { compiled, runStatement, type Statement } from './statement.js';
+export { ensureColumns, readColumns } from './table-schema.js';

@@ -1,0 +1,103 @@
+/**
+ * The MySQL/MariaDB {@link SqlAdapter} (mysql2).
+ *
+ * @module
+ */
+import { countByExistingKeys } from './new-row-count.js';
+import type { SqlAdapter } from './sql-adapter.js';
+import {
+  backticked,
+  cachedSql,
+  columnDefinitions,
+  insertValuesSql,
+  updatedColumns,
+  upsertKey,
+} from './sql-text.js';
+import { runStatement } from './statement.js';
+
+/** Upper bound of one statement's estimated size. */
+const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * MySQL/MariaDB: backticked identifiers, `?` markers, `ON DUPLICATE KEY UPDATE`, booleans as 1/0,
+ * `utf8mb4` tables with a binary collation (keys compare as ServiceNow's do), bounded `varchar`
+ * key columns. New rows are counted from the keys present, taken first in the same transaction.
+ * A statement stays within half the server's `max_allowed_packet`.
+ */
+export const mysqlAdapter: SqlAdapter = {
+  dialect: 'mysql',
+  // As for prepared statements (mysql2's `query` interpolates, but the limit keeps statements a
+  // sane size).
+  maxParameters: 65_535,
+  maxRowsPerStatement: Number.POSITIVE_INFINITY,
+  types: {
+    timestamp: 'datetime',
+    date: 'date',
+    double: 'double precision',
+    bigint: 'bigint',
+    text: (maxLength) => `varchar(${maxLength})`,
+  },
+  tableOptions: ' DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin',
+  idColumn: { type: 'integer', define: (column) => column.primaryKey().autoIncrement() },
+  quote: backticked,
+  placeholder: () => '?',
+  columnType: (types) => types.mysql,
+  bindBoolean: (value) => (value ? 1 : 0),
+  createTableSql(table, columns) {
+    const defs = columnDefinitions(backticked, columns, false);
+    defs.push(`PRIMARY KEY (${backticked('sys_id')})`);
+    return `CREATE TABLE IF NOT EXISTS ${backticked(table)} (${defs.join(', ')})${this.tableOptions}`;
+  },
+  addColumnSql(table, column) {
+    return `ALTER TABLE ${backticked(table)} ADD COLUMN ${backticked(column.name)} ${column.type}`;
+  },
+  listColumnsStatement(table) {
+    return {
+      sql:
+        'SELECT COLUMN_NAME AS name FROM information_schema.columns ' +
+        'WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ORDINAL_POSITION',
+      parameters: [table],
+    };
+  },
+  upsertClause(_key, update, nulls = []) {
+    const q = backticked;
+    const set = [
+      ...update.map((c) => `${q(c)}=VALUES(${q(c)})`),
+      ...nulls.map((c) => `${q(c)}=NULL`),
+    ];
+    return `ON DUPLICATE KEY UPDATE ${set.join(',')}`;
+  },
+  upsertSql(table, columns, rows, clear) {
+    return cachedSql(upsertKey('mysql', table, columns, rows, clear), () => {
+      const insert = insertValuesSql(this, table, columns, rows);
+      return `${insert} ${this.upsertClause(['sys_id'], updatedColumns(columns, clear), clear)}`;
+    });
+  },
+  countExistingStatement(table, keys) {
+    return {
+      sql: `SELECT count(*) AS n FROM ${backticked(table)} WHERE ${backticked('sys_id')} IN (${keys.map(() => '?').join(',')})`,
+      parameters: keys,
+    };
+  },
+  countNewRows(runner, table, rows, write) {
+    return countByExistingKeys(this, runner, table, rows, write);
+  },
+  selectUtcText: (column) =>
+    `DATE_FORMAT(${backticked(column)}, '%Y-%m-%d %H:%i:%s') AS ${backticked(column)}`,
+  async statementBytes(runner) {
+    try {
+      const [row] = await runStatement<{ m: number | string }>(runner, {
+        sql: 'SELECT @@max_allowed_packet AS m',
+        parameters: [],
+      });
+      return Math.min(MAX_STATEMENT_BYTES, Math.floor(Number(row?.m ?? 4_194_304) / 2));
+    } catch {
+      return 2 * 1024 * 1024;
+    }
+  },
+  async insertReturningId(db, table, values) {
+    const result = await db.insertInto(table).values(values).executeTakeFirstOrThrow();
+    return Number(result.insertId);
+  },
+  fastUpsert: () => undefined,
+};

@@ -1,0 +1,118 @@
+/**
+ * Writing one batch of rows in one transaction, through the database's fast path when it has one
+ * (SQLite's prepared statement), else through multi-row statements.
+ *
+ * @module
+ */
+import createDebug from 'debug';
+import type {
+  BindRow,
+  FastUpsert,
+  SinkDatabase,
+  SinkQueryRunner,
+  SqlAdapter,
+  Statement,
+  UpsertCount,
+} from '../database/index.js';
+import type { Row } from '../fields/index.js';
+import { bindChunks, writeMultiRow } from './multi-row-path.js';
+import { messageOf, SinkError } from './sink-error.js';
+
+const debug = createDebug('servicenow-sync:sink');
+
+/** A batch to upsert: unique keys, the columns written and cleared, the state's save. */
+export interface UpsertBatch {
+  readonly table: string;
+  /** The columns written, `sys_id` first. */
+  readonly columns: readonly string[];
+  /** Columns an update sets to `NULL` (`sys_deleted_at`). */
+  readonly clear: readonly string[];
+  /** The rows, unique by `sys_id`. */
+  readonly rows: readonly Row[];
+  /** Binds a row's values in `columns` order. */
+  readonly bind: BindRow;
+  /** Runs in the transaction after the rows (the sync state's save). */
+  readonly after: Statement | undefined;
+}
+
+/** Upserts batches into one database. */
+export class BatchWriter {
+  readonly #db: SinkDatabase;
+  readonly #adapter: SqlAdapter;
+  readonly #fast: FastUpsert | undefined;
+  readonly #runAfter: (runner: SinkQueryRunner, statement: Statement) => Promise<unknown>;
+  #maxStatementBytes: Promise<number> | undefined;
+
+  /**
+   * @param db - The database written.
+   * @param adapter - Its SQL adapter.
+   * @param fast - Its fast path, when it has one.
+   * @param runAfter - Runs a batch's `after` statement (wrapping its failure).
+   */
+  constructor(
+    db: SinkDatabase,
+    adapter: SqlAdapter,
+    fast: FastUpsert | undefined,
+    runAfter: (runner: SinkQueryRunner, statement: Statement) => Promise<unknown>,
+  ) {
+    this.#db = db;
+    this.#adapter = adapter;
+    this.#fast = fast;
+    this.#runAfter = runAfter;
+    debug('%s: %s', adapter.dialect, fast === undefined ? 'multi-row statements' : 'fast path');
+  }
+
+  /**
+   * Upserts `batch` in transactions of at most `size` rows, each committed on its own; `after`
+   * runs in the last one. Returns the new rows and the statements run.
+   *
+   * @throws {@link SinkError} when a value cannot be bound or the database refuses a statement
+   * (the transactions before stay committed).
+   */
+  async writeAll(batch: UpsertBatch, size: number, signal?: AbortSignal): Promise<UpsertCount> {
+    const { rows, table } = batch;
+    let inserted = 0;
+    let statements = 0;
+    for (let start = 0; start < rows.length; start += size) {
+      signal?.throwIfAborted();
+      const last = start + size >= rows.length;
+      const part = {
+        ...batch,
+        rows: rows.slice(start, start + size),
+        after: last ? batch.after : undefined,
+      };
+      const result = await this.write(part).catch((error: unknown) => {
+        if (error instanceof SinkError) throw error;
+        throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
+      });
+      inserted += result.inserted;
+      statements += result.statements;
+    }
+    return { inserted, statements };
+  }
+
+  /** Upserts one batch in one transaction, `after` in that transaction after the rows. */
+  async write(batch: UpsertBatch): Promise<UpsertCount> {
+    const fast = this.#fast;
+    const { table, columns, clear, rows, bind, after } = batch;
+    if (fast !== undefined) {
+      // Holding Kysely's connection while better-sqlite3 runs the batch directly.
+      return this.#db
+        .connection()
+        .execute(async () => fast.upsert(table, columns, clear, rows, bind, after));
+    }
+    this.#maxStatementBytes ??= this.#adapter.statementBytes(this.#db);
+    const maxBytes = await this.#maxStatementBytes;
+    const chunks = bindChunks(this.#adapter, table, columns, rows, maxBytes);
+    return writeMultiRow(
+      this.#db,
+      { adapter: this.#adapter, table, columns, clear, rows, after, runAfter: this.#runAfter },
+      chunks,
+    );
+  }
+
+  /** Forgets cached statements. */
+  clear(): void {
+    this.#fast?.clear();
+  }
+}
