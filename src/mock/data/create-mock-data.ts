@@ -5,7 +5,7 @@
  */
 import createDebug from 'debug';
 import { ConfigurationError } from '../../index.js';
-import type { ReverseIndex } from './engine/plan-group.js';
+import type { ReverseIndex } from './engine/reverse-index.js';
 import { TableData } from './engine/table-data.js';
 import { buildTableIndex } from './engine/table-index.js';
 import { buildSources, type GeneratedTables } from './generators/build-sources.js';

@@ -14,8 +14,8 @@ import type {
 } from '../types.js';
 import { compileQuery } from './engine/compile-query.js';
 import { type ExecuteContext, executeQuery } from './engine/execute-query.js';
-import type { ReverseIndex } from './engine/plan-group.js';
 import { deletePayload, insertRecord, updatedRecord } from './engine/record-builder.js';
+import type { ReverseIndex } from './engine/reverse-index.js';
 import { compareKeyed, keyed } from './engine/sort-keys.js';
 import type { RowView, TableData } from './engine/table-data.js';
 import { WordListCache } from './engine/word-lists.js';

@@ -7,7 +7,7 @@
  */
 import { RowRandom } from '../random.js';
 import type { TaskLife } from './task-space.js';
-import { TEAMS } from './vocabulary.js';
+import { TEAMS } from './vocabulary/index.js';
 import { DAY, type World } from './world.js';
 
 const HOUR = 3600;
