@@ -12,7 +12,8 @@ import { buildSources, type GeneratedTables } from './generators/build-sources.j
 import type { RowSource } from './generators/row-source.js';
 import { DAY } from './generators/world.js';
 import { formatDateTime } from './glide-format.js';
-import { type MockData, MockDataStoreImpl } from './mock-data-store.js';
+import type { MockData } from './mock-data.js';
+import { MockDataStoreImpl } from './mock-data-store.js';
 import { type MockScale, planMockScale } from './mock-scale.js';
 import { MOCK_TABLE_NAMES, mockSchema } from './schemas/registry.js';
 

@@ -15,7 +15,9 @@ import {
 import type { FaultEngine, FaultTarget } from './fault-engine.js';
 import type { MockFaultName } from './faults.js';
 import { buildLinkHeader } from './link-header.js';
-import { type RenderContext, renderRecord, renderRecordJson } from './record-renderer.js';
+import { renderRecordJson } from './record-json.js';
+import { renderRecord } from './record-renderer.js';
+import type { RenderContext } from './render-context.js';
 import { readFilter, readTableParams, type TableParams } from './request-params.js';
 
 /** What the API routes need to answer one request. @internal */
