@@ -7,7 +7,7 @@
 import type { EncodedQuery } from '../../index.js';
 import type { MockRecord, MockSelectOptions, MockSelectResult, MockTableSchema } from '../types.js';
 import { compileQuery } from './engine/compile-query.js';
-import type { ExecuteContext } from './engine/execute-query.js';
+import type { ExecuteContext } from './engine/execute-context.js';
 import { deletePayload, insertRecord, updatedRecord } from './engine/record-builder.js';
 import type { ReverseIndex } from './engine/reverse-index.js';
 import type { RowView, TableData } from './engine/table-data.js';

@@ -6,7 +6,8 @@
  */
 import type { MockRecord, MockSelectResult } from '../types.js';
 import type { CompiledQuery } from './engine/compile-query.js';
-import { type ExecuteContext, executeQuery } from './engine/execute-query.js';
+import type { ExecuteContext } from './engine/execute-context.js';
+import { executeQuery } from './engine/execute-query.js';
 import { compareKeyed, keyed } from './engine/sort-keys.js';
 import type { TableData } from './engine/table-data.js';
 
