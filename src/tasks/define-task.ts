@@ -3,93 +3,20 @@
  *
  * @module
  */
-import type { ColumnTable } from 'arquero';
 import type { FieldCodec } from '../fields/index.js';
-import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../query/index.js';
+import { andQuery, formatQuery, toEncodedQuery } from '../query/index.js';
 import { buildColumns, type TaskColumn } from './task-columns.js';
+import type { TaskOptions, TaskTransform } from './task-options.js';
 import { type TaskWindow, windowRange } from './task-window.js';
 import { validateTaskOptions } from './validate-task-options.js';
 
-/** A codec, or its name as a shorthand (`'dateTime'`, `'reference:sys_user'`). */
-export type FieldSpec =
-  | FieldCodec
-  | 'string'
-  | 'integer'
-  | 'decimal'
-  | 'boolean'
-  | 'dateTime'
-  | 'date'
-  | 'duration'
-  | 'choice'
-  | 'list'
-  | `reference:${string}`;
-
-/** A task's selection: a fixed query, or a function of the run window (absent on full loads). */
-export type TaskQuery = QueryInput | ((window: TaskWindow | undefined) => QueryInput);
-
-/**
- * Reshapes each decoded batch (derive columns, filter rows). It receives an arquero table whose
- * columns are the task's columns and returns one; new columns are added to the target table on
- * first write, typed from their values. It must keep `sys_id`.
- */
-export type TaskTransform = (batch: ColumnTable) => ColumnTable;
-
-/** Per-reference options. */
-export interface ReferenceOptions {
-  /**
-   * Also store the referenced record's display value in `<field>_display`. `true` reads the
-   * referenced table's display field ({@link defaultDisplayField}: `name` for users, groups and
-   * companies, `number` for tasks); a string names the field of the referenced table to read
-   * instead (`'user_name'`, or a dot-walk such as `'company.name'`), and is required for a
-   * table whose display field is not known.
-   *
-   * The task requests the dot-walked field (`caller_id.name`) beside the reference, with raw
-   * values (`sysparm_display_value=false`), and the column holds that field's raw value.
-   * @default false
-   */
-  readonly display?: boolean | string;
-}
-
-/** What {@link defineTask} takes. */
-export interface TaskOptions {
-  /** The task's name: lowercase letters, digits, `_` and `-`, starting with a letter. */
-  readonly name: string;
-  /** The ServiceNow table read (`incident`). */
-  readonly table: string;
-  /**
-   * The fields to read, by ServiceNow field name; each name becomes a column. `sys_id` is always
-   * read and is the primary key.
-   */
-  readonly fields: Readonly<Record<string, FieldSpec>>;
-  /**
-   * The selection, ANDed with the window condition. Validated like any query.
-   * @default everything
-   */
-  readonly query?: TaskQuery;
-  /**
-   * The date-time field the run window applies to: a `dateTime` field of the task
-   * (`opened_at`), or a dot-walk through one of its reference fields (`task.opened_at`).
-   * Without it the window does not narrow the selection.
-   */
-  readonly window?: string;
-  /**
-   * Options of reference fields, by field name (`{ assigned_to: { display: true } }`,
-   * `{ time_card: { display: 'number' } }`).
-   */
-  readonly references?: Readonly<Record<string, ReferenceOptions>>;
-  /** Reshapes each decoded batch; see {@link TaskTransform}. */
-  readonly transform?: TaskTransform;
-  /**
-   * The database table written (a sink's `tablePrefix` may prefix it).
-   * @default the ServiceNow table name
-   */
-  readonly target?: string;
-  /**
-   * Records per page (`sysparm_limit`), 1 to 10000.
-   * @default the run's page size
-   */
-  readonly pageSize?: number;
-}
+export type {
+  FieldSpec,
+  ReferenceOptions,
+  TaskOptions,
+  TaskQuery,
+  TaskTransform,
+} from './task-options.js';
 
 /** A validated task, as runs and sinks use it. Build it with {@link defineTask}. */
 export interface TaskDefinition {

@@ -5,14 +5,15 @@
  */
 import createDebug from 'debug';
 import { ConfigurationError } from '../../index.js';
-import type { ReverseIndex } from './engine/plan-group.js';
+import type { ReverseIndex } from './engine/reverse-index.js';
 import { TableData } from './engine/table-data.js';
 import { buildTableIndex } from './engine/table-index.js';
 import { buildSources, type GeneratedTables } from './generators/build-sources.js';
 import type { RowSource } from './generators/row-source.js';
 import { DAY } from './generators/world.js';
 import { formatDateTime } from './glide-format.js';
-import { type MockData, MockDataStoreImpl } from './mock-data-store.js';
+import type { MockData } from './mock-data.js';
+import { MockDataStoreImpl } from './mock-data-store.js';
 import { type MockScale, planMockScale } from './mock-scale.js';
 import { MOCK_TABLE_NAMES, mockSchema } from './schemas/registry.js';
 

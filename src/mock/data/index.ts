@@ -8,7 +8,7 @@ export {
   MockRecordNotFoundError,
   MockUnknownTableError,
 } from './errors.js';
-export type { MockData } from './mock-data-store.js';
+export type { MockData } from './mock-data.js';
 export { DEFAULT_MOCK_INCIDENTS, type MockScale } from './mock-scale.js';
 export {
   cmdbCiNetworkLinkSchema,

@@ -5,18 +5,11 @@
  * @module
  */
 import type { EncodedQuery } from '../../index.js';
-import type {
-  MockDataStore,
-  MockRecord,
-  MockSelectOptions,
-  MockSelectResult,
-  MockTableSchema,
-} from '../types.js';
+import type { MockRecord, MockSelectOptions, MockSelectResult, MockTableSchema } from '../types.js';
 import { compileQuery } from './engine/compile-query.js';
-import { type ExecuteContext, executeQuery } from './engine/execute-query.js';
-import type { ReverseIndex } from './engine/plan-group.js';
+import type { ExecuteContext } from './engine/execute-context.js';
 import { deletePayload, insertRecord, updatedRecord } from './engine/record-builder.js';
-import { compareKeyed, keyed } from './engine/sort-keys.js';
+import type { ReverseIndex } from './engine/reverse-index.js';
 import type { RowView, TableData } from './engine/table-data.js';
 import { WordListCache } from './engine/word-lists.js';
 import {
@@ -25,9 +18,12 @@ import {
   MockUnknownTableError,
 } from './errors.js';
 import { formatDateTime } from './glide-format.js';
+import { liveRows } from './live-rows.js';
+import type { MockData } from './mock-data.js';
 import type { MockScale } from './mock-scale.js';
+import { RecordIds } from './record-ids.js';
 import { MOCK_TABLE_NAMES, mockSchema, servedTablesOf } from './schemas/registry.js';
-import { counterSysId } from './sys-id.js';
+import { selectRows } from './select-rows.js';
 import { assertTimeZone } from './time-zone.js';
 
 /** Everything the store is built from. @internal */
@@ -38,21 +34,6 @@ export interface StoreParts {
   readonly clock: () => number;
   readonly tables: ReadonlyMap<string, TableData>;
   readonly reverse: ReadonlyMap<string, ReverseIndex>;
-}
-
-/**
- * The data of a mock instance: a {@link MockDataStore} plus what the server and tests may want
- * to know about how it was generated.
- */
-export interface MockData extends MockDataStore {
-  /** The seed the rows derive from. */
-  readonly seed: number;
-  /** The reference time the generated data ends at, epoch milliseconds. */
-  readonly referenceTime: number;
-  /** Generated row counts per table (before mutations and seeded deletes). */
-  readonly scale: MockScale;
-  /** The store's clock (epoch milliseconds), used for the stamps of mutations. */
-  now(): number;
 }
 
 const DEFAULT_LIMIT = 10000;
@@ -66,8 +47,7 @@ export class MockDataStoreImpl implements MockData {
   private readonly tables: ReadonlyMap<string, TableData>;
   private readonly reverseIndexes: ReadonlyMap<string, ReverseIndex>;
   private readonly cache = new WordListCache();
-  private readonly numbers = new Map<string, number>();
-  private counter = 0;
+  private readonly ids: RecordIds;
   private readonly ctx: ExecuteContext;
 
   constructor(parts: StoreParts) {
@@ -76,6 +56,7 @@ export class MockDataStoreImpl implements MockData {
     this.clock = parts.clock;
     this.tables = parts.tables;
     this.reverseIndexes = parts.reverse;
+    this.ids = new RecordIds(parts.seed);
     this.ctx = {
       table: (name) => this.tables.get(name),
       concrete: (name) => this.concrete(name),
@@ -187,81 +168,15 @@ export class MockDataStoreImpl implements MockData {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const count = options.count === true;
-    const parts = this.concrete(table);
-    if (parts.length === 1 && parts[0]?.name === table) {
-      const result = executeQuery(parts[0], compiled, { limit, offset, count }, this.ctx);
-      const rows = result.views.map((view) => view.table.recordOf(view));
-      return result.total === undefined ? { rows } : { rows, total: result.total };
-    }
-    // A base table (task, cmdb_ci): the first offset+limit rows of each child table, merged.
-    let total = 0;
-    const keyedRows = parts.flatMap((data) => {
-      const result = executeQuery(
-        data,
-        compiled,
-        { limit: offset + limit, offset: 0, count },
-        this.ctx,
-      );
-      total += result.total ?? 0;
-      return result.views.map((view) => keyed(view, compiled.orderBy, this));
-    });
-    keyedRows.sort(compareKeyed(compiled.orderBy));
-    const rows = keyedRows.slice(offset, offset + limit).map((k) => k.view.table.recordOf(k.view));
-    return count ? { rows, total } : { rows };
+    return selectRows(table, this.concrete(table), compiled, { limit, offset, count }, this.ctx);
   }
 
-  *rows(table: string): Iterable<MockRecord> {
-    const iterators = this.concrete(table).map((data) => this.tableRows(data)[Symbol.iterator]());
-    const heads = iterators.map((it) => it.next());
-    for (;;) {
-      let best = -1;
-      for (let i = 0; i < heads.length; i++) {
-        const head = heads[i] as IteratorResult<MockRecord>;
-        if (head.done === true) continue;
-        const current = heads[best]?.value as MockRecord | undefined;
-        if (best < 0 || (head.value.sys_id as string) < (current?.sys_id as string)) best = i;
-      }
-      if (best < 0) return;
-      yield (heads[best] as IteratorYieldResult<MockRecord>).value;
-      heads[best] = (iterators[best] as Iterator<MockRecord>).next();
-    }
-  }
-
-  /** Live rows of one table in sys_id order. */
-  private *tableRows(data: TableData): Generator<MockRecord> {
-    const extras = data.extras().filter((view) => view.row < 0);
-    let e = 0;
-    for (let rank = 0; rank < data.size; rank++) {
-      const row = data.rowAtRank(rank);
-      if (data.deleted.has(row)) continue;
-      if (e < extras.length) {
-        const id = data.key.sysId(row);
-        while (e < extras.length && (extras[e] as RowView).get('sys_id') < id) {
-          yield data.recordOf(extras[e++] as RowView);
-        }
-      }
-      const record = data.liveRecord(row);
-      if (record !== undefined) yield record;
-    }
-    while (e < extras.length) yield data.recordOf(extras[e++] as RowView);
+  rows(table: string): Iterable<MockRecord> {
+    return liveRows(this.concrete(table));
   }
 
   private stamp(): string {
     return formatDateTime(Math.floor(this.clock() / 1000));
-  }
-
-  private nextSysId(data: TableData): string {
-    for (;;) {
-      const id = counterSysId(this.seed, this.counter++);
-      if (data.find(id) === undefined && data.rowOf(id) < 0) return id;
-    }
-  }
-
-  private nextNumber(data: TableData): string {
-    const next = this.numbers.get(data.name) ?? data.size;
-    this.numbers.set(data.name, next + 1);
-    const prefix = data.name === 'incident' ? 'INC' : 'TASK';
-    return `${prefix}${String(next + 10001).padStart(7, '0')}`;
   }
 
   insert(table: string, values: Readonly<Record<string, string>>): MockRecord {
@@ -274,12 +189,12 @@ export class MockDataStoreImpl implements MockData {
       }
       sysId = given;
     } else {
-      sysId = this.nextSysId(data);
+      sysId = this.ids.nextSysId(data);
     }
     const record = insertRecord(data.schema, values, {
       sysId,
       now: this.stamp(),
-      number: () => this.nextNumber(data),
+      number: () => this.ids.nextNumber(data),
     });
     data.inserted.set(sysId, record);
     data.version++;
@@ -325,7 +240,7 @@ export class MockDataStoreImpl implements MockData {
         sys_created_on: when,
         sys_updated_on: when,
       },
-      { sysId: this.nextSysId(audit), now: when, number: () => '' },
+      { sysId: this.ids.nextSysId(audit), now: when, number: () => '' },
     );
     audit.inserted.set(entry.sys_id as string, entry);
     audit.version++;

@@ -4,15 +4,20 @@
  *
  * @module
  */
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMockData } from '../data/index.js';
 import type { MockDataStore } from '../types.js';
 import { FaultEngine } from './fault-engine.js';
 import type { MockFaults } from './faults.js';
+import type { HandlerState } from './handler-state.js';
 import { OAuthTokens } from './oauth-tokens.js';
-import { type MockServiceNowOptions, resolveMockOptions } from './options.js';
-import { type HandlerState, handleRequest } from './request-handler.js';
+import {
+  type MockServiceNowOptions,
+  type ResolvedMockOptions,
+  resolveMockOptions,
+} from './options.js';
+import { handleRequest } from './request-handler.js';
 import type { MockRequestLogEntry } from './request-log.js';
 import { SessionRegistry } from './sessions.js';
 import { addUserRows } from './user-rows.js';
@@ -81,7 +86,30 @@ export async function createMockServiceNow(
     });
   addUserRows(store, resolved.users);
   const shutdown = new AbortController();
-  const state: HandlerState = {
+  const state = handlerState(resolved, store, shutdown.signal);
+  const server = createServer((req, res) => {
+    void handleRequest(state, req, res);
+  });
+  state.baseUrl = await listen(server, resolved.port, resolved.host);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      shutdown.abort();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+  return mockServiceNow(state, close);
+}
+
+/** The state the handler shares across the requests of one instance. */
+function handlerState(
+  resolved: ResolvedMockOptions,
+  store: MockDataStore,
+  shutdown: AbortSignal,
+): HandlerState {
+  return {
     options: resolved,
     store,
     faults: new FaultEngine(resolved.seed, resolved.faults),
@@ -94,39 +122,34 @@ export async function createMockServiceNow(
       refreshTokenLifetimeSeconds: resolved.refreshTokenLifetimeSeconds,
     }),
     log: [],
-    shutdown: shutdown.signal,
+    shutdown,
     baseUrl: '',
     nextId: 0,
     inFlight: 0,
   };
-  const server = createServer((req, res) => {
-    void handleRequest(state, req, res);
-  });
+}
+
+/** Starts listening; resolves with the base URL (`http://127.0.0.1:49152`). */
+async function listen(server: Server, port: number, host: string): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(resolved.port, resolved.host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
-  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
-  state.baseUrl = `http://${host}:${port}`;
+  const address = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${address.port}`;
+}
 
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= new Promise<void>((resolve) => {
-      shutdown.abort();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return closing;
-  };
-  const firstUser = resolved.users[0]!;
-  const firstClient = resolved.oauthClients[0];
+/** The handle of a running instance. */
+function mockServiceNow(state: HandlerState, close: () => Promise<void>): MockServiceNow {
+  const firstUser = state.options.users[0]!;
+  const firstClient = state.options.oauthClients[0];
   return {
     url: state.baseUrl,
-    data: store,
+    data: state.store,
     requests: state.log,
     credentials: { username: firstUser.username, password: firstUser.password },
     oauthClient: {

@@ -4,235 +4,58 @@
  *
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import createDebug from 'debug';
-import type { MockDataStore } from '../types.js';
-import {
-  type Answer,
-  errorAnswer,
-  hibernatingPage,
-  insufficientReadRights,
-  JSON_TYPE,
-  methodNotAllowed,
-  noSuchResource,
-  notAcceptable,
-  notAuthenticated,
-  rateLimited,
-  serverError,
-  tooManyRequests,
-} from './answers.js';
-import type { FaultEngine, FaultTarget } from './fault-engine.js';
-import type { OAuthTokens } from './oauth-tokens.js';
-import type { ResolvedMockOptions } from './options.js';
+import { sleep } from './abortable-sleep.js';
+import { maybeTruncated, terminalFault } from './answer-faults.js';
+import { type Answer, errorAnswer, hibernatingPage, notAuthenticated } from './answers.js';
+import { authenticate } from './authenticate.js';
+import type { HandlerState } from './handler-state.js';
+import { type Incoming, readIncoming } from './incoming-request.js';
 import { type MutableLogEntry, preciseNow } from './request-log.js';
-import { acceptsJson, type MockRoute, matchRoute } from './routes.js';
-import type { SessionBinding, SessionRegistry } from './sessions.js';
-import { answerStats } from './stats-route.js';
-import { answerTableList, answerTableRecord } from './table-route.js';
+import { routeAnswer } from './route-answer.js';
+import type { SessionBinding } from './sessions.js';
+import { writeAnswer } from './write-answer.js';
 
 const debug = createDebug('servicenow-sync:mock');
-const gzipAsync = promisify(gzip);
-const MAX_FORM_BYTES = 1 << 20;
 
-/** Everything the handler shares across requests. @internal */
-export interface HandlerState {
-  readonly options: ResolvedMockOptions;
-  readonly store: MockDataStore;
-  readonly faults: FaultEngine;
-  readonly sessions: SessionRegistry;
-  readonly oauth: OAuthTokens;
-  /** The public request log (append-only; cleared in place). */
-  readonly log: MutableLogEntry[];
-  /** Aborted by `close()`: pending delays end at once. */
-  readonly shutdown: AbortSignal;
-  baseUrl: string;
-  nextId: number;
-  inFlight: number;
+/** One request and its response, with its log entry and lifetime. */
+interface Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly incoming: Incoming;
+  readonly entry: MutableLogEntry;
+  /** Aborted when the client goes away or the mock closes: pending delays end at once. */
+  readonly signal: AbortSignal;
+  /** Ends the request's time in flight (once). */
+  readonly finish: () => void;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+/** What was decided about a request before any delay, in arrival order. */
+interface Decisions {
+  readonly latencyMs: number;
+  readonly hangMs: number;
+  /** The answer a fault or a failed authentication gives, before any route. */
+  readonly answer: Answer | undefined;
+  readonly user: string | undefined;
+  readonly binding: SessionBinding | undefined;
 }
 
-function authenticate(state: HandlerState, req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  const users = state.options.users;
-  if (header === undefined) return state.sessions.find(req.headers.cookie)?.user;
-  const [scheme = '', credentials = ''] = header.trim().split(/\s+/, 2);
-  if (scheme.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0) return undefined;
-    const name = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    return users.find((u) => u.username === name && u.password === password)?.username;
-  }
-  if (scheme.toLowerCase() === 'bearer') return state.oauth.userOf(credentials);
-  return undefined;
-}
-
-/** The rate cap, rate limit, bare 429 or 5xx answer for this request, if one fires. */
-function terminalFault(state: HandlerState, target: FaultTarget): Answer | undefined {
-  const { faults } = state;
-  const cap = faults.overRateCap(target, preciseNow());
-  if (cap !== undefined) {
-    const answer = cap.withHeaders
-      ? rateLimited(state.options.now(), { limit: cap.limit * 3600 })
-      : tooManyRequests();
-    return { ...answer, fault: 'requestsPerSecond' };
-  }
-  const limit = faults.fire('rateLimit', target);
-  if (limit !== undefined)
-    return { ...rateLimited(state.options.now(), limit), fault: 'rateLimit' };
-  if (faults.fire('bare429', target) !== undefined)
-    return { ...tooManyRequests(), fault: 'bare429' };
-  if (faults.fire('readDenied', target) !== undefined)
-    return { ...insufficientReadRights(), fault: 'readDenied' };
-  const errors = faults.fire('serverErrors', target);
-  if (errors === undefined) return undefined;
-  const statuses = typeof errors.status === 'number' ? [errors.status] : (errors.status ?? [503]);
-  const status = statuses[(faults.firedCount('serverErrors') - 1) % statuses.length] ?? 503;
-  return serverError(status, errors.html ?? false);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_FORM_BYTES) break;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The request line, parsed once. */
-interface Incoming {
-  readonly method: string;
-  readonly path: string;
-  /** Query string as sent, without `?`. */
-  readonly rawQuery: string;
-  readonly params: URLSearchParams;
-  readonly route: MockRoute;
-  readonly target: FaultTarget;
-}
-
-function readIncoming(req: IncomingMessage): Incoming {
-  const method = req.method ?? 'GET';
-  const rawUrl = req.url ?? '/';
-  const mark = rawUrl.indexOf('?');
-  const path = mark < 0 ? rawUrl : rawUrl.slice(0, mark);
-  const rawQuery = mark < 0 ? '' : rawUrl.slice(mark + 1);
-  const route = matchRoute(method, path);
-  const table = route.kind === 'table' || route.kind === 'stats' ? route.table : undefined;
-  const target = { target: rawUrl, table };
-  return { method, path, rawQuery, params: new URLSearchParams(rawQuery), route, target };
-}
-
-async function routeAnswer(
+/** Logs a request and follows its connection until it is answered or closed. */
+function openExchange(
   state: HandlerState,
   req: IncomingMessage,
+  res: ServerResponse,
   incoming: Incoming,
-  user: string | undefined,
-): Promise<Answer> {
-  const { route, method } = incoming;
-  if (route.kind === 'oauth') {
-    const body = await readBody(req);
-    return state.oauth.handle(req.headers['content-type'], body, req.headers.authorization);
-  }
-  if (route.kind === 'unknown') return noSuchResource();
-  if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method);
-  if (!acceptsJson(req.headers.accept)) return notAcceptable();
-  const timeZone =
-    state.options.users.find((u) => u.username === user)?.timeZone ?? state.options.timeZone;
-  const request = {
-    store: state.store,
-    faults: state.faults,
-    target: incoming.target,
-    baseUrl: state.baseUrl,
-    path: incoming.path,
-    rawQuery: incoming.rawQuery,
-    params: incoming.params,
-    timeZone,
-    now: state.options.now(),
-    strictQueryFields: state.options.strictQueryFields,
-  };
-  if (route.kind === 'stats') return answerStats(request, route.table);
-  return route.sysId === undefined
-    ? answerTableList(request, route.version, route.table)
-    : answerTableRecord(request, route.version, route.table, route.sysId);
-}
-
-function truncated(answer: Answer, fraction: number): Answer {
-  const keep = Math.min(
-    answer.body.length - 1,
-    Math.max(1, Math.floor(answer.body.length * fraction)),
-  );
-  return { ...answer, body: answer.body.slice(0, keep), fault: 'truncateJson' };
-}
-
-async function write(
-  req: IncomingMessage,
-  res: ServerResponse,
-  answer: Answer,
-  extra: { loggedIn: boolean; setCookies: readonly string[]; sessionWaitMs: number },
-): Promise<void> {
-  const headers: Record<string, string | string[]> = {
-    'Content-Type': answer.contentType ?? JSON_TYPE,
-    'X-Transaction-ID': randomBytes(6).toString('hex'),
-    'Server-Timing': `sem_wait;dur=0, sesh_wait;dur=${extra.sessionWaitMs}`,
-    Pragma: 'no-store,no-cache',
-    'Cache-Control': 'no-cache,no-store,must-revalidate,max-age=-1',
-    Expires: '0',
-    'X-Content-Type-Options': 'nosniff',
-    Server: 'ServiceNow',
-    ...answer.headers,
-  };
-  if (extra.loggedIn) headers['X-Is-Logged-In'] = 'true';
-  if (extra.setCookies.length > 0) headers['Set-Cookie'] = [...extra.setCookies];
-  const head = req.method === 'HEAD';
-  let body = Buffer.from(answer.body, 'utf8');
-  if (!head && body.length > 0 && /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '')) {
-    body = await gzipAsync(body);
-    headers['Content-Encoding'] = 'gzip';
-    headers.Vary = 'Accept-Encoding';
-  }
-  headers['Content-Length'] = String(body.length);
-  if (res.destroyed) return;
-  res.writeHead(answer.status, headers);
-  res.end(head ? undefined : body);
-}
-
-/** Answers one request; never rejects. @internal */
-export async function handleRequest(
-  state: HandlerState,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const incoming = readIncoming(req);
-  const { method, path, target } = incoming;
+): Exchange {
   state.inFlight += 1;
   state.nextId += 1;
   const entry: MutableLogEntry = {
     id: state.nextId,
-    method,
-    path,
+    method: incoming.method,
+    path: incoming.path,
     query: Object.fromEntries(incoming.params),
-    table: target.table,
+    table: incoming.target.table,
     status: 0,
     startedAt: preciseNow(),
     endedAt: undefined,
@@ -255,9 +78,14 @@ export async function handleRequest(
     finish();
   });
   const signal = AbortSignal.any([state.shutdown, gone.signal]);
+  return { req, res, incoming, entry, signal, finish };
+}
 
-  // Decisions, synchronously and in arrival order.
+/** Fires the faults, authenticates and binds the session, synchronously and in arrival order. */
+function decide(state: HandlerState, exchange: Exchange): Decisions {
   const { faults } = state;
+  const { req, incoming, entry } = exchange;
+  const { target } = incoming;
   const latency = faults.fire('latencyMs', target);
   const latencyMs = latency === undefined ? 0 : faults.delayOf(latency);
   const hang = faults.fire('hangMs', target);
@@ -276,36 +104,59 @@ export async function handleRequest(
     entry.user = user;
     entry.session = binding.session.id;
   }
+  return { latencyMs, hangMs, answer, user, binding };
+}
 
+/** Waits the decided delays, answers by route (unless decided), and writes the answer. */
+async function respond(
+  state: HandlerState,
+  exchange: Exchange,
+  decisions: Decisions,
+  sessionWaitMs: number,
+): Promise<void> {
+  const { req, res, incoming, entry, signal } = exchange;
+  const { method, path, target } = incoming;
+  const { latencyMs, hangMs, user } = decisions;
+  if (latencyMs > 0 && !(await sleep(latencyMs, signal))) return;
+  if (hangMs > 0 && !(await sleep(hangMs, signal))) return;
+  let answer = decisions.answer;
+  try {
+    answer ??= await routeAnswer(state, req, incoming, user);
+  } catch (error) {
+    debug('%s %s failed: %O', method, path, error);
+    answer = errorAnswer(500, 'Internal Server Error', String(error));
+  }
+  answer = maybeTruncated(state, target, answer);
+  if (signal.aborted) return;
+  entry.status = answer.status;
+  entry.fault = answer.fault ?? (hangMs > 0 ? 'hangMs' : latencyMs > 0 ? 'latencyMs' : undefined);
+  await writeAnswer(req, res, answer, {
+    loggedIn: user !== undefined,
+    setCookies: decisions.binding?.setCookies ?? [],
+    sessionWaitMs,
+  });
+  exchange.finish();
+  debug('%s %s -> %d', method, target.target, answer.status);
+}
+
+/** Answers one request; never rejects. @internal */
+export async function handleRequest(
+  state: HandlerState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const exchange = openExchange(state, req, res, readIncoming(req));
+  const decisions = decide(state, exchange);
+  const { binding } = decisions;
   let release = () => {};
   let sessionWaitMs = 0;
   try {
     if (binding !== undefined && state.options.serializeSessions) {
       ({ release, waitedMs: sessionWaitMs } = await state.sessions.acquire(binding.session));
     }
-    if (latencyMs > 0 && !(await sleep(latencyMs, signal))) return;
-    if (hangMs > 0 && !(await sleep(hangMs, signal))) return;
-    try {
-      answer ??= await routeAnswer(state, req, incoming, user);
-    } catch (error) {
-      debug('%s %s failed: %O', method, path, error);
-      answer = errorAnswer(500, 'Internal Server Error', String(error));
-    }
-    if (answer.status === 200 && answer.contentType === undefined && target.table !== undefined) {
-      const cut = faults.fire('truncateJson', target);
-      if (cut !== undefined) answer = truncated(answer, cut.fraction ?? 0.5);
-    }
-    if (signal.aborted) return;
-    entry.status = answer.status;
-    entry.fault = answer.fault ?? (hangMs > 0 ? 'hangMs' : latencyMs > 0 ? 'latencyMs' : undefined);
-    await write(req, res, answer, {
-      loggedIn: user !== undefined,
-      setCookies: binding?.setCookies ?? [],
-      sessionWaitMs,
-    });
-    finish();
-    debug('%s %s -> %d', method, target.target, answer.status);
+    await respond(state, exchange, decisions, sessionWaitMs);
   } catch (error) {
+    const { method, path } = exchange.incoming;
     debug('%s %s: answer not written: %O', method, path, error);
     res.destroy();
   } finally {

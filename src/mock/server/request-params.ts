@@ -8,7 +8,7 @@
 import type { EncodedQuery, QueryTerm } from '../../index.js';
 import { parseQuery } from '../../index.js';
 import type { MockTableSchema } from '../types.js';
-import type { DisplayMode } from './record-renderer.js';
+import type { DisplayMode } from './render-context.js';
 
 /** Default and fallback `sysparm_limit`. @internal */
 export const DEFAULT_LIMIT = 10_000;

@@ -7,7 +7,7 @@
 import type { MockField, MockRecord } from '../types.js';
 import { MockUnknownFieldError } from '../types.js';
 import { type Answer, insufficientQueryRights, invalidTable, jsonAnswer } from './answers.js';
-import { displayText } from './record-renderer.js';
+import { displayText } from './display-text.js';
 import { commaList, flag, readFilter, readTableParams } from './request-params.js';
 import { type ApiRequest, renderContext } from './table-route.js';
 

@@ -3,7 +3,13 @@
  *
  * @module
  */
-import { type MockDataStore, type MockRecord, MockUnknownFieldError } from '../types.js';
+import {
+  type MockDataStore,
+  type MockRecord,
+  type MockSelectResult,
+  type MockTableSchema,
+  MockUnknownFieldError,
+} from '../types.js';
 import {
   type Answer,
   insufficientQueryRights,
@@ -15,7 +21,9 @@ import {
 import type { FaultEngine, FaultTarget } from './fault-engine.js';
 import type { MockFaultName } from './faults.js';
 import { buildLinkHeader } from './link-header.js';
-import { type RenderContext, renderRecord, renderRecordJson } from './record-renderer.js';
+import { renderRecordJson } from './record-json.js';
+import { renderRecord } from './record-renderer.js';
+import type { RenderContext } from './render-context.js';
 import { readFilter, readTableParams, type TableParams } from './request-params.js';
 
 /** What the API routes need to answer one request. @internal */
@@ -52,16 +60,14 @@ export function renderContext(
   };
 }
 
-/** A list GET. `version` is `v1`, `v2` or `undefined` (unversioned = latest). @internal */
-export async function answerTableList(
+/** The rows a list GET selects, after the `mutateBetweenPages` fault; an answer for a bad query. */
+async function selectPage(
   request: ApiRequest,
-  version: string | undefined,
   table: string,
-): Promise<Answer> {
+  schema: MockTableSchema,
+  params: TableParams,
+): Promise<MockSelectResult | Answer> {
   const { store, faults } = request;
-  const schema = store.schema(table);
-  if (schema === undefined) return invalidTable(table);
-  const params = readTableParams(request.params);
   const filter = readFilter(request.params, schema);
   const mutate = faults.faults.mutateBetweenPages;
   if (mutate !== undefined) {
@@ -74,9 +80,8 @@ export async function answerTableList(
       sequence: faults.nextListSequence(),
     });
   }
-  let selected: ReturnType<MockDataStore['select']>;
   try {
-    selected = store.select(table, filter, {
+    return store.select(table, filter, {
       limit: params.limit,
       offset: params.offset,
       count: !params.noCount,
@@ -88,47 +93,83 @@ export async function answerTableList(
     if (error instanceof MockUnknownFieldError) return insufficientQueryRights();
     throw error;
   }
-  if (version === 'v1' && selected.rows.length === 0) return noRecordFound();
+}
 
-  const acl = faults.faults.aclHidden;
-  const context = renderContext(request, version, params);
+/** Each visible record as JSON text, and the `aclHidden` fault when it hid or blanked one. */
+function renderPage(
+  context: RenderContext,
+  request: ApiRequest,
+  table: string,
+  schema: MockTableSchema,
+  rows: readonly MockRecord[],
+  fields: readonly string[] | undefined,
+): { readonly records: string[]; readonly fault: MockFaultName | undefined } {
+  const acl = request.faults.faults.aclHidden;
   let fault: MockFaultName | undefined;
   // Each record as JSON text (the bytes JSON.stringify would write for its rendered object).
-  const result: string[] = [];
-  for (const row of selected.rows) {
+  const records: string[] = [];
+  for (const row of rows) {
     const visibility = acl === undefined ? 'visible' : acl(table, row);
     if (visibility !== 'visible') fault = 'aclHidden';
     if (visibility === 'hidden') continue;
-    result.push(
-      visibility === 'blank' ? '{}' : renderRecordJson(context, schema, row, params.fields),
-    );
+    records.push(visibility === 'blank' ? '{}' : renderRecordJson(context, schema, row, fields));
   }
+  return { records, fault };
+}
 
+/** `X-Total-Count` and the `Link` header of a page, when the count was asked. */
+function pageHeaders(
+  request: ApiRequest,
+  params: TableParams,
+  total: number | undefined,
+): Record<string, string> {
   const headers: Record<string, string> = {};
-  const total = selected.total;
-  if (!params.noCount && total !== undefined) {
-    headers['X-Total-Count'] = String(total);
-    const link = params.suppressPagination
-      ? undefined
-      : buildLinkHeader({
-          baseUrl: request.baseUrl,
-          path: request.path,
-          rawQuery: request.rawQuery,
-          total,
-          limit: params.limit,
-          offset: params.offset,
-        });
-    if (link !== undefined) headers.Link = link;
-  }
+  if (params.noCount || total === undefined) return headers;
+  headers['X-Total-Count'] = String(total);
+  const link = params.suppressPagination
+    ? undefined
+    : buildLinkHeader({
+        baseUrl: request.baseUrl,
+        path: request.path,
+        rawQuery: request.rawQuery,
+        total,
+        limit: params.limit,
+        offset: params.offset,
+      });
+  if (link !== undefined) headers.Link = link;
+  return headers;
+}
 
-  const cancel = faults.fire('quotaCancel', request.target);
+/** A list GET. `version` is `v1`, `v2` or `undefined` (unversioned = latest). @internal */
+export async function answerTableList(
+  request: ApiRequest,
+  version: string | undefined,
+  table: string,
+): Promise<Answer> {
+  const schema = request.store.schema(table);
+  if (schema === undefined) return invalidTable(table);
+  const params = readTableParams(request.params);
+  const selected = await selectPage(request, table, schema, params);
+  if (!('rows' in selected)) return selected;
+  if (version === 'v1' && selected.rows.length === 0) return noRecordFound();
+  const context = renderContext(request, version, params);
+  const { records, fault } = renderPage(
+    context,
+    request,
+    table,
+    schema,
+    selected.rows,
+    params.fields,
+  );
+  const headers = pageHeaders(request, params, selected.total);
+  const cancel = request.faults.fire('quotaCancel', request.target);
   if (cancel !== undefined) {
-    const kept = result.slice(0, cancel.partialRows ?? Math.floor(result.length / 2));
+    const kept = records.slice(0, cancel.partialRows ?? Math.floor(records.length / 2));
     const tail = `"error":${JSON.stringify(QUOTA_CANCEL_ERROR)},"status":"failure"`;
     const body = `{"result":[${kept.join(',')}],${tail}}`;
     return { status: cancel.status ?? 200, body, headers, fault: 'quotaCancel' };
   }
-  const answer: Answer = { status: 200, body: `{"result":[${result.join(',')}]}`, headers };
+  const answer: Answer = { status: 200, body: `{"result":[${records.join(',')}]}`, headers };
   return fault === undefined ? answer : { ...answer, fault };
 }
 

@@ -40,6 +40,136 @@ export interface TestContext extends DateContext {
   readonly resolver: RowResolver;
 }
 
+/** How the predicates of one condition read its field and its value. */
+interface ConditionReader {
+  readonly path: FieldPath;
+  readonly kind: ValueKind;
+  readonly resolver: RowResolver;
+  /** The field's raw value in a row. */
+  readonly read: (view: RowView) => string;
+  /** The field's text in a row, lowercase (a reference's display value). */
+  readonly text: (view: RowView) => string;
+  /** A value of the condition resolved for the field's kind; `undefined` drops the condition. */
+  readonly value: (raw: string) => string | undefined;
+}
+
+function equalityTest(r: ConditionReader, c: QueryCondition): Test | undefined {
+  const v = r.value(c.value);
+  if (v === undefined) return undefined;
+  const { read, kind } = r;
+  const eq = (view: RowView) => {
+    const x = read(view);
+    return v === '' ? x === '' : x !== '' && equalValues(kind, x, v);
+  };
+  return c.operator === '=' ? eq : (view) => read(view) === '' || !eq(view);
+}
+
+function comparisonTest(r: ConditionReader, c: QueryCondition): Test | undefined {
+  const v = r.value(c.value);
+  if (v === undefined) return undefined;
+  const { read, kind } = r;
+  const op = c.operator;
+  return (view) => {
+    const x = read(view);
+    if (x === '') return false;
+    const d = compareValues(kind, x, v);
+    return op === '>' ? d > 0 : op === '>=' ? d >= 0 : op === '<' ? d < 0 : d <= 0;
+  };
+}
+
+function betweenTest(r: ConditionReader, c: QueryCondition): Test | undefined {
+  const parts = c.value.split('@');
+  if (parts.length !== 2) return undefined;
+  const lo = r.value(parts[0] as string);
+  const hi = r.value(parts[1] as string);
+  if (lo === undefined || hi === undefined) return undefined;
+  const { read, kind } = r;
+  return (view) => {
+    const x = read(view);
+    return x !== '' && compareValues(kind, x, lo) >= 0 && compareValues(kind, x, hi) <= 0;
+  };
+}
+
+function listTest(r: ConditionReader, c: QueryCondition): Test | undefined {
+  const items: string[] = [];
+  for (const item of c.value.split(',')) {
+    const v = r.value(item);
+    if (v === undefined) return undefined;
+    items.push(v);
+  }
+  const { read, kind } = r;
+  const inList = (x: string) =>
+    items.some((v) => (v === '' ? x === '' : x !== '' && equalValues(kind, x, v)));
+  return c.operator === 'IN'
+    ? (view) => inList(read(view))
+    : (view) => {
+        const x = read(view);
+        return x === '' || !inList(x);
+      };
+}
+
+function textTest(r: ConditionReader, c: QueryCondition): Test | undefined {
+  const v = r.value(c.value);
+  if (v === undefined) return undefined;
+  const { text } = r;
+  const needle = v.toLowerCase();
+  if (c.operator === 'LIKE') return (view) => text(view).includes(needle);
+  if (c.operator === 'STARTSWITH') return (view) => text(view).startsWith(needle);
+  if (c.operator === 'ENDSWITH') return (view) => text(view).endsWith(needle);
+  return (view) => {
+    const x = text(view);
+    return x === '' || !x.includes(needle);
+  };
+}
+
+function sameAsTest(
+  r: ConditionReader,
+  c: QueryCondition,
+  other: FieldPath | undefined,
+): Test | undefined {
+  if (other === undefined) return undefined;
+  const { read, resolver } = r;
+  const same = (view: RowView) => {
+    const a = read(view);
+    const b = readPath(view, other, resolver);
+    return a === b || (a !== '' && b !== '' && a.toLowerCase() === b.toLowerCase());
+  };
+  return c.operator === 'SAMEAS' ? same : (view) => !same(view);
+}
+
+function instanceOfTest(r: ConditionReader, c: QueryCondition): Test {
+  const base = c.value;
+  const { path, read, resolver } = r;
+  if (path.field.type === 'sys_class_name') {
+    return (view) => {
+      const cls = read(view);
+      return cls !== '' && isMockInstanceOf(cls, base);
+    };
+  }
+  if (r.kind === 'reference') {
+    return (view) => {
+      const id = read(view);
+      if (id === '' || path.field.reference === undefined) return false;
+      const target = resolver.resolve(path.field.reference, id);
+      return target !== undefined && isMockInstanceOf(target.table.name, base);
+    };
+  }
+  return () => false;
+}
+
+function conditionReader(path: FieldPath, ctx: TestContext): ConditionReader {
+  const { resolver } = ctx;
+  const kind = path.kind;
+  const read = (view: RowView) => readPath(view, path, resolver);
+  const text = (view: RowView) =>
+    (kind === 'reference' ? readReferenceDisplay(view, path, resolver) : read(view)).toLowerCase();
+  const value = (raw: string): string | undefined => {
+    const resolved = resolveValue(kind, raw, ctx);
+    return resolved.kind === 'text' ? resolved.text : undefined;
+  };
+  return { path, kind, resolver, read, text, value };
+}
+
 /**
  * The predicate of a condition, or `undefined` when the condition is dropped (a script the mock
  * cannot evaluate, or a malformed `BETWEEN`).
@@ -51,118 +181,38 @@ export function conditionTest(
   other: FieldPath | undefined,
   ctx: TestContext,
 ): Test | undefined {
-  const { resolver } = ctx;
-  const kind = path.kind;
-  const read = (view: RowView) => readPath(view, path, resolver);
-  const text = (view: RowView) =>
-    (kind === 'reference' ? readReferenceDisplay(view, path, resolver) : read(view)).toLowerCase();
-  const value = (raw: string): string | undefined => {
-    const resolved = resolveValue(kind, raw, ctx);
-    return resolved.kind === 'text' ? resolved.text : undefined;
-  };
+  const r = conditionReader(path, ctx);
   switch (c.operator) {
     case '=':
-    case '!=': {
-      const v = value(c.value);
-      if (v === undefined) return undefined;
-      const eq = (view: RowView) => {
-        const x = read(view);
-        return v === '' ? x === '' : x !== '' && equalValues(kind, x, v);
-      };
-      return c.operator === '=' ? eq : (view) => read(view) === '' || !eq(view);
-    }
+    case '!=':
+      return equalityTest(r, c);
     case '>':
     case '>=':
     case '<':
-    case '<=': {
-      const v = value(c.value);
-      if (v === undefined) return undefined;
-      const op = c.operator;
-      return (view) => {
-        const x = read(view);
-        if (x === '') return false;
-        const d = compareValues(kind, x, v);
-        return op === '>' ? d > 0 : op === '>=' ? d >= 0 : op === '<' ? d < 0 : d <= 0;
-      };
-    }
-    case 'BETWEEN': {
-      const parts = c.value.split('@');
-      if (parts.length !== 2) return undefined;
-      const lo = value(parts[0] as string);
-      const hi = value(parts[1] as string);
-      if (lo === undefined || hi === undefined) return undefined;
-      return (view) => {
-        const x = read(view);
-        return x !== '' && compareValues(kind, x, lo) >= 0 && compareValues(kind, x, hi) <= 0;
-      };
-    }
+    case '<=':
+      return comparisonTest(r, c);
+    case 'BETWEEN':
+      return betweenTest(r, c);
     case 'IN':
-    case 'NOT IN': {
-      const items: string[] = [];
-      for (const item of c.value.split(',')) {
-        const v = value(item);
-        if (v === undefined) return undefined;
-        items.push(v);
-      }
-      const inList = (x: string) =>
-        items.some((v) => (v === '' ? x === '' : x !== '' && equalValues(kind, x, v)));
-      return c.operator === 'IN'
-        ? (view) => inList(read(view))
-        : (view) => {
-            const x = read(view);
-            return x === '' || !inList(x);
-          };
-    }
+    case 'NOT IN':
+      return listTest(r, c);
     case 'LIKE':
     case 'NOT LIKE':
     case 'STARTSWITH':
-    case 'ENDSWITH': {
-      const v = value(c.value);
-      if (v === undefined) return undefined;
-      const needle = v.toLowerCase();
-      if (c.operator === 'LIKE') return (view) => text(view).includes(needle);
-      if (c.operator === 'STARTSWITH') return (view) => text(view).startsWith(needle);
-      if (c.operator === 'ENDSWITH') return (view) => text(view).endsWith(needle);
-      return (view) => {
-        const x = text(view);
-        return x === '' || !x.includes(needle);
-      };
-    }
+    case 'ENDSWITH':
+      return textTest(r, c);
     case 'ISEMPTY':
     case 'EMPTYSTRING':
-      return (view) => read(view) === '';
+      return (view) => r.read(view) === '';
     case 'ISNOTEMPTY':
-      return (view) => read(view) !== '';
+      return (view) => r.read(view) !== '';
     case 'ANYTHING':
       return () => true;
     case 'SAMEAS':
-    case 'NSAMEAS': {
-      if (other === undefined) return undefined;
-      const same = (view: RowView) => {
-        const a = read(view);
-        const b = readPath(view, other, resolver);
-        return a === b || (a !== '' && b !== '' && a.toLowerCase() === b.toLowerCase());
-      };
-      return c.operator === 'SAMEAS' ? same : (view) => !same(view);
-    }
-    case 'INSTANCEOF': {
-      const base = c.value;
-      if (path.field.type === 'sys_class_name') {
-        return (view) => {
-          const cls = read(view);
-          return cls !== '' && isMockInstanceOf(cls, base);
-        };
-      }
-      if (kind === 'reference') {
-        return (view) => {
-          const id = read(view);
-          if (id === '' || path.field.reference === undefined) return false;
-          const target = resolver.resolve(path.field.reference, id);
-          return target !== undefined && isMockInstanceOf(target.table.name, base);
-        };
-      }
-      return () => false;
-    }
+    case 'NSAMEAS':
+      return sameAsTest(r, c, other);
+    case 'INSTANCEOF':
+      return instanceOfTest(r, c);
     default:
       return undefined;
   }

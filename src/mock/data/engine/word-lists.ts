@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AccessPath } from './plan-group.js';
+import type { AccessPath } from './access-path.js';
 import type { TableData } from './table-data.js';
 
 const MAX_ENTRIES = 8;

@@ -9,7 +9,7 @@ import { coreCompanySchema } from '../schemas/core-company.js';
 import { ReaderSource } from './reader-source.js';
 import { type Accessors, AccessorTable } from './row-source.js';
 import { GeneratedRow, SYSTEM_ACCESSORS } from './system-values.js';
-import { CITIES, COMPANY_NAMES } from './vocabulary.js';
+import { CITIES, COMPANY_NAMES } from './vocabulary/index.js';
 import { DAY, type World } from './world.js';
 
 /** The name of company `row`. @internal */

@@ -9,7 +9,7 @@ import { sysUserGroupSchema } from '../schemas/sys-user-group.js';
 import { ReaderSource } from './reader-source.js';
 import { type Accessors, AccessorTable } from './row-source.js';
 import { GeneratedRow, SYSTEM_ACCESSORS } from './system-values.js';
-import { REGIONS, TEAMS } from './vocabulary.js';
+import { REGIONS, TEAMS } from './vocabulary/index.js';
 import { DAY, type World } from './world.js';
 
 /** The name of group `row`. @internal */

@@ -7,7 +7,7 @@
  */
 import { RowRandom } from '../random.js';
 import type { TaskLife } from './task-space.js';
-import { TEAMS } from './vocabulary.js';
+import { TEAMS } from './vocabulary/index.js';
 import { DAY, type World } from './world.js';
 
 const HOUR = 3600;
@@ -68,6 +68,83 @@ export interface IncidentCore {
   readonly autoClosed: boolean;
 }
 
+/** The timeline of an incident: its state at the reference time and the instants that led there. */
+interface Timeline {
+  readonly state: number;
+  readonly responded: number;
+  readonly resolved: number;
+  readonly closed: number;
+  readonly holdSince: number;
+  readonly holdReason: number;
+  readonly autoClosed: boolean;
+}
+
+/** Draws when an incident is answered, resolved, closed or canceled, and so its state now. */
+function drawTimeline(r: RowRandom, opened: number, priority: number, now: number): Timeline {
+  const resolveDelay = Math.max(
+    300,
+    Math.round(r.logNormal(6, RESOLVE_MEDIAN[priority - 1] ?? DAY, 1)),
+  );
+  const responseDelay = Math.min(
+    resolveDelay,
+    Math.max(30, Math.round(r.logNormal(8, RESPONSE_MEDIAN[priority - 1] ?? HOUR, 0.9))),
+  );
+  const responded = opened + responseDelay;
+  const resolved = opened + resolveDelay;
+  const open = { responded, resolved: -1, closed: -1, holdSince: -1, holdReason: 0 };
+  const cancelAt = r.chance(10, 0.025) ? opened + 600 + r.int(11, 2 * DAY) : -1;
+  if (cancelAt >= 0 && cancelAt <= now && cancelAt < resolved) {
+    const answered = responded > cancelAt ? -1 : responded;
+    return { ...open, state: 8, closed: cancelAt, responded: answered, autoClosed: false };
+  }
+  if (resolved > now) {
+    if (responded > now) return { ...open, state: 1, responded: -1, autoClosed: false };
+    if (r.chance(12, 0.15)) {
+      const holdSince = responded + Math.floor(r.unit(13) * (now - responded));
+      const holdReason = r.pick(14, HOLD_REASONS);
+      return { ...open, state: 3, holdSince, holdReason, autoClosed: false };
+    }
+    return { ...open, state: 2, autoClosed: false };
+  }
+  const autoClosed = r.chance(15, 0.7);
+  const closeDelay = autoClosed ? 3 * DAY + r.int(16, HOUR) : HOUR + r.int(16, 47 * HOUR);
+  const closes = resolved + closeDelay <= now;
+  return {
+    ...open,
+    resolved,
+    state: closes ? 7 : 6,
+    closed: closes ? resolved + closeDelay : -1,
+    autoClosed,
+  };
+}
+
+/** Draws the assignment group (-1 for none) and assignee (-1 for none) of an incident. */
+function drawAssignment(
+  world: World,
+  r: RowRandom,
+  state: number,
+  category: string,
+): { readonly group: number; readonly assignee: number } {
+  const unassigned = state === 1 && r.chance(17, 0.3);
+  const teams = TEAMS_OF[category] ?? [0];
+  const team = teams[r.int(18, teams.length)] ?? 0;
+  const teamGroups = world.groupsOfTeam(team);
+  const group = unassigned ? -1 : world.groupOfTeam(team, r.int(19, Math.max(1, teamGroups)));
+  const agents = group >= 0 ? world.agentsIn(group) : 0;
+  const assignee = state === 1 || agents === 0 ? -1 : world.agentOf(group, r.int(20, agents));
+  return { group, assignee };
+}
+
+/** The last update of an incident: its latest step, or a moment of work in progress. */
+function lastUpdate(r: RowRandom, opened: number, timeline: Timeline, now: number): number {
+  const { state, responded } = timeline;
+  if (state === 7 || state === 8) return timeline.closed;
+  if (state === 6) return timeline.resolved;
+  if (state === 3) return timeline.holdSince;
+  if (state === 2) return responded + Math.floor(r.unit(25) * (now - responded));
+  return opened;
+}
+
 /** Draws the life of incident `row`. @internal */
 export function incidentCore(world: World, row: number): IncidentCore {
   const r = new RowRandom(world.tableSeed('incident'), row);
@@ -79,82 +156,24 @@ export function incidentCore(world: World, row: number): IncidentCore {
   const priority = impact + urgency - 1;
   const category = CATEGORY_NAMES[r.weighted(3, CATEGORY_WEIGHTS)] as string;
   const contact = CONTACTS[r.weighted(4, CONTACT_WEIGHTS)] as string;
-  const users = world.users;
-  const caller = 1 + r.int(5, users - 1);
+  const caller = 1 + r.int(5, world.users - 1);
   const openedBy =
     contact === 'self-service' || contact === 'chat' ? caller : serviceDeskAgent(world, r);
-
-  // Timeline.
-  const resolveDelay = Math.max(
-    300,
-    Math.round(r.logNormal(6, RESOLVE_MEDIAN[priority - 1] ?? DAY, 1)),
-  );
-  const responseDelay = Math.min(
-    resolveDelay,
-    Math.max(30, Math.round(r.logNormal(8, RESPONSE_MEDIAN[priority - 1] ?? HOUR, 0.9))),
-  );
-  let responded = opened + responseDelay;
-  let resolved = opened + resolveDelay;
-  let closed = -1;
-  let holdSince = -1;
-  let holdReason = 0;
-  let state: number;
-  let autoClosed = false;
-  const cancelAt = r.chance(10, 0.025) ? opened + 600 + r.int(11, 2 * DAY) : -1;
-  if (cancelAt >= 0 && cancelAt <= now && cancelAt < resolved) {
-    state = 8;
-    closed = cancelAt;
-    resolved = -1;
-    if (responded > cancelAt) responded = -1;
-  } else if (resolved > now) {
-    resolved = -1;
-    if (responded > now) {
-      state = 1;
-      responded = -1;
-    } else if (r.chance(12, 0.15)) {
-      state = 3;
-      holdSince = responded + Math.floor(r.unit(13) * (now - responded));
-      holdReason = r.pick(14, HOLD_REASONS);
-    } else {
-      state = 2;
-    }
-  } else {
-    autoClosed = r.chance(15, 0.7);
-    const closeDelay = autoClosed ? 3 * DAY + r.int(16, HOUR) : HOUR + r.int(16, 47 * HOUR);
-    if (resolved + closeDelay <= now) {
-      state = 7;
-      closed = resolved + closeDelay;
-    } else {
-      state = 6;
-    }
-  }
-
-  const unassigned = state === 1 && r.chance(17, 0.3);
-  const teams = TEAMS_OF[category] ?? [0];
-  const team = teams[r.int(18, teams.length)] ?? 0;
-  const teamGroups = world.groupsOfTeam(team);
-  const group = unassigned ? -1 : world.groupOfTeam(team, r.int(19, Math.max(1, teamGroups)));
-  const agents = group >= 0 ? world.agentsIn(group) : 0;
-  const assignee = state === 1 || agents === 0 ? -1 : world.agentOf(group, r.int(20, agents));
+  const timeline = drawTimeline(r, opened, priority, now);
+  const { state, resolved } = timeline;
+  const { group, assignee } = drawAssignment(world, r, state, category);
   const links = world.plan.cmdb_ci_network_link;
   const ci = r.chance(21, category === 'network' ? 0.8 : 0.05) ? r.int(22, links) : -1;
   const reassignments = r.weighted(23, REASSIGNMENT_WEIGHTS);
   const reopenedAt =
     resolved >= 0 && r.chance(24, 0.04) ? opened + Math.floor((resolved - opened) * 0.6) : -1;
-
-  let updated: number;
-  if (state === 7 || state === 8) updated = closed;
-  else if (state === 6) updated = resolved;
-  else if (state === 3) updated = holdSince;
-  else if (state === 2) updated = responded + Math.floor(r.unit(25) * (now - responded));
-  else updated = opened;
+  const updated = lastUpdate(r, opened, timeline, now);
   const modCount =
     1 +
     reassignments +
     (state === 7 ? 4 : state === 6 ? 3 : 1) +
     r.int(26, 8) +
     (reopenedAt >= 0 ? 2 : 0);
-
   return {
     row,
     opened,
@@ -169,17 +188,11 @@ export function incidentCore(world: World, row: number): IncidentCore {
     assignee,
     group,
     ci,
-    state,
-    responded,
-    resolved,
-    closed,
-    holdSince,
-    holdReason,
+    ...timeline,
     updated,
     modCount,
     reassignments,
     reopenedAt,
-    autoClosed,
   };
 }
 

@@ -14,7 +14,13 @@ import { optionalDateTime, SYSTEM_ACCESSORS } from './system-values.js';
 import type { TaskSpace } from './task-space.js';
 import type { TimeWorkedSource } from './time-worked-source.js';
 import type { UserSource } from './user-source.js';
-import { CATEGORY_TEXTS, CITIES, CLOSE_CODES_LIST, CLOSE_NOTES, SENTENCES } from './vocabulary.js';
+import {
+  CATEGORY_TEXTS,
+  CITIES,
+  CLOSE_CODES_LIST,
+  CLOSE_NOTES,
+  SENTENCES,
+} from './vocabulary/index.js';
 import type { World } from './world.js';
 
 /** Incident `row` is a child of incident `row - 1` when `row % 211 === 100`. */

@@ -15,7 +15,7 @@ import type { IncidentSource } from './incident-source.js';
 import { type Accessors, AccessorTable } from './row-source.js';
 import { optionalDateTime, SYSTEM_ACCESSORS } from './system-values.js';
 import type { TaskLife, TaskSpace } from './task-space.js';
-import { CLOSE_NOTES, SENTENCES } from './vocabulary.js';
+import { CLOSE_NOTES, SENTENCES } from './vocabulary/index.js';
 import type { World } from './world.js';
 
 const HOUR = 3600;

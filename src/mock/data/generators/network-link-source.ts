@@ -11,7 +11,7 @@ import { companyName, isVendor } from './company-source.js';
 import { ReaderSource } from './reader-source.js';
 import { type Accessors, AccessorTable } from './row-source.js';
 import { GeneratedRow, SYSTEM_ACCESSORS } from './system-values.js';
-import { BANDWIDTHS, CITIES, LINK_TYPES, TEAMS } from './vocabulary.js';
+import { BANDWIDTHS, CITIES, LINK_TYPES, TEAMS } from './vocabulary/index.js';
 import { DAY, type World } from './world.js';
 
 const NETWORK_TEAM = TEAMS.indexOf('Network');

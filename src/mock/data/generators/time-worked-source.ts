@@ -13,7 +13,7 @@ import { type Accessors, AccessorTable } from './row-source.js';
 import { SYSTEM_ACCESSORS } from './system-values.js';
 import type { TaskLife, TaskSpace } from './task-space.js';
 import type { UserSource } from './user-source.js';
-import { WORK_COMMENTS } from './vocabulary.js';
+import { WORK_COMMENTS } from './vocabulary/index.js';
 import type { World } from './world.js';
 
 const CATEGORIES = ['task_work', 'meeting', 'admin', 'travel', 'training'];

@@ -14,7 +14,7 @@ import {
   SYSTEM_ACCESSORS,
   SYSTEM_DATE_INDEXES,
 } from './system-values.js';
-import { AGENT_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, USER_TITLES } from './vocabulary.js';
+import { AGENT_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, USER_TITLES } from './vocabulary/index.js';
 import { DAY, type World } from './world.js';
 
 const ZONES = [

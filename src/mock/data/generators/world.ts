@@ -10,7 +10,7 @@ import { hashString } from '../random.js';
 import { SysIdKey } from '../sys-id.js';
 import { ArrivalCurve } from './arrivals.js';
 import type { ChildLayout } from './child-layout.js';
-import { TEAMS } from './vocabulary.js';
+import { TEAMS } from './vocabulary/index.js';
 
 /** Seconds in a day. @internal */
 export const DAY = 86400;

@@ -1,0 +1,61 @@
+/**
+ * The answer of the route a request addresses: the OAuth token endpoint, the Table API, the
+ * Stats API, or an error for an unknown path, method or `Accept`.
+ *
+ * @module
+ */
+import type { IncomingMessage } from 'node:http';
+import { type Answer, methodNotAllowed, noSuchResource, notAcceptable } from './answers.js';
+import type { HandlerState } from './handler-state.js';
+import type { Incoming } from './incoming-request.js';
+import { acceptsJson } from './routes.js';
+import { answerStats } from './stats-route.js';
+import { answerTableList, answerTableRecord } from './table-route.js';
+
+const MAX_FORM_BYTES = 1 << 20;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FORM_BYTES) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Answers a request that passed authentication and faults, by its route. @internal */
+export async function routeAnswer(
+  state: HandlerState,
+  req: IncomingMessage,
+  incoming: Incoming,
+  user: string | undefined,
+): Promise<Answer> {
+  const { route, method } = incoming;
+  if (route.kind === 'oauth') {
+    const body = await readBody(req);
+    return state.oauth.handle(req.headers['content-type'], body, req.headers.authorization);
+  }
+  if (route.kind === 'unknown') return noSuchResource();
+  if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method);
+  if (!acceptsJson(req.headers.accept)) return notAcceptable();
+  const timeZone =
+    state.options.users.find((u) => u.username === user)?.timeZone ?? state.options.timeZone;
+  const request = {
+    store: state.store,
+    faults: state.faults,
+    target: incoming.target,
+    baseUrl: state.baseUrl,
+    path: incoming.path,
+    rawQuery: incoming.rawQuery,
+    params: incoming.params,
+    timeZone,
+    now: state.options.now(),
+    strictQueryFields: state.options.strictQueryFields,
+  };
+  if (route.kind === 'stats') return answerStats(request, route.table);
+  return route.sysId === undefined
+    ? answerTableList(request, route.version, route.table)
+    : answerTableRecord(request, route.version, route.table, route.sysId);
+}
