@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError, InvalidWindowError } from '../index.js';
+import type { ConfigurationError, InvalidWindowError } from '../index.js';
 
 /** Each library option (`ConfigurationError.option`, or the name a message starts with) and its flag. */
 const FLAGS: Readonly<Record<string, string>> = {
@@ -27,22 +27,17 @@ const FLAGS: Readonly<Record<string, string>> = {
 
 /**
  * The message of a library error with the option it is about written as the CLI's flag
- * (`Invalid option instanceUrl: ...` becomes `Invalid option --instance: ...`). Other errors'
- * messages are returned as they are.
+ * (`Invalid option instanceUrl: ...` becomes `Invalid option --instance: ...`). A message about
+ * an option without a flag is returned as it is.
  *
  * @example
  * ```ts
  * withFlagNames(new ConfigurationError('pageSize must be ...', { option: 'pageSize' })); // '--page-size must be ...'
  * ```
  */
-export function withFlagNames(error: Error): string {
-  if (!(error instanceof ConfigurationError || error instanceof InvalidWindowError)) {
-    return error.message;
-  }
-  const option =
-    error instanceof ConfigurationError && error.option !== undefined
-      ? error.option
-      : /^[\w.]+/.exec(error.message)?.[0];
+export function withFlagNames(error: ConfigurationError | InvalidWindowError): string {
+  const named = 'option' in error ? error.option : undefined;
+  const option = named ?? /^[\w.]+/.exec(error.message)?.[0];
   const flag = option === undefined ? undefined : FLAGS[option];
   if (option === undefined || flag === undefined) return error.message;
   const name = new RegExp(`(?<![\\w.-])${option.replace('.', '\\.')}(?![\\w.])`, 'g');

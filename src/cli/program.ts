@@ -4,7 +4,6 @@
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigurationError, InvalidWindowError, ServiceNowError } from '../index.js';
 import { ENVIRONMENT } from './connection.js';
 import { withFlagNames } from './flag-names.js';
 import { type CliIo, line } from './io.js';
@@ -175,13 +174,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function exitCodeOf(error: unknown, io: CliIo): number {
+async function exitCodeOf(error: unknown, io: CliIo): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     // 'commander.help' with a non-zero code: no command given, the help went to stderr.
     if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
     return 2; // commander already printed the message
   }
+  // Loaded here, not at the top: `--help` and bad flags answer without loading the library.
+  const { ConfigurationError, InvalidWindowError, ServiceNowError } = await import('../index.js');
   if (
     error instanceof UsageError ||
     error instanceof ConfigurationError ||
@@ -189,7 +190,8 @@ function exitCodeOf(error: unknown, io: CliIo): number {
     (error instanceof ServiceNowError &&
       (error.code === 'QUERY_SYNTAX' || error.code === 'TASK_DEFINITION_INVALID'))
   ) {
-    line(io.stderr, `servicenow-sync: ${oneLine(withFlagNames(error))}`);
+    const library = error instanceof ConfigurationError || error instanceof InvalidWindowError;
+    line(io.stderr, `servicenow-sync: ${oneLine(library ? withFlagNames(error) : error.message)}`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EncodedQuery } from '../index.js';
+import type { EncodedQuery } from '../query/index.js';
 
 /** ServiceNow internal field types the mock reproduces (servicenow-api.md section 2.1). */
 export type MockFieldType =

@@ -4,7 +4,7 @@
  * @module
  */
 import createDebug from 'debug';
-import { ConfigurationError } from '../../index.js';
+import { ConfigurationError } from '../../core/index.js';
 import type { ReverseIndex } from './engine/reverse-index.js';
 import { TableData } from './engine/table-data.js';
 import { buildTableIndex } from './engine/table-index.js';

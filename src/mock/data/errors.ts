@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ServiceNowError } from '../../index.js';
+import { ServiceNowError } from '../../core/index.js';
 
 /**
  * The table is not one the mock serves.

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EncodedQuery } from '../../index.js';
+import type { EncodedQuery } from '../../query/index.js';
 import type { MockRecord, MockSelectOptions, MockSelectResult, MockTableSchema } from '../types.js';
 import { compileQuery } from './engine/compile-query.js';
 import type { ExecuteContext } from './engine/execute-context.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConfigurationError } from '../../index.js';
+import { ConfigurationError } from '../../core/index.js';
 
 /**
  * Row counts per table, before the few deletes seeded at generation time. Give any subset to

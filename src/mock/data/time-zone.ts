@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { assertTimeZone as assertKnownZone, timeZoneOffsetMs } from '../../index.js';
+import { assertTimeZone as assertKnownZone, timeZoneOffsetMs } from '../../core/index.js';
 import type { DateTimeParts } from './glide-format.js';
 
 /**

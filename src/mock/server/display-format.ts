@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { timeZoneOffsetMs } from '../../index.js';
+import { timeZoneOffsetMs } from '../../core/index.js';
 
 /** The offset of `timeZone` from UTC at `epoch`, in ms. */
 function offsetAt(timeZone: string, epoch: number): number {

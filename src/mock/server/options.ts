@@ -4,7 +4,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { ConfigurationError } from '../../index.js';
+import { ConfigurationError } from '../../core/index.js';
 import type { MockScale } from '../data/mock-scale.js';
 import type { MockDataStore } from '../types.js';
 import type { MockFaults } from './faults.js';

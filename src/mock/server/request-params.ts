@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { EncodedQuery, QueryTerm } from '../../index.js';
-import { parseQuery } from '../../index.js';
+import type { EncodedQuery, QueryTerm } from '../../query/index.js';
+import { parseQuery } from '../../query/index.js';
 import type { MockTableSchema } from '../types.js';
 import type { DisplayMode } from './render-context.js';
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { EncodedQuery, QueryCondition } from '../../../index.js';
+import type { EncodedQuery, QueryCondition } from '../../../query/index.js';
 import { MockUnknownFieldError, type UnknownFieldPolicy } from '../../types.js';
 import type { DateContext, ResolvedValue } from '../date-literal.js';
 import { conditionTest, resolveValue } from './condition-test.js';

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { QueryCondition } from '../../../index.js';
+import type { QueryCondition } from '../../../query/index.js';
 import {
   type DateContext,
   type ResolvedValue,
