@@ -140,6 +140,7 @@ export {
   type ErrorSummary,
   type ExecutionLogger,
   InvalidWindowError,
+  isIsoDay,
   normalizeSince,
   type ProgressEvent,
   type ReplacedRun,
