@@ -1,15 +1,3 @@
-export {
-  type CreateDatabaseOptions,
-  createDatabase,
-  dialectOf,
-  ensureColumns,
-  parseDatabaseUrl,
-  readColumns,
-  redactUrl,
-  type SinkDatabase,
-  type SinkQueryRunner,
-  type SyncTables,
-} from '../database/index.js';
 export { KyselySink } from './kysely-sink.js';
 export type { KyselySinkOptions } from './kysely-sink-options.js';
 export {

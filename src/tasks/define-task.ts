@@ -10,14 +10,6 @@ import type { TaskOptions, TaskTransform } from './task-options.js';
 import { type TaskWindow, windowRange } from './task-window.js';
 import { validateTaskOptions } from './validate-task-options.js';
 
-export type {
-  FieldSpec,
-  ReferenceOptions,
-  TaskOptions,
-  TaskQuery,
-  TaskTransform,
-} from './task-options.js';
-
 /** A validated task, as runs and sinks use it. Build it with {@link defineTask}. */
 export interface TaskDefinition {
   readonly name: string;

@@ -1,14 +1,6 @@
 export { applyTransform } from './apply-transform.js';
 export * from './catalog/index.js';
-export {
-  defineTask,
-  type FieldSpec,
-  type ReferenceOptions,
-  type TaskDefinition,
-  type TaskOptions,
-  type TaskQuery,
-  type TaskTransform,
-} from './define-task.js';
+export { defineTask, type TaskDefinition } from './define-task.js';
 export { defaultDisplayField } from './display-fields.js';
 export { defineJob, isJob, type Job, type JobDefinition, type JobMode } from './job.js';
 export { createDecoder, decodeRecord, type RecordDecoder } from './record-decoder.js';
@@ -20,5 +12,12 @@ export {
   type TaskColumnRole,
 } from './task-columns.js';
 export { TaskDefinitionError, type TaskDefinitionIssue } from './task-definition-error.js';
+export type {
+  FieldSpec,
+  ReferenceOptions,
+  TaskOptions,
+  TaskQuery,
+  TaskTransform,
+} from './task-options.js';
 export { type TaskWindow, type WindowRange, windowRange } from './task-window.js';
 export { yesterdayUtc } from './yesterday-utc.js';

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
-import { createDatabase, dialectOf, KyselySink, redactUrl } from '../../src/sink/index.js';
+import { createDatabase, dialectOf, redactUrl } from '../../src/database/index.js';
+import { KyselySink } from '../../src/sink/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sn-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncTables } from '../../src/database/index.js';
 import { fields, type Row } from '../../src/fields/index.js';
-import { KyselySink, SinkError, type SyncTables } from '../../src/sink/index.js';
+import { KyselySink, SinkError } from '../../src/sink/index.js';
 import {
   applyTransform,
   defineTask,

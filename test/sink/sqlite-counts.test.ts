@@ -6,7 +6,8 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KyselySink, type SyncTables } from '../../src/sink/index.js';
+import type { SyncTables } from '../../src/database/index.js';
+import { KyselySink } from '../../src/sink/index.js';
 import { defineTask } from '../../src/tasks/index.js';
 import { type OpenTarget, sinkTargets, uniqueTable } from './targets.js';
 

@@ -7,14 +7,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
+import { createDatabase, type SyncTables } from '../../src/database/index.js';
 import type { SqlDialect } from '../../src/fields/index.js';
-import {
-  createDatabase,
-  KyselySink,
-  SinkError,
-  SYNC_STATE_TABLE,
-  type SyncTables,
-} from '../../src/sink/index.js';
+import { KyselySink, SinkError, SYNC_STATE_TABLE } from '../../src/sink/index.js';
 import { defineTask, type TaskDefinition } from '../../src/tasks/index.js';
 import { testDatabases } from '../support/databases.js';
 import { type OpenTarget, sinkTargets, uniqueTable } from './targets.js';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { createDatabase, type SyncTables } from '../../src/database/index.js';
 import type { SqlDialect } from '../../src/fields/index.js';
-import { createDatabase, type SyncTables } from '../../src/sink/index.js';
 
 export interface OpenTarget {
   readonly db: Kysely<SyncTables>;

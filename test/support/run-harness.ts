@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ServiceNowClient } from '../../src/client/index.js';
+import { createDatabase } from '../../src/database/index.js';
 import {
   createMockServiceNow,
   type MockServiceNow,
   type MockServiceNowOptions,
 } from '../../src/mock/index.js';
-import { createDatabase } from '../../src/sink/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: test databases have any schema
 export type TestDb = Kysely<any>;

@@ -22,7 +22,7 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
   const url = flags.db ?? io.env[ENVIRONMENT.db] ?? DEFAULT_DB;
   const target = parseDatabaseUrl(url);
   // Reading the log must not create an empty SQLite file where none was.
-  if (target.dialect === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path)) {
+  if ('path' in target && target.path !== ':memory:' && !existsSync(target.path)) {
     throw new UsageError(
       `No database at ${resolve(target.path)} (run sync or demo first, or pass --db)`,
     );

@@ -196,7 +196,7 @@ function filtersOf(entries: readonly string[]): Record<string, QueryInput> {
 /** The database URL, refused when it names a SQLite file in a directory that does not exist. */
 function checkDb(db: string): string {
   const target = parseDatabaseUrl(db);
-  if (target.dialect === 'sqlite' && target.path !== ':memory:') {
+  if ('path' in target && target.path !== ':memory:') {
     const directory = dirname(resolve(target.path));
     if (!existsSync(directory))
       throw new UsageError(`--db ${db}: the directory ${directory} does not exist`);

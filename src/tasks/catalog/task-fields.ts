@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { FieldSpec } from '../define-task.js';
+import type { FieldSpec } from '../task-options.js';
 
 /** System fields of every table (sys_id is added by defineTask). */
 export const systemFields = {
