@@ -10,13 +10,11 @@ import {
   cachedSql,
   columnDefinitions,
   insertValuesSql,
+  MAX_STATEMENT_BYTES,
   updatedColumns,
   upsertKey,
 } from './sql-text.js';
 import { runStatement } from './statement.js';
-
-/** Upper bound of one statement's estimated size. */
-const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
 
 /**
  * MySQL/MariaDB: backticked identifiers, `?` markers, `ON DUPLICATE KEY UPDATE`, booleans as 1/0,

@@ -9,12 +9,10 @@ import {
   columnDefinitions,
   doubleQuoted,
   insertValuesSql,
+  MAX_STATEMENT_BYTES,
   updatedColumns,
   upsertKey,
 } from './sql-text.js';
-
-/** Upper bound of one statement's estimated size. */
-const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
 
 /**
  * PostgreSQL: double-quoted identifiers, `$n` markers, `ON CONFLICT ... DO UPDATE`, real

@@ -7,6 +7,9 @@
 import type { ColumnSpec } from './sql-adapter.js';
 
 /** `name` in double quotes (SQLite, PostgreSQL), quotes inside doubled. */
+/** Upper bound of one statement's estimated size, in bytes (every database). */
+export const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
+
 export function doubleQuoted(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -10,15 +10,13 @@ import {
   columnDefinitions,
   doubleQuoted,
   insertValuesSql,
+  MAX_STATEMENT_BYTES,
   updatedColumns,
   upsertKey,
 } from './sql-text.js';
 import { SqliteFastPath } from './sqlite-fast-path.js';
 import { sqliteHandleOf } from './sqlite-handle.js';
 import { maxRowid, maxRowidBefore } from './sqlite-rowid.js';
-
-/** Upper bound of one statement's estimated size. */
-const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
 
 /**
  * SQLite: double-quoted identifiers, `?` markers, `ON CONFLICT ... DO UPDATE`, booleans as 1/0,
