@@ -63,7 +63,7 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  *   `write`/`delete`, saved in the transaction of the rows), soft deletes (`sys_deleted_at`),
  *   `keys` and `countRows`.
  *
- * What differs between databases comes from the instance's {@link SqlAdapter}. On SQLite, when
+ * What differs between databases comes from the instance's `SqlAdapter` (src/database/). On SQLite, when
  * the better-sqlite3 database can be reached (instances from `createDatabase` or on
  * `BetterSqliteDialect`, or the `sqliteHandle` option), rows go through one prepared statement
  * reused within a transaction (better-sqlite3 directly, holding Kysely's connection); other

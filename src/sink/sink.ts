@@ -19,7 +19,7 @@ export interface SinkCallOptions {
   readonly state?: SyncStateUpdate;
 }
 
-/** Options of {@link Sink.delete}. */
+/** Options of {@link KeyedSink.delete}. */
 export interface SinkDeleteOptions extends SinkCallOptions {
   /**
    * Mark the rows deleted (`sys_deleted_at` set to the current UTC time; the column is added when
@@ -29,7 +29,7 @@ export interface SinkDeleteOptions extends SinkCallOptions {
   readonly soft?: boolean;
 }
 
-/** Options of {@link Sink.keys}. */
+/** Options of {@link KeyedSink.keys}. */
 export interface SinkKeysOptions {
   /** Only keys strictly after this one, in the database's order. @default from the first key */
   readonly after?: string;
@@ -51,7 +51,7 @@ export interface WriteResult {
   readonly dbOperations: number;
 }
 
-/** What one {@link Sink.delete} did. */
+/** What one {@link KeyedSink.delete} did. */
 export interface DeleteResult {
   /** Rows removed, or marked deleted (rows already marked are not counted again). */
   readonly deleted: number;
