@@ -23,7 +23,7 @@ export const METHOD = `## Method
   completeness audit), so that they are replayed too. The recording pass runs two
   identical mocks (same seed) in worker threads to use both cores. Each measured run checks
   how many requests were not recorded ("replay misses"). The mock's rendering was
-  also made cheaper for this (src/mock/server/record-renderer.ts writes each record's JSON text
+  also made cheaper for this (src/mock/server/record-json.ts writes each record's JSON text
   directly instead of building objects for \`JSON.stringify\`; display-format.ts reads
   date-times without regular expressions): about 40% less CPU per page of incidents.
 - The memory measurement does not replay (each page is read once); there the mock's speed
@@ -62,7 +62,7 @@ costs the *sum* of its steps, not the largest. A CPU profile of the run side (\`
 
 | share | where |
 |---|---|
-| ~23% | SQLite upserts: \`SqliteFastPath.upsert\` (src/sink/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row inside better-sqlite3's transaction (profiled before the inserted count moved from a probe per key to the table's rowid bounds) |
+| ~23% | SQLite upserts: \`SqliteFastPath.upsert\` (src/database/sqlite-fast-path.ts), one \`INSERT ... ON CONFLICT DO UPDATE\` per row inside better-sqlite3's transaction (profiled before the inserted count moved from a probe per key to the table's rowid bounds) |
 | ~16% | garbage collection (per page of 1,000 incidents: 2.1 MB of JSON text, ~2 MB of parsed records, ~4 MB of decoded rows with a \`Date\` per date-time) |
 | ~12% | field decoding (\`createDecoder\`, src/tasks/record-decoder.ts; date-times parsed and formatted back, src/core/utc-text.ts) |
 | ~11% | gunzip and UTF-8 decoding of the bodies (undici, \`TextDecoder\`) |
