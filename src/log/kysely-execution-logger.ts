@@ -17,6 +17,7 @@ import type {
   TaskResult,
 } from '../run/index.js';
 import { type AnyKysely, createLogTables, type LogDatabase, utcTimestamp } from './log-schema.js';
+import { positiveOption } from './positive-option.js';
 
 const debug = createDebug('servicenow-sync:log');
 
@@ -61,7 +62,12 @@ export class KyselyExecutionLogger implements ExecutionLogger {
   constructor(db: AnyKysely, options: KyselyExecutionLoggerOptions = {}) {
     this.#db = db as Kysely<LogDatabase>;
     this.#dialect = adapterOf(db, { caller: 'KyselyExecutionLogger' }).dialect;
-    this.#progressIntervalMs = positive(options.progressIntervalMs, 2_000, 'progressIntervalMs');
+    this.#progressIntervalMs = positiveOption(
+      'KyselyExecutionLogger',
+      'progressIntervalMs',
+      options.progressIntervalMs,
+      2_000,
+    );
     this.#now = options.now ?? Date.now;
   }
 
@@ -225,14 +231,4 @@ function clip(message: string): string {
 
 function round3(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-function positive(value: number | undefined, fallback: number, option: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new RangeError(
-      `KyselyExecutionLogger option ${option} must be a positive number, received ${String(value)}`,
-    );
-  }
-  return value;
 }

@@ -20,6 +20,7 @@ import {
   readTimestamp,
   utcTimestamp,
 } from './log-schema.js';
+import { positiveOption } from './positive-option.js';
 
 const debug = createDebug('servicenow-sync:log');
 
@@ -72,8 +73,13 @@ export class KyselyRunLock implements RunLock {
   constructor(db: AnyKysely, options: KyselyRunLockOptions = {}) {
     this.#db = db as Kysely<LogDatabase>;
     this.#dialect = adapterOf(db, { caller: 'KyselyRunLock' }).dialect;
-    this.heartbeatMs = positive(options.heartbeatMs, 15_000, 'heartbeatMs');
-    this.#staleAfterMs = positive(options.staleAfterMs, 120_000, 'staleAfterMs');
+    this.heartbeatMs = positiveOption('KyselyRunLock', 'heartbeatMs', options.heartbeatMs, 15_000);
+    this.#staleAfterMs = positiveOption(
+      'KyselyRunLock',
+      'staleAfterMs',
+      options.staleAfterMs,
+      120_000,
+    );
     this.#now = options.now ?? Date.now;
     this.#host = options.host ?? hostname();
     this.#pid = options.pid ?? process.pid;
@@ -233,14 +239,4 @@ function holderOf(row: RunLockRow): RunLockHolder {
     executionId: row.execution_id ?? undefined,
     heartbeatAt: row.heartbeat_at,
   };
-}
-
-function positive(value: number | undefined, fallback: number, option: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new RangeError(
-      `KyselyRunLock option ${option} must be a positive number, received ${String(value)}`,
-    );
-  }
-  return value;
 }
