@@ -10,6 +10,7 @@ import {
   doubleQuoted,
   insertValuesSql,
   MAX_STATEMENT_BYTES,
+  onConflictClause,
   updatedColumns,
   upsertKey,
 } from './sql-text.js';
@@ -54,14 +55,7 @@ export const postgresAdapter: SqlAdapter = {
       parameters: [table],
     };
   },
-  upsertClause(key, update, nulls = []) {
-    const q = doubleQuoted;
-    const set = [
-      ...update.map((c) => `${q(c)}=excluded.${q(c)}`),
-      ...nulls.map((c) => `${q(c)}=NULL`),
-    ];
-    return `ON CONFLICT (${key.map(q).join(',')}) DO UPDATE SET ${set.join(',')}`;
-  },
+  upsertClause: onConflictClause,
   upsertSql(table, columns, rows, clear) {
     return cachedSql(upsertKey('postgres', table, columns, rows, clear), () => {
       const insert = insertValuesSql(this, table, columns, rows);

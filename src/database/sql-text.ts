@@ -48,6 +48,23 @@ export function insertValuesSql(
 }
 
 /**
+ * `ON CONFLICT (key) DO UPDATE SET c=excluded.c, ..., n=NULL`: the upsert clause of SQLite and
+ * PostgreSQL (double-quoted identifiers).
+ */
+export function onConflictClause(
+  key: readonly string[],
+  update: readonly string[],
+  nulls: readonly string[] = [],
+): string {
+  const q = doubleQuoted;
+  const set = [
+    ...update.map((c) => `${q(c)}=excluded.${q(c)}`),
+    ...nulls.map((c) => `${q(c)}=NULL`),
+  ];
+  return `ON CONFLICT (${key.map(q).join(',')}) DO UPDATE SET ${set.join(',')}`;
+}
+
+/**
  * The columns an upsert updates: all but `sys_id`; `sys_id` itself when it is the only column and
  * nothing is cleared (a statement needs something to set).
  */
