@@ -88,8 +88,10 @@ export {
 // Field codecs
 export {
   type FieldCodec,
+  type FieldInput,
   type FieldKind,
   FieldValueError,
+  type FieldValueErrorOptions,
   fields,
   type Row,
   type RowValue,

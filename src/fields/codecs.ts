@@ -151,10 +151,13 @@ const references = new Map<string, FieldCodec<string>>();
  * | `date()` | glide_date | `YYYY-MM-DD` string | TEXT / date / DATE |
  * | `duration()` | glide_duration, timer | whole seconds | INTEGER / bigint / BIGINT |
  *
- * Every codec reads `''` as `null` and rejects what it cannot read with a `FieldValueError`
- * (never a silent `null`). Values are read from `sysparm_display_value=false` data, or the
- * `value` member with `all`: display formats (`"102,197"`, `"1 Day 4 Hours"`, local times) are
- * refused.
+ * Every codec's `parse` takes a field as the Table API sends it in each display-value mode: a
+ * plain string, `{ value, link }` or `{ display_value, value, link }`, and reads the raw
+ * `value` (an object of another shape is a `FieldValueError` naming its shape). It reads `''`
+ * as `null` and rejects what it cannot read with a `FieldValueError` (never a silent `null`):
+ * display formats (`"102,197"`, `"1 Day 4 Hours"`, local times, what
+ * `sysparm_display_value=true` sends) are refused. No codec reads `display_value`: a
+ * reference's display value goes to `<field>_display` (task `references`).
  *
  * @example
  * ```ts

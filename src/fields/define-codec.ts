@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { FieldCodec, FieldKind, RowValue, SqlTypes } from './field-codec.js';
+import { type FieldInput, rawTextOf } from './field-input.js';
 import { FieldValueError } from './field-value-error.js';
 
 /** Marks objects built by {@link defineCodec}, so task definitions can tell a codec apart. */
@@ -24,17 +25,26 @@ export interface CodecSpec<T extends Exclude<RowValue, null>> {
   readonly format: (value: T) => string;
 }
 
-/** Builds an immutable {@link FieldCodec}: `''` parses to `null`, `null` formats to `''`. */
+/** Any input: `parse` checks its shape, so a bad one is the codec's issue, not zod's. */
+const FIELD_INPUT = z.custom<FieldInput>(() => true);
+
+/**
+ * Builds an immutable {@link FieldCodec}: its input is a string or a `{ value, ... }` object
+ * (the `value` is read), `''` parses to `null`, `null` formats to `''`.
+ */
 export function defineCodec<T extends Exclude<RowValue, null>>(spec: CodecSpec<T>): FieldCodec<T> {
-  const parse = (raw: string): T | null => (raw === '' ? null : spec.parse(raw));
+  const parse = (input: FieldInput): T | null => {
+    const raw = typeof input === 'string' ? input : rawTextOf(input);
+    return raw === '' ? null : spec.parse(raw);
+  };
   const format = (value: T | null): string => (value === null ? '' : spec.format(value));
-  const schema = z.codec(z.string(), spec.output.nullable(), {
-    decode: (raw, payload) => {
+  const schema = z.codec(FIELD_INPUT, spec.output.nullable(), {
+    decode: (input, payload) => {
       try {
-        return parse(raw);
+        return parse(input);
       } catch (error) {
         if (!(error instanceof FieldValueError)) throw error;
-        payload.issues.push({ code: 'custom', message: error.message, input: raw });
+        payload.issues.push({ code: 'custom', message: error.message, input });
         return z.NEVER;
       }
     },

@@ -5,6 +5,7 @@
  * @module
  */
 import type * as z from 'zod';
+import type { FieldInput } from './field-input.js';
 
 /** The SQL dialects servicenow-sync writes to. */
 export type SqlDialect = 'sqlite' | 'postgres' | 'mysql';
@@ -38,9 +39,10 @@ export type Row = Record<string, RowValue>;
 export type SqlTypes = Readonly<Record<SqlDialect, string>>;
 
 /**
- * A ServiceNow field type: parses the raw string value that the Table API sends with
- * `sysparm_display_value=false` (or the `value` of the other shapes), formats a typed value back,
- * and knows its SQL column type per dialect. Built on a zod 4 codec ({@link FieldCodec.schema}).
+ * A ServiceNow field type: parses a field as the Table API sends it in any display-value mode
+ * (a plain string, `{ value, link }` or `{ display_value, value, link }`: the raw `value` is
+ * read), formats a typed value back to the raw string, and knows its SQL column type per
+ * dialect. Built on a zod 4 codec ({@link FieldCodec.schema}).
  *
  * Get codecs from {@link fields}; the objects are immutable and may be shared.
  *
@@ -49,6 +51,8 @@ export type SqlTypes = Readonly<Record<SqlDialect, string>>;
  * @example
  * ```ts
  * fields.duration().parse('1970-01-02 04:23:17'); // 102197
+ * fields.reference('sys_user').parse({ value: '46d4...', link: 'https://...' }); // '46d4...'
+ * fields.integer().parse({ display_value: '1,234', value: '1234' }); // 1234
  * fields.dateTime().schema.decode('2016-12-12 15:19:57'); // Date 2016-12-12T15:19:57Z
  * fields.boolean().sqlType.postgres; // 'boolean'
  * ```
@@ -63,16 +67,20 @@ export interface FieldCodec<T extends Exclude<RowValue, null> = Exclude<RowValue
   /** The column type in each SQL dialect. */
   readonly sqlType: SqlTypes;
   /**
-   * The zod codec: `decode` turns the raw ServiceNow string into the typed value (`''` gives
-   * `null`), `encode` turns a typed value back into the raw string.
+   * The zod codec: `decode` turns a field as sent (see {@link FieldInput}) into the typed value
+   * (`''` gives `null`), `encode` turns a typed value back into the raw string.
    */
-  readonly schema: z.ZodType<T | null, string>;
+  readonly schema: z.ZodType<T | null, FieldInput>;
   /**
-   * Parses a raw value (the fast path of `schema.decode`).
+   * Parses a field as the Table API sends it: a plain string, `{ value, link }` or
+   * `{ display_value, value, link }`, whose `value` is read (the display value never is). The
+   * fast path of `schema.decode`.
    *
-   * @throws {@link FieldValueError} when the text is not a valid value of this type.
+   * @throws {@link FieldValueError} when the raw value is not a valid value of this type, or
+   * when the input has another shape (an object without a string `value`: `shape` says what
+   * it was).
    */
-  parse(raw: string): T | null;
+  parse(input: FieldInput): T | null;
   /** Formats a typed value as ServiceNow's raw string (`null` gives `''`). */
   format(value: T | null): string;
 }

@@ -9,5 +9,15 @@ export {
   type SqlDialect,
   type SqlTypes,
 } from './field-codec.js';
-export { FieldValueError, MAX_QUOTED_VALUE, truncateValue } from './field-value-error.js';
+export {
+  FIELD_INPUT_SHAPES,
+  type FieldInput,
+  rawTextOf,
+} from './field-input.js';
+export {
+  FieldValueError,
+  type FieldValueErrorOptions,
+  MAX_QUOTED_VALUE,
+  truncateValue,
+} from './field-value-error.js';
 export { MAX_IDENTIFIER_LENGTH, SQL_IDENTIFIER, sqlIdentifierProblem } from './sql-identifier.js';

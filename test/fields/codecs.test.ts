@@ -3,13 +3,14 @@ import { ConfigurationError, ServiceNowError } from '../../src/core/errors.js';
 import {
   codecFromName,
   type FieldCodec,
+  type FieldInput,
   FieldValueError,
   fields,
   isFieldCodec,
   SQL_DIALECTS,
 } from '../../src/fields/index.js';
 
-function rejects(codec: FieldCodec, raw: string): FieldValueError {
+function rejects(codec: FieldCodec, raw: FieldInput): FieldValueError {
   try {
     codec.parse(raw);
   } catch (error) {
@@ -212,5 +213,93 @@ describe('FieldValueError', () => {
     expect(error.code).toBe('INVALID_FIELD_VALUE');
     expect(error.value.length).toBeLessThanOrEqual(201);
     expect(error.message.length).toBeLessThan(400);
+  });
+});
+
+describe('every value shape the Table API sends', () => {
+  // One valid raw value per codec, and what it parses to.
+  const samples: Record<string, { raw: string; parsed: unknown; shown: string }> = {
+    string: { raw: 'Email server down', parsed: 'Email server down', shown: 'Email server down' },
+    integer: { raw: '1234', parsed: 1234, shown: '1,234' },
+    decimal: { raw: '104.5', parsed: 104.5, shown: '104.50' },
+    boolean: { raw: 'true', parsed: true, shown: 'true' },
+    dateTime: {
+      raw: '2016-12-12 15:19:57',
+      parsed: new Date(Date.UTC(2016, 11, 12, 15, 19, 57)),
+      shown: '12/12/2016 07:19:57',
+    },
+    date: { raw: '2019-04-05', parsed: '2019-04-05', shown: '05/04/2019' },
+    duration: { raw: '1970-01-02 04:23:17', parsed: 102_197, shown: '1 Day 4 Hours 23 Minutes' },
+    reference: {
+      raw: '46d44a23a9fe19810012d100cca80666',
+      parsed: '46d44a23a9fe19810012d100cca80666',
+      shown: 'Beth Anglin',
+    },
+    choice: { raw: '7', parsed: '7', shown: 'Closed' },
+    list: { raw: 'a1,b2', parsed: 'a1,b2', shown: 'Alpha, Beta' },
+  };
+  const link =
+    'https://acme.service-now.com/api/now/table/sys_user/46d44a23a9fe19810012d100cca80666';
+
+  describe.each(Object.entries(all))('%s', (name, codec) => {
+    const sample = samples[name]!;
+    it('reads a plain string', () => {
+      expect(codec.parse(sample.raw)).toEqual(sample.parsed);
+    });
+    it('reads the value of { value, link }', () => {
+      expect(codec.parse({ value: sample.raw, link })).toEqual(sample.parsed);
+      expect(codec.parse({ value: sample.raw })).toEqual(sample.parsed);
+    });
+    it('reads the value of { display_value, value, link }, never the display value', () => {
+      expect(codec.parse({ display_value: sample.shown, value: sample.raw, link })).toEqual(
+        sample.parsed,
+      );
+      expect(codec.parse({ display_value: sample.shown, value: sample.raw })).toEqual(
+        sample.parsed,
+      );
+      expect(codec.schema.decode({ display_value: sample.shown, value: sample.raw })).toEqual(
+        sample.parsed,
+      );
+    });
+    it('reads an empty value in any shape as null', () => {
+      expect(codec.parse({ value: '', link: '' })).toBeNull();
+      expect(codec.parse({ display_value: '', value: '' })).toBeNull();
+    });
+    it.each([
+      [{ display_value: sample.shown }, 'an object with keys display_value and no "value"'],
+      [
+        { display_value: sample.shown, link },
+        'an object with keys display_value, link and no "value"',
+      ],
+      [{ value: 5 }, 'an object with keys value whose "value" is a number'],
+      [{ value: null, link }, 'an object with keys value, link whose "value" is null'],
+      [{}, 'an empty object'],
+      [[sample.raw], 'an array'],
+      [42, 'a number'],
+      [null, 'null'],
+    ])('refuses %j with a FieldValueError naming its shape', (input, shape) => {
+      let caught: unknown;
+      try {
+        codec.parse(input as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(FieldValueError);
+      const error = caught as FieldValueError;
+      expect(error.shape).toBe(shape);
+      expect(error.message).toBe(
+        `${shape} is not a string, { value, link } or { display_value, value, link }`,
+      );
+      const result = codec.schema.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe(error.message);
+    });
+  });
+
+  it('still refuses a bad raw value inside an object, quoting the value', () => {
+    const error = rejects(fields.integer(), { display_value: '1,234', value: '1,234' });
+    expect(error.value).toBe('1,234');
+    expect(error.shape).toBeUndefined();
+    expect(error.message).toContain('"1,234" is not an integer');
   });
 });
