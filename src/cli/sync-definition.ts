@@ -53,8 +53,8 @@ export function addSyncCommand(program: Command, io: CliIo, done: (code: number)
     .addOption(
       new Option(
         '--deletes <mode>',
-        'propagate deletes: none, audit (sys_audit_delete), reconcile',
-      ).choices(['none', 'audit', 'reconcile']),
+        'deletes: audit (sys_audit_delete), reconcile (every key) or none; default: audit when incremental, none when full',
+      ).choices(['audit', 'reconcile', 'none']),
     )
     .option('--soft-delete', 'mark deleted records with sys_deleted_at instead of removing them')
     .option('--strict-time-zone', "refuse to run when the integration user's time zone is not GMT")
@@ -81,11 +81,13 @@ export function addSyncCommand(program: Command, io: CliIo, done: (code: number)
         '      --instance https://acme.service-now.com --user sync.bot --password "$PW"',
         '  $ SN_INSTANCE=https://acme.service-now.com SN_TOKEN=... servicenow-sync sync configurations --db postgres://localhost/sn',
         "  $ servicenow-sync sync users groups --filter 'users=active=true' --json",
-        '  $ servicenow-sync sync incidents --incremental --since 2026-01-01 --deletes audit',
+        '  $ servicenow-sync sync incidents --incremental --since 2026-01-01 --deletes reconcile',
         '',
         'Without --from/--to the incidents job loads yesterday (UTC).',
         'Configuration tables (the configurations job, or its tasks alone) sync incrementally',
         'unless --full: their first run loads everything.',
+        'Incremental runs apply deletes from sys_audit_delete unless --deletes none; when the',
+        'integration user cannot read it, the run warns once and copies the rows as usual.',
         'Exit codes: 0 success, 1 a task failed, 2 bad usage.',
       ].join('\n'),
     )

@@ -101,8 +101,10 @@ export interface RunTasksOptions {
   readonly overlapMinutes?: number;
   /**
    * How deleted records reach the database: one {@link DeleteMode} for every task, or modes
-   * by task name (tasks not named: `none`).
-   * @default 'none'
+   * by task name (tasks not named take the default). With `audit`, an unreadable
+   * `sys_audit_delete` is one run warning (`RunResult.warnings`), not a failure.
+   * @default incremental runs into a `KeyedSink` (such as `KyselySink`): 'audit'; full runs and
+   * other sinks: 'none'
    */
   readonly deletes?: DeleteMode | Readonly<Record<string, DeleteMode>>;
   /**

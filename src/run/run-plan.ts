@@ -7,9 +7,10 @@ import { ConfigurationError } from '../core/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { type TaskWindow, windowRange } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
+import { planDeletes } from './run-deletes.js';
 import type { RunTasksOptions } from './run-options.js';
 import { type RunSinks, resolveRunSinks } from './run-sinks.js';
-import { deleteModeOf, isDeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
+import { type DeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
 import { validateWindow } from './window.js';
 
 /** A run's options, validated. @internal */
@@ -22,6 +23,11 @@ export interface RunPlan {
   readonly mode: SyncMode;
   readonly since: string | undefined;
   readonly overlapMinutes: number;
+  /**
+   * Each task's delete mode, by name: the `deletes` option, else `audit` in an incremental run
+   * into a `KeyedSink` and `none` otherwise (see `defaultDeleteMode`).
+   */
+  readonly deletes: ReadonlyMap<string, DeleteMode>;
   readonly softDelete: boolean;
   readonly audit: boolean;
   readonly checkTimeZone: boolean;
@@ -34,13 +40,13 @@ export interface RunPlan {
 
 /** Validates a run's tasks and options; throws before anything is read or written. @internal */
 export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptions): RunPlan {
-  const names = taskNames(tasks);
+  checkTaskNames(tasks);
   const mode = modeOf(options);
   const since = options.since === undefined ? undefined : normalizeSince(options.since);
   const overlapMinutes = integerOption('overlapMinutes', options.overlapMinutes, 10, 0, 10_080);
-  checkDeletes(options, names);
   const sinks = resolveRunSinks(options.sink);
-  const writeGroups = checkSinkAbilities(tasks, options, mode, sinks);
+  const writeGroups = checkSinkAbilities(tasks, mode, sinks);
+  const deletes = planDeletes(tasks, options, mode, sinks);
   const window = windowOf(tasks, options);
   const concurrency = options.concurrency ?? tasks.length;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -68,6 +74,7 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
     mode,
     since,
     overlapMinutes,
+    deletes,
     softDelete: options.softDelete === true,
     audit: options.audit !== false,
     checkTimeZone: options.checkTimeZone !== false || options.strictTimeZone === true,
@@ -77,8 +84,8 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
   };
 }
 
-/** The task names, checked: at least one task, no name twice. */
-function taskNames(tasks: readonly TaskDefinition[]): ReadonlySet<string> {
+/** Checks the task names: at least one task, no name twice. */
+function checkTaskNames(tasks: readonly TaskDefinition[]): void {
   if (tasks.length === 0)
     throw new ConfigurationError('runTasks needs at least one task', { option: 'tasks' });
   const names = new Set<string>();
@@ -93,7 +100,6 @@ function taskNames(tasks: readonly TaskDefinition[]): ReadonlySet<string> {
     }
     names.add(task.name);
   }
-  return names;
 }
 
 /** The run's mode, checked with the options that depend on it (window, since). */
@@ -151,36 +157,9 @@ function integerOption(
   return n;
 }
 
-/** Checks the `deletes` option: one mode, or modes of the run's own tasks. */
-function checkDeletes(options: RunTasksOptions, names: ReadonlySet<string>): void {
-  const deletes = options.deletes;
-  if (deletes === undefined || isDeleteMode(deletes)) return;
-  if (typeof deletes !== 'object' || deletes === null) {
-    throw new ConfigurationError(
-      `deletes must be 'none', 'audit', 'reconcile' or modes by task name, received ${JSON.stringify(deletes)}`,
-      { option: 'deletes' },
-    );
-  }
-  for (const [name, mode] of Object.entries(deletes)) {
-    if (!names.has(name)) {
-      throw new ConfigurationError(
-        `deletes names an unknown task ${JSON.stringify(name)}; the run's tasks are ${[...names].join(', ')}`,
-        { option: 'deletes' },
-      );
-    }
-    if (!isDeleteMode(mode)) {
-      throw new ConfigurationError(
-        `deletes.${name} must be 'none', 'audit' or 'reconcile', received ${JSON.stringify(mode)}`,
-        { option: 'deletes' },
-      );
-    }
-  }
-}
-
 /** Checks the sink has what the run asks of it; returns each task's rows per write. */
 function checkSinkAbilities(
   tasks: readonly TaskDefinition[],
-  options: RunTasksOptions,
   mode: SyncMode,
   sinks: RunSinks,
 ): ReadonlyMap<string, number> {
@@ -200,13 +179,6 @@ function checkSinkAbilities(
       );
     }
     writeGroups.set(task.name, (batchSize as number | undefined) ?? 1);
-    const deletes = deleteModeOf(options.deletes, task.name);
-    if (deletes !== 'none' && sinks.keyed === undefined) {
-      throw new ConfigurationError(
-        `deletes '${deletes}' (task ${task.name}) needs a sink that keeps state and lists, counts and deletes its keys (a KeyedSink), such as KyselySink`,
-        { option: 'deletes' },
-      );
-    }
   }
   return writeGroups;
 }

@@ -70,8 +70,17 @@ export interface TaskResult {
    * the `(sys_updated_on, sys_id)` of the last committed row; `null` when there is none.
    */
   readonly watermark: PageCursor | null;
-  /** What the run log must show although the task ran (audit differences, unreadable audit tables). */
+  /**
+   * What the run log must show although the task ran (audit differences, a partly readable
+   * audit table); any makes the task `partial`.
+   */
   readonly warnings: readonly string[];
+  /**
+   * Why the task's deletes were not applied at all (`sys_audit_delete is not readable (HTTP
+   * 403)`); absent when they were, or when the task applies none. The task stays `success`
+   * and the run's `warnings` say it once for every such task.
+   */
+  readonly deletesNotApplied?: string;
 }
 
 /** What a run did: the value `runTasks` resolves to and `--json` prints. */
@@ -94,6 +103,9 @@ export interface RunResult {
   readonly error?: ErrorSummary;
   /** `full` or `incremental`. */
   readonly mode: 'full' | 'incremental';
-  /** Run-wide warnings (the integration user's time zone). */
+  /**
+   * Run-wide warnings, each said once: the integration user's time zone, deletes not applied
+   * because `sys_audit_delete` is not readable (naming every task concerned).
+   */
   readonly warnings: readonly string[];
 }

@@ -29,7 +29,7 @@ export async function runTask(
 ): Promise<TaskResult> {
   const startedAt = new Date();
   const reporter = createTaskReporter(runId, task, options, startedAt);
-  const taskPlan = planTask(task, options, plan);
+  const taskPlan = planTask(task, plan);
   await reporter.started();
   const tally = new TaskTally();
   const outcome = await syncTask({

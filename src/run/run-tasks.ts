@@ -9,6 +9,7 @@ import createDebug from 'debug';
 import PQueue from 'p-queue';
 import type { Job, TaskDefinition } from '../tasks/index.js';
 import { cancelReason } from './cancel-reason.js';
+import { deletesWarnings } from './deletes/index.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
 import type { RunLease, RunLock, RunLockHolder } from './run-lock.js';
@@ -179,7 +180,7 @@ async function execute(
     dbOperations: sum(results, (r) => r.dbOperations),
     tasks: byName,
     mode: plan.mode,
-    warnings,
+    warnings: [...warnings, ...deletesWarnings(results)],
     ...(cancelled ? { error: summarize(cancelReason(signal)) } : {}),
   };
   if (options.logger) {

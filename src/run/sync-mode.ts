@@ -27,10 +27,12 @@ import { InvalidWindowError } from './errors.js';
 export type SyncMode = 'full' | 'incremental';
 
 /**
- * How deleted ServiceNow records reach the database:
+ * How deleted ServiceNow records reach the database (the default: `audit` in incremental runs
+ * into a sink that can delete, `none` in full runs):
  * - `none`: they do not;
  * - `audit`: read `sys_audit_delete` (`tablename=<table>^sys_created_on>=<last check>`) and
- *   remove the rows it lists (needs read access to that table);
+ *   remove the rows it lists (needs read access to that table; when it is not readable the run
+ *   says so once in its `warnings` and goes on, deletes not applied);
  * - `reconcile`: page the `sys_id`s of the task's whole selection and remove the rows the
  *   instance no longer has (every key is read: costlier, but needs no audit access).
  */
@@ -123,16 +125,6 @@ function exactlyAfter(watermark: PageCursor, until: string): QueryBuilder {
     .equals('sys_updated_on', updatedOn)
     .greaterThan('sys_id', sysId)
     .lessThan('sys_updated_on', until);
-}
-
-/** The delete mode of a task from the run option (one mode, or modes by task name). */
-export function deleteModeOf(
-  option: DeleteMode | Readonly<Record<string, DeleteMode>> | undefined,
-  task: string,
-): DeleteMode {
-  if (option === undefined) return 'none';
-  if (typeof option === 'string') return option;
-  return option[task] ?? 'none';
 }
 
 /** True for `none`, `audit` and `reconcile`. */

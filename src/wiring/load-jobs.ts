@@ -32,7 +32,11 @@ export interface LoadJobOptions extends JobOptions {
   readonly since?: string;
   /** Incremental mode: minutes re-read before each watermark. @default 10 */
   readonly overlapMinutes?: number;
-  /** How deleted records reach the database. @default 'none' */
+  /**
+   * How deleted records reach the database (an unreadable `sys_audit_delete` is one run
+   * warning, not a failure).
+   * @default incremental runs (the configurations job's own mode): 'audit'; full runs: 'none'
+   */
   readonly deletes?: DeleteMode | Readonly<Record<string, DeleteMode>>;
   /** Mark deleted records with `sys_deleted_at` instead of removing them. @default false */
   readonly softDelete?: boolean;

@@ -275,7 +275,7 @@ describe('deletes', () => {
     expect(result.tasks.unaudited?.error?.message).toContain("use deletes 'reconcile'");
   });
 
-  it('audit: says so when sys_audit_delete is not readable (403) and applies nothing', async () => {
+  it('audit: says so once when sys_audit_delete is not readable (403), applies nothing, and goes on', async () => {
     const db = freshDb();
     const sink = new KyselySink(db);
     const options = { client, sink, mode: 'incremental', deletes: 'audit' } as const;
@@ -283,11 +283,18 @@ describe('deletes', () => {
     const checked = (await sink.readState(people('denied')))?.deletesCheckedAt;
     mock.setFaults({ readDenied: { table: 'sys_audit_delete' } });
     const result = await runTasks([people('denied')], options);
-    expect(result.tasks.denied?.status).toBe('partial');
+    // Before deletes were the default this made the task partial; now it is one run warning.
+    expect(result.tasks.denied?.status).toBe('success');
+    expect(result.status).toBe('success');
     expect(result.tasks.denied?.recordsDeleted).toBe(0);
-    expect(result.tasks.denied?.error?.message).toContain(
+    expect(result.tasks.denied?.deletesNotApplied).toBe(
       'sys_audit_delete is not readable (HTTP 403)',
     );
+    expect(result.warnings.filter((w) => w.includes('sys_audit_delete'))).toEqual([
+      expect.stringContaining(
+        'sys_audit_delete is not readable (HTTP 403): deletes were not applied to denied (sys_user)',
+      ),
+    ]);
     // The checkpoint does not move past deletes that were never read.
     expect((await sink.readState(people('denied')))?.deletesCheckedAt).toBe(checked);
   });

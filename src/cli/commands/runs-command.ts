@@ -45,6 +45,8 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
         io.stdout,
         `#${run.id} ${run.executionType}${window} ${run.status} started ${run.startedAt} UTC,${duration} ${run.totalRecordsProcessed} records, ${run.apiCalls} API calls`,
       );
+      for (const warning of runWarnings(run.errorMessage))
+        line(io.stdout, `    warning: ${warning}`);
       for (const t of run.tasks) {
         const error = t.errorMessage ? ` - ${t.errorMessage.split('\n')[0]}` : '';
         line(
@@ -57,4 +59,14 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
   } finally {
     await db.destroy();
   }
+}
+
+/** The run-wide warnings of a logged run's message (its `Warning: ...` lines). */
+function runWarnings(message: string | null): string[] {
+  if (message === null) return [];
+  const prefix = 'Warning: ';
+  return message
+    .split('\n')
+    .filter((part) => part.startsWith(prefix))
+    .map((part) => part.slice(prefix.length));
 }

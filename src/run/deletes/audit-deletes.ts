@@ -13,6 +13,7 @@ import {
   pageOptions,
   removeRows,
 } from './delete-context.js';
+import { unreadableAudit } from './deletes-warning.js';
 
 /** Rows per audit page (two short fields, so a page is small). */
 const AUDIT_PAGE_SIZE = 5000;
@@ -29,11 +30,16 @@ interface AuditScan {
   readonly newest: string | undefined;
   /** Why the scan stopped short (the pass then ends with this one warning). */
   readonly warning?: string;
+  /** Why nothing could be read: the audit table is not readable (the run says it once). */
+  readonly notApplied?: string;
 }
 
 /** Applies the deletes `sys_audit_delete` lists for the task's table. @internal */
 export async function deletesFromAudit(context: DeleteContext): Promise<DeleteOutcome> {
   const scan = await scanAudit(context);
+  if (scan.notApplied !== undefined) {
+    return { deleted: scan.deleted, warnings: [], notApplied: scan.notApplied };
+  }
   if (scan.warning !== undefined) return { deleted: scan.deleted, warnings: [scan.warning] };
   const warnings: string[] = [];
   const gap = await unexplainedRows(context);
@@ -87,8 +93,7 @@ async function scanAudit(context: DeleteContext): Promise<AuditScan> {
   } catch (error) {
     if (!(error instanceof HttpError && (error.status === 403 || error.status === 401)))
       throw error;
-    const warning = `sys_audit_delete is not readable (HTTP ${error.status}): deletes of ${table} were not applied; grant read access to sys_audit_delete or use deletes 'reconcile'.`;
-    return { deleted, listed, newest, warning };
+    return { deleted, listed, newest, notApplied: unreadableAudit(error.status) };
   }
   deleted += await removeRows(context, pending);
   return { deleted, listed, newest };

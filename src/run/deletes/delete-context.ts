@@ -17,6 +17,11 @@ export interface DeleteOutcome {
   /** Problems the run log must show (the task is then `partial`). */
   readonly warnings: readonly string[];
   /**
+   * Why no delete could be read at all (`sys_audit_delete` is not readable (HTTP 403)): the
+   * task stays `success`, and the run says it once for every task in its `warnings`.
+   */
+  readonly notApplied?: string;
+  /**
    * Audit: the newest `sys_created_on` among the audit rows read (the instance's clock), where
    * the next pass starts (minus the overlap); `undefined` when none was read.
    */

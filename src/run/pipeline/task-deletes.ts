@@ -45,6 +45,7 @@ export async function deleteRemoved(step: DeleteStep): Promise<TaskPart> {
     onDbOperations: (operations) => tally.addDbOperations(operations),
   });
   const part = { recordsDeleted: outcome.deleted, warnings: outcome.warnings };
+  if (outcome.notApplied !== undefined) return { ...part, deletesNotApplied: outcome.notApplied };
   const clean = outcome.auditedUpTo !== undefined && outcome.warnings.length === 0;
   return clean ? { ...part, auditedUpTo: outcome.auditedUpTo } : part;
 }

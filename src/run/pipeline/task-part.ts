@@ -21,6 +21,8 @@ export interface TaskPart {
    * saves (the next pass starts there, minus the overlap).
    */
   readonly auditedUpTo?: string;
+  /** Why the task's deletes were not applied at all (the run warns once for every task). */
+  readonly deletesNotApplied?: string;
 }
 
 /** The parts of a task, merged in order. @internal */
@@ -31,6 +33,7 @@ export interface MergedParts {
   readonly watermark: PageCursor | undefined;
   readonly warnings: readonly string[];
   readonly auditedUpTo: string | undefined;
+  readonly deletesNotApplied: string | undefined;
 }
 
 const NOTHING: MergedParts = {
@@ -39,6 +42,7 @@ const NOTHING: MergedParts = {
   watermark: undefined,
   warnings: [],
   auditedUpTo: undefined,
+  deletesNotApplied: undefined,
 };
 
 /** Merges parts in order: a later value replaces an earlier one, warnings add up. @internal */
@@ -52,6 +56,7 @@ export function mergeParts(parts: readonly TaskPart[]): MergedParts {
       warnings:
         part.warnings === undefined ? merged.warnings : [...merged.warnings, ...part.warnings],
       auditedUpTo: part.auditedUpTo ?? merged.auditedUpTo,
+      deletesNotApplied: part.deletesNotApplied ?? merged.deletesNotApplied,
     }),
     NOTHING,
   );

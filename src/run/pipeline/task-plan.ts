@@ -6,9 +6,8 @@
  */
 import type { KeyedSink, StatefulSink } from '../../sink/index.js';
 import type { TaskDefinition } from '../../tasks/index.js';
-import type { RunTasksOptions } from '../run-options.js';
 import type { RunPlan } from '../run-plan.js';
-import { type DeleteMode, deleteModeOf } from '../sync-mode.js';
+import type { DeleteMode } from '../sync-mode.js';
 
 /** Where and how a task's deletes are applied. @internal */
 export interface DeleteTarget {
@@ -37,11 +36,11 @@ export interface TaskPlan {
 }
 
 /** The plan of `task` in a run planned as `plan`. @internal */
-export function planTask(task: TaskDefinition, options: RunTasksOptions, plan: RunPlan): TaskPlan {
+export function planTask(task: TaskDefinition, plan: RunPlan): TaskPlan {
   const { stateful, keyed } = plan.sinks;
   const incremental = plan.mode === 'incremental';
   const wholeSelection = plan.window === undefined || task.window === undefined;
-  const mode = deleteModeOf(options.deletes, task.name);
+  const mode = plan.deletes.get(task.name) ?? 'none';
   const deletes = mode === 'none' || keyed === undefined ? undefined : { mode, sink: keyed };
   const needsState = incremental || mode !== 'none' || wholeSelection;
   return {

@@ -59,6 +59,9 @@ export function taskResultOf(end: TaskEnd): TaskResult {
     recordsDeleted: parts.recordsDeleted,
     watermark: parts.watermark ?? tally.watermark,
     warnings,
+    ...(parts.deletesNotApplied === undefined
+      ? {}
+      : { deletesNotApplied: parts.deletesNotApplied }),
     ...(error ? { error } : {}),
   };
 }
