@@ -11,7 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { escape as escapeExpression, op } from 'arquero';
+import { type ColumnTable, escape as escapeExpression, op } from 'arquero';
 import {
   connectDatabase,
   createDatabase,
@@ -66,7 +66,8 @@ export function resolutionTask(): TaskDefinition {
     // Arquero parses table expressions into fast column code: use `op.*` functions in them.
     // A function that needs outside values (a closure) goes through arquero's `escape()`,
     // which calls it as is, row by row.
-    transform: (batch) =>
+    // arquero is an optional peer dependency: typing the batch with its ColumnTable gives its verbs.
+    transform: (batch: ColumnTable) =>
       batch
         .filter((d) => d.resolved_at != null && d.calendar_stc != null)
         .derive({

@@ -83,6 +83,8 @@ export {
   redactUrl,
   type SinkDatabase,
   type SinkQueryRunner,
+  type SqliteHandle,
+  type SqliteHandleStatement,
   type SyncTables,
 } from './database/index.js';
 // Field codecs
@@ -229,6 +231,7 @@ export {
   type TaskQuery,
   type TaskTransform,
   type TaskWindow,
+  type TransformTable,
   taskTimeWorkedTask,
   usersTask,
   type WindowRange,

@@ -7,7 +7,6 @@
  *
  * @module
  */
-import type { $Fetch } from 'ofetch';
 import { type Credentials, createCredentials, sameAuth, tokenRequester } from './auth/index.js';
 import type { ResolvedClientOptions } from './client-options.js';
 import {
@@ -16,6 +15,7 @@ import {
   createSessions,
   type ExecutorConfig,
   MetricsRecorder,
+  type RawFetcher,
   RequestExecutor,
   type Scheduler,
   type Sessions,
@@ -27,7 +27,7 @@ export interface ClientParts {
   readonly resolved: ResolvedClientOptions;
   readonly scheduler: Shared<Scheduler>;
   readonly sessions: Shared<Sessions>;
-  readonly fetcher: Shared<$Fetch>;
+  readonly fetcher: Shared<RawFetcher>;
   /** `undefined`: the client creates its own (its token requests then go through it). */
   readonly credentials: Shared<Credentials> | undefined;
   /** The counters the new client's counters also add to (the client it derives from). */

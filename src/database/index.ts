@@ -17,10 +17,10 @@ export type {
   FastUpsert,
   IdColumn,
   SqlAdapter,
-  SqliteHandle,
   UpsertCount,
 } from './sql-adapter.js';
 export { sqliteAdapter } from './sqlite-adapter.js';
+export type { SqliteHandle, SqliteHandleStatement } from './sqlite-database.js';
 export { BetterSqliteDialect, sqliteHandleOf } from './sqlite-handle.js';
 export { compiled, runStatement, type Statement } from './statement.js';
 export { ensureColumns, readColumns } from './table-schema.js';

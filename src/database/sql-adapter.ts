@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type Database from 'better-sqlite3';
 import type { ColumnDefinitionBuilder, Kysely, QueryResult } from 'kysely';
 import type { Row, SqlDialect, SqlTypes } from '../fields/index.js';
 import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
+import type { SqliteHandle } from './sqlite-database.js';
 import type { Statement } from './statement.js';
 
 /** A column to create: name and type in the database at hand. */
@@ -69,12 +69,6 @@ export interface FastUpsert {
   /** Forgets cached statements. */
   clear(): void;
 }
-
-/**
- * The better-sqlite3 database behind a SQLite Kysely instance, for {@link FastUpsert}: the
- * `better-sqlite3` `Database` object.
- */
-export type SqliteHandle = Database.Database;
 
 /**
  * One database family's SQL: quoting, placeholders, column types, DDL, upserts, how new rows

@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type Database from 'better-sqlite3';
 import type { Row } from '../fields/index.js';
 import type { BindRow, FastUpsert, SqlAdapter, UpsertCount } from './sql-adapter.js';
+import type { SqliteHandle, SqliteHandleStatement } from './sqlite-database.js';
 import {
   countableMax,
   type RowidProbe,
@@ -21,9 +21,9 @@ type SqliteSql = Pick<SqlAdapter, 'upsertSql' | 'countExistingStatement'>;
 
 /** Prepared-statement upserts on one better-sqlite3 database. */
 export class SqliteFastPath implements FastUpsert {
-  readonly #db: Database.Database;
+  readonly #db: SqliteHandle;
   readonly #sql: SqliteSql;
-  readonly #statements = new Map<string, Database.Statement>();
+  readonly #statements = new Map<string, SqliteHandleStatement>();
   /** Tables whose rowid probe cannot be prepared (`WITHOUT ROWID`). */
   readonly #withoutRowid = new Set<string>();
 
@@ -31,7 +31,7 @@ export class SqliteFastPath implements FastUpsert {
    * @param db - The better-sqlite3 database.
    * @param sql - The SQLite adapter.
    */
-  constructor(db: Database.Database, sql: SqliteSql) {
+  constructor(db: SqliteHandle, sql: SqliteSql) {
     this.#db = db;
     this.#sql = sql;
   }
@@ -64,7 +64,7 @@ export class SqliteFastPath implements FastUpsert {
       let before: number | undefined;
       let existing = 0;
       if (probe !== undefined) {
-        before = countableMax(probe.get(table, table, table, table) as RowidProbe, rows.length);
+        before = countableMax(probe.get([table, table, table, table]) as RowidProbe, rows.length);
         statements++;
       }
       if (before === undefined) {
@@ -78,7 +78,7 @@ export class SqliteFastPath implements FastUpsert {
       for (const row of rows) upsert.run(bind(row, values));
       let inserted = rows.length - existing;
       if (before !== undefined) {
-        const max = this.#prepare(sqliteMaxRowidSql(table)).pluck().get() as number | null;
+        const max = this.#prepare(sqliteMaxRowidSql(table)).pluck().get([]) as number | null;
         inserted = (max ?? 0) - before;
         statements++;
       }
@@ -98,7 +98,7 @@ export class SqliteFastPath implements FastUpsert {
   }
 
   /** The rowid probe of `table`, or `undefined` when it has no rowid. */
-  #probe(table: string): Database.Statement | undefined {
+  #probe(table: string): SqliteHandleStatement | undefined {
     if (this.#withoutRowid.has(table)) return undefined;
     try {
       return this.#prepare(sqliteRowidProbeSql(table));
@@ -108,7 +108,7 @@ export class SqliteFastPath implements FastUpsert {
     }
   }
 
-  #prepare(sql: string): Database.Statement {
+  #prepare(sql: string): SqliteHandleStatement {
     let statement = this.#statements.get(sql);
     if (statement === undefined) {
       if (this.#statements.size > 128) this.#statements.clear();

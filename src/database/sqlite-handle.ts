@@ -6,7 +6,6 @@
  *
  * @module
  */
-import type Database from 'better-sqlite3';
 import {
   type DatabaseIntrospector,
   type Dialect,
@@ -17,11 +16,12 @@ import {
   SqliteAdapter,
   SqliteDialect,
 } from 'kysely';
+import type { SqliteHandle } from './sqlite-database.js';
 
 /** Kysely's SQLite adapter, carrying the better-sqlite3 database it runs on. @internal */
 export class BetterSqliteAdapter extends SqliteAdapter {
   /** @param database - The better-sqlite3 database. */
-  constructor(readonly database: Database.Database) {
+  constructor(readonly database: SqliteHandle) {
     super();
   }
 }
@@ -38,11 +38,11 @@ export class BetterSqliteAdapter extends SqliteAdapter {
  * ```
  */
 export class BetterSqliteDialect implements Dialect {
-  readonly #database: Database.Database;
+  readonly #database: SqliteHandle;
   readonly #sqlite: SqliteDialect;
 
   /** @param database - The better-sqlite3 database (closed by `db.destroy()`). */
-  constructor(database: Database.Database) {
+  constructor(database: SqliteHandle) {
     this.#database = database;
     this.#sqlite = new SqliteDialect({ database });
   }
@@ -72,7 +72,7 @@ export class BetterSqliteDialect implements Dialect {
  * The better-sqlite3 database behind a Kysely instance built on {@link BetterSqliteDialect}
  * (every SQLite instance of `createDatabase`); `undefined` for any other instance.
  */
-export function sqliteHandleOf(db: object): Database.Database | undefined {
+export function sqliteHandleOf(db: object): SqliteHandle | undefined {
   const adapter = kyselyAdapterOf(db);
   return adapter instanceof BetterSqliteAdapter ? adapter.database : undefined;
 }

@@ -18,6 +18,7 @@ export type {
   TaskOptions,
   TaskQuery,
   TaskTransform,
+  TransformTable,
 } from './task-options.js';
 export { type TaskWindow, type WindowRange, windowRange } from './task-window.js';
 export { yesterdayUtc } from './yesterday-utc.js';

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { ColumnTable } from 'arquero';
 import type { FieldCodec } from '../fields/index.js';
 import type { QueryInput } from '../query/index.js';
 import type { TaskWindow } from './task-window.js';
@@ -27,11 +26,36 @@ export type FieldSpec =
 export type TaskQuery = QueryInput | ((window: TaskWindow | undefined) => QueryInput);
 
 /**
- * Reshapes each decoded batch (derive columns, filter rows). It receives an arquero table whose
- * columns are the task's columns and returns one; new columns are added to the target table on
- * first write, typed from their values. It must keep `sys_id`.
+ * The part of an arquero table (`ColumnTable`) that a run reads back from a transform. The
+ * published types name no arquero type, so they compile where arquero (an optional peer
+ * dependency) is not installed.
  */
-export type TaskTransform = (batch: ColumnTable) => ColumnTable;
+export interface TransformTable {
+  /** The column names, in order. */
+  columnNames(): string[];
+  /** The rows, as objects keyed by column name. */
+  objects(): object[];
+}
+
+/**
+ * Reshapes each decoded batch (derive columns, filter rows). It receives an arquero
+ * `ColumnTable` whose columns are the task's columns and returns one; new columns are added to
+ * the target table on first write, typed from their values. It must keep `sys_id`.
+ *
+ * arquero is an optional peer dependency: install it (`npm install arquero`) to use
+ * transforms, and type the parameter with its `ColumnTable` to use its verbs (declared as a
+ * method, the signature accepts a function of arquero's richer table type):
+ *
+ * @example
+ * ```ts
+ * import type { ColumnTable } from 'arquero';
+ * const transform = (batch: ColumnTable) =>
+ *   batch.derive({ calendar_hours: (d) => d.calendar_stc / 3600 });
+ * ```
+ */
+export type TaskTransform = {
+  transform(batch: TransformTable): TransformTable;
+}['transform'];
 
 /** Per-reference options. */
 export interface ReferenceOptions {

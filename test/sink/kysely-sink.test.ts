@@ -1,3 +1,4 @@
+import type { ColumnTable } from 'arquero';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../../src/database/index.js';
@@ -321,7 +322,7 @@ for (const target of sinkTargets) {
         'derived',
         { number: fields.string(), calendar_stc: fields.integer(), opened_at: fields.dateTime() },
         {
-          transform: (batch) =>
+          transform: (batch: ColumnTable) =>
             batch.derive({
               calendar_hours: (d: { calendar_stc: number }) => d.calendar_stc / 3600,
               long_running: (d: { calendar_stc: number }) => d.calendar_stc > 36_000,

@@ -1,4 +1,4 @@
-import { op } from 'arquero';
+import { type ColumnTable, op } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { ServiceNowError } from '../../src/core/errors.js';
 import { fields } from '../../src/fields/index.js';
@@ -277,7 +277,7 @@ describe('applyTransform', () => {
   it('derives columns and filters rows through arquero', async () => {
     const transformed = defineTask({
       ...base,
-      transform: (table) =>
+      transform: (table: ColumnTable) =>
         table
           .filter((d: { made_sla: boolean }) => d.made_sla)
           .derive({
@@ -310,7 +310,10 @@ describe('applyTransform', () => {
   });
 
   it('refuses a transform that drops sys_id or returns no table', async () => {
-    const dropping = defineTask({ ...base, transform: (table) => table.select('number') });
+    const dropping = defineTask({
+      ...base,
+      transform: (table: ColumnTable) => table.select('number'),
+    });
     await expect(applyTransform(dropping, rows)).rejects.toThrow(TaskDefinitionError);
     const broken = defineTask({ ...base, transform: (() => 42) as never });
     await expect(applyTransform(broken, rows)).rejects.toThrow(/arquero table/);

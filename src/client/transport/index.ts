@@ -16,6 +16,8 @@ export {
   buildUrl,
   type ExecutorConfig,
   type FailedAttempt,
+  type RawFetcher,
+  type RawFetchOptions,
   type RequestResult,
   type RequestSpec,
 } from './request-spec.js';

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { $Fetch } from 'ofetch';
 import type PQueue from 'p-queue';
 import type { AuthProvider } from './auth-provider.js';
 import type { CookieJarPool } from './cookie-jar.js';
@@ -14,10 +13,33 @@ import type { SecretRedactor } from './redact.js';
 import type { BodyFailure } from './response-body.js';
 import type { AttemptFailure, RetryPolicy } from './retry-policy.js';
 
+/**
+ * The options of one raw request: the body is left unread (`responseType: 'stream'`), and
+ * neither retries, error statuses nor redirects are handled below the executor.
+ */
+export interface RawFetchOptions {
+  readonly method: 'GET' | 'POST';
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly signal: AbortSignal;
+  readonly responseType: 'stream';
+  readonly retry: false;
+  readonly ignoreResponseError: true;
+  readonly redirect: 'manual';
+}
+
+/**
+ * What the executor asks of ofetch (declared here, so the published types do not name
+ * ofetch's, which need `undici`'s): one raw request resolving to its `Response`.
+ */
+export interface RawFetcher {
+  raw(url: string, options: RawFetchOptions): Promise<Response>;
+}
+
 /** Everything the executor works with; the shareable parts come from the client. */
 export interface ExecutorConfig {
   readonly origin: string;
-  readonly fetcher: $Fetch;
+  readonly fetcher: RawFetcher;
   readonly queue: PQueue;
   readonly gate: RateGate;
   /** `undefined` when session cookies are off. */

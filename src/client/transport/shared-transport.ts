@@ -5,11 +5,12 @@
  *
  * @module
  */
-import { type $Fetch, createFetch } from 'ofetch';
+import { createFetch } from 'ofetch';
 import PQueue from 'p-queue';
 import { CookieJarPool } from './cookie-jar.js';
 import { createNodeFetch, type FetchFunction, type TlsOptions } from './node-fetch.js';
 import { RateGate } from './rate-gate.js';
+import type { RawFetcher } from './request-spec.js';
 import { Shared } from './shared.js';
 
 /** Request slots and the 429 pause. */
@@ -58,7 +59,7 @@ export function createSessions(sessionCookies: boolean): Shared<Sessions> {
 }
 
 /** Creates the ofetch instance over the user's fetch, a CA-aware node fetch, or global fetch. */
-export function createFetcher(settings: FetchSettings): Shared<$Fetch> {
+export function createFetcher(settings: FetchSettings): Shared<RawFetcher> {
   let fetchImpl: FetchFunction;
   let close: () => void = () => {};
   if (settings.fetch !== undefined) {
@@ -70,6 +71,6 @@ export function createFetcher(settings: FetchSettings): Shared<$Fetch> {
   } else {
     fetchImpl = (input, init) => globalThis.fetch(input, init);
   }
-  const fetcher = createFetch({ fetch: fetchImpl as typeof globalThis.fetch });
+  const fetcher: RawFetcher = createFetch({ fetch: fetchImpl as typeof globalThis.fetch });
   return new Shared(fetcher, close);
 }
