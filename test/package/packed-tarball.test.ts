@@ -1,6 +1,12 @@
 /**
  * The package as npm would publish it: the tarball holds the built entry points (and not the
  * sources or tests), and its `exports` map imports with the declared names.
+ *
+ * A fast check: the extracted package borrows this repository's node_modules through a
+ * symlink, so it cannot see a dependency that fails to install. The real install (`npm install`
+ * of the tarball from the registry into an empty project, imports, the bin, a sync, and the
+ * published types under `skipLibCheck: false`) is `test/package/consumer-install.mjs`, its own
+ * CI step (`npm run test:consumer`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -57,6 +63,10 @@ describe('the packed tarball', () => {
     expect(Object.keys(pkg.exports['.'])[0]).toBe('types');
     expect(Object.keys(pkg.exports['./mock'])[0]).toBe('types');
     expect(pkg.bin['servicenow-sync']).toBe('./dist/cli/main.js');
+    // arquero (transforms only) is an optional peer; nothing pins a consumer's versions.
+    expect(pkg.dependencies.arquero).toBeUndefined();
+    expect(pkg.peerDependenciesMeta.arquero.optional).toBe(true);
+    expect(pkg.overrides).toBeUndefined();
     expect(existsSync(join(dir, 'package', pkg.bin['servicenow-sync']))).toBe(true);
   });
 
