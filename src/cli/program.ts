@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ENVIRONMENT } from './connection.js';
 import { withFlagNames } from './flag-names.js';
 import { type CliIo, line } from './io.js';
+import { addRunsCancelCommand, addUnlockCommand } from './lock-definitions.js';
 import { addSyncCommand } from './sync-definition.js';
 import { nonNegativeInteger, positiveInteger, UsageError } from './usage-error.js';
 
@@ -45,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   addDemoCommand(program, io, done);
   addSyncCommand(program, io, done);
   addRunsCommand(program, io, done);
+  addUnlockCommand(program, io, done);
   addMockCommand(program, io, done);
 
   try {
@@ -111,7 +113,7 @@ function addDemoCommand(program: Command, io: CliIo, done: (code: number) => voi
 
 /** `runs`: the execution log. */
 function addRunsCommand(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
+  const runs = program
     .command('runs')
     .description('show the execution log, newest first')
     .addOption(new Option('--db <url>', 'database URL').env(ENVIRONMENT.db))
@@ -125,6 +127,7 @@ function addRunsCommand(program: Command, io: CliIo, done: (code: number) => voi
       const { runsCommand } = await import('./commands/runs-command.js');
       done(await runsCommand(flags, io));
     });
+  addRunsCancelCommand(runs, io, done);
 }
 
 /** `mock`: the mock server standalone. */

@@ -45,6 +45,9 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
         io.stdout,
         `#${run.id} ${run.executionType}${window} ${run.status} started ${run.startedAt} UTC,${duration} ${run.totalRecordsProcessed} records, ${run.apiCalls} API calls`,
       );
+      // A run closed from outside (taken over, ended by hand) says why under its line.
+      if ((run.status === 'abandoned' || run.status === 'cancelled') && run.errorMessage)
+        line(io.stdout, `    ${run.errorMessage.split('\n')[0]}`);
       for (const t of run.tasks) {
         const error = t.errorMessage ? ` - ${t.errorMessage.split('\n')[0]}` : '';
         line(
