@@ -31,7 +31,7 @@ export interface RunStartInfo {
 /** A dead run replaced by the one starting, as its lock recorded it. */
 export interface ReplacedRun {
   /** Its execution id; absent when it died before recording it with the lock. */
-  readonly executionId?: string;
+  readonly executionId?: string | undefined;
   /** The token of its lock lease: the record of a run registered with `lockOwner` carries it. */
   readonly lockOwner?: string;
   /** Host name of its machine. */
