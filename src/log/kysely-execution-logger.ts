@@ -38,8 +38,8 @@ const MAX_MESSAGE = 4000;
 /**
  * Writes `servicenow_execution_log` and `servicenow_execution_task` (created when missing).
  *
- * The run row is written `running` when the run starts and completed when it ends; each task
- * row is written when the task starts and completed when it ends. When the run took over the
+ * The run row is written `running` when the run starts (with its instance) and completed when
+ * it ends; each task row is written when the task starts and completed when it ends. When the run took over the
  * lock of a dead run (`RunStartInfo.replacedRun`), that run's row is closed as `error`.
  * Overlapping runs are kept apart by the run's `RunLock` (`KyselyRunLock`), not by the logger.
  *
@@ -192,6 +192,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
       db_operations: 0,
       error_message: null,
       heartbeat_at: started,
+      instance: run.instance ?? null,
     };
     const db = this.#db as unknown as Kysely<SyncTables>;
     return adapterFor(this.#dialect).insertReturningId(db, 'servicenow_execution_log', values);
