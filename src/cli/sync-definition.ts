@@ -70,6 +70,10 @@ export function addSyncCommand(program: Command, io: CliIo, done: (code: number)
       'rows per database transaction (default 1000-10000 by table width)',
       positiveInteger('--batch-size'),
     )
+    .option(
+      '--table-prefix <prefix>',
+      "prefix of the data tables' names (another instance in the same database)",
+    )
     .option('--json', 'print the RunResult as JSON on stdout')
     .option('--quiet', 'no progress output')
     .addHelpText(

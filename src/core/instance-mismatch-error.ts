@@ -15,13 +15,13 @@ export interface InstanceMismatchDetails {
   readonly table?: string;
   /**
    * What to do instead, replacing the default advice (another database or schema, `--db` on
-   * the command line, or another table prefix).
+   * the command line, or another table prefix, `--table-prefix`).
    */
   readonly advice?: string;
 }
 
 const DEFAULT_ADVICE =
-  'One database holds one instance: write this instance into another database or schema (CLI: --db), or under another tablePrefix.';
+  'One database holds one instance: write this instance into another database or schema (CLI: --db), or under another table prefix (tablePrefix; CLI: --table-prefix).';
 
 /**
  * A run against one instance was pointed at a database (or table) that holds another

@@ -40,6 +40,7 @@ export interface SyncFlags extends ConnectionFlags {
   readonly partitions?: number;
   readonly pageSize?: number;
   readonly batchSize?: number;
+  readonly tablePrefix?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly incremental?: boolean;
@@ -63,6 +64,7 @@ export type SyncRunOptions = Pick<
   | 'strictTimeZone'
   | 'partitions'
   | 'concurrency'
+  | 'instance'
 >;
 
 /** What a sync will do; nothing opened yet. The run checks the rest of its options itself. */
@@ -73,6 +75,8 @@ export interface SyncPlan {
   readonly run: SyncRunOptions;
   /** Rows per database transaction, when set (else the sink's default). */
   readonly batchSize: number | undefined;
+  /** Prefix of the data tables' names, when set. */
+  readonly tablePrefix?: string;
 }
 
 /** The jobs the CLI names, by name. */
@@ -124,6 +128,7 @@ export function planSync(
       strictTimeZone: Boolean(flags.strictTimeZone),
     },
     batchSize: flags.batchSize,
+    ...(flags.tablePrefix === undefined ? {} : { tablePrefix: flags.tablePrefix }),
   };
 }
 
@@ -238,7 +243,10 @@ export async function runInto(
   try {
     return await runTasks(plan.work, {
       client,
-      ...connectDatabase(db, plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
+      ...connectDatabase(db, {
+        ...(plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
+        ...(plan.tablePrefix === undefined ? {} : { tablePrefix: plan.tablePrefix }),
+      }),
       signal: io.interrupted,
       onProgress: progress.onProgress,
       ...plan.run,
