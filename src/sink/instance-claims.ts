@@ -61,6 +61,7 @@ export async function claimTables(
   targets: readonly ClaimTarget[],
   signal?: AbortSignal,
 ): Promise<InstanceClaim> {
+  signal?.throwIfAborted();
   const unique = [...new Map(targets.map((t) => [t.target, t])).values()];
   if (unique.length === 0) return { adopted: [] };
   const names = unique.map((t) => t.target);

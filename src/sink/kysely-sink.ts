@@ -294,21 +294,18 @@ export class KyselySink implements KeyedSink, InstanceSink {
   }
 
   /**
-   * Checks that the target tables of `tasks` (with the prefix) and their sync state hold no other
-   * instance's data, then records them as `instance`'s in `servicenow_sync_tables` (created when
-   * missing; the state table gains its `instance` column when it lacks it), all in one
-   * transaction. Tables and state rows written before instances were recorded are adopted and
-   * returned in `adopted`. State saved afterwards for these tables records `instance`.
+   * Checks that the target tables of `tasks` and their sync state hold no other instance's data,
+   * then records them as `instance`'s (`servicenow_sync_tables`, and the state rows), in one
+   * transaction; tables written before instances were recorded are adopted (`adopted`).
    *
-   * @throws {@link InstanceMismatchError} (nothing written) when a table or its state holds
-   * another instance's data; {@link SinkError} when the database refuses a statement.
+   * @throws {@link InstanceMismatchError} (nothing written) when a table holds another instance's
+   * data; {@link SinkError} when the database refuses a statement.
    */
-  async claimInstance(
+  claimInstance(
     instance: string,
     tasks: readonly TaskDefinition[],
     options: SinkCallOptions = {},
   ): Promise<InstanceClaim> {
-    options.signal?.throwIfAborted();
     const targets = tasks.map((task) => ({ target: this.tableName(task), table: task.table }));
     const context = { db: this.#db, adapter: this.#live.adapter, state: this.#state };
     return claimTables(context, instance, targets, options.signal);
