@@ -6,9 +6,9 @@
  * @module
  */
 import { ConfigurationError } from '../core/index.js';
+import type { InstanceSink } from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import type { RunTasksOptions } from './run-options.js';
-import type { RunPlan } from './run-plan.js';
 
 /** Longest instance identity (the column's size). */
 const MAX_INSTANCE = 255;
@@ -40,6 +40,12 @@ export function runInstance(options: RunTasksOptions): string | undefined {
   return given;
 }
 
+/** The part of the run's plan the guard reads. @internal */
+export interface GuardPlan {
+  readonly instance: string | undefined;
+  readonly sinks: { readonly instanced: InstanceSink | undefined };
+}
+
 /**
  * Has the sink claim the run's target tables for its instance, when the sink records instances
  * and the instance is known; resolves to the run warnings to report (tables adopted from before
@@ -49,18 +55,19 @@ export function runInstance(options: RunTasksOptions): string | undefined {
  */
 export async function claimInstance(
   tasks: readonly TaskDefinition[],
-  plan: RunPlan,
+  plan: GuardPlan,
   signal: AbortSignal | undefined,
 ): Promise<string[]> {
   const sink = plan.sinks.instanced;
-  if (sink === undefined || plan.instance === undefined) return [];
+  const instance = plan.instance;
+  if (sink === undefined || instance === undefined) return [];
   const { adopted } = await sink.claimInstance(
-    plan.instance,
+    instance,
     tasks,
     signal === undefined ? {} : { signal },
   );
   if (adopted.length === 0) return [];
   return [
-    `Adopted ${adopted.join(', ')} for ${plan.instance}: ${adopted.length === 1 ? 'this table was' : 'these tables were'} written by a version that did not record the instance. If ${adopted.length === 1 ? 'it holds' : 'they hold'} another instance's data (the demo's, say), drop ${adopted.length === 1 ? 'it' : 'them'} or use another database, then run again.`,
+    `Adopted ${adopted.join(', ')} for ${instance}: ${adopted.length === 1 ? 'this table was' : 'these tables were'} written by a version that did not record the instance. If ${adopted.length === 1 ? 'it holds' : 'they hold'} another instance's data (the demo's, say), drop ${adopted.length === 1 ? 'it' : 'them'} or use another database, then run again.`,
   ];
 }
