@@ -4,9 +4,11 @@
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ENVIRONMENT } from './connection.js';
+import { DEFAULT_DEMO_DB, ENVIRONMENT } from './connection.js';
 import { withFlagNames } from './flag-names.js';
 import { type CliIo, line } from './io.js';
+import { addRunsCancelCommand, addUnlockCommand } from './lock-definitions.js';
+import { addStateCommand } from './state-definition.js';
 import { addSyncCommand } from './sync-definition.js';
 import { nonNegativeInteger, positiveInteger, UsageError } from './usage-error.js';
 
@@ -35,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '  $ servicenow-sync demo',
         '  $ servicenow-sync sync incidents --from 2026-11-01 --to 2026-11-07 --instance https://acme.service-now.com',
         '  $ servicenow-sync runs',
+        '  $ servicenow-sync state',
         '  $ servicenow-sync sync --help',
       ].join('\n'),
     );
@@ -45,6 +48,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   addDemoCommand(program, io, done);
   addSyncCommand(program, io, done);
   addRunsCommand(program, io, done);
+  addUnlockCommand(program, io, done);
+  addStateCommand(program, io, done);
   addMockCommand(program, io, done);
 
   try {
@@ -94,14 +99,22 @@ function addDemoCommand(program: Command, io: CliIo, done: (code: number) => voi
   program
     .command('demo')
     .description('start the bundled mock ServiceNow and sync both jobs into SQLite')
-    .option('--db <url>', 'database URL', 'sqlite:./servicenow.db')
+    .option('--db <url>', 'database URL (never one holding a real instance)', DEFAULT_DEMO_DB)
     .option('--seed <n>', 'mock data seed', nonNegativeInteger('--seed'))
     .option('--scale <n>', 'number of mock incidents', positiveInteger('--scale'))
     .option('--quiet', 'no progress output')
     .option('--json', 'print the two RunResults as JSON on stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ servicenow-sync demo\n  $ servicenow-sync demo --db sqlite:/tmp/demo.db --scale 20000',
+      [
+        '',
+        'Examples:',
+        '  $ servicenow-sync demo',
+        '  $ servicenow-sync demo --db sqlite:/tmp/demo.db --scale 20000',
+        '',
+        'The demo writes ./servicenow-demo.db, never the database of real syncs (./servicenow.db),',
+        "and refuses a database that holds a real instance's data.",
+      ].join('\n'),
     )
     .action(async (flags) => {
       const { demoCommand } = await import('./commands/demo-command.js');
@@ -111,7 +124,7 @@ function addDemoCommand(program: Command, io: CliIo, done: (code: number) => voi
 
 /** `runs`: the execution log. */
 function addRunsCommand(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
+  const runs = program
     .command('runs')
     .description('show the execution log, newest first')
     .addOption(new Option('--db <url>', 'database URL').env(ENVIRONMENT.db))
@@ -125,6 +138,7 @@ function addRunsCommand(program: Command, io: CliIo, done: (code: number) => voi
       const { runsCommand } = await import('./commands/runs-command.js');
       done(await runsCommand(flags, io));
     });
+  addRunsCancelCommand(runs, io, done);
 }
 
 /** `mock`: the mock server standalone. */

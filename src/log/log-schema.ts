@@ -23,6 +23,10 @@ export interface ExecutionLogRow {
   db_operations: number;
   error_message: string | null;
   heartbeat_at: string | null;
+  /** The token of the run's lock lease (added in 0.2; null on older rows and unlocked runs). */
+  lock_owner: string | null;
+  /** The instance read (added in 0.2; null on older rows and when the run did not tell it). */
+  instance: string | null;
 }
 
 /** Row of `servicenow_execution_task`. */
@@ -113,7 +117,11 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
   const adapter = adapterFor(dialect);
   const { timestamp: ts, date, double: real, bigint: big, text } = adapter.types;
   const name = text(191);
-  // Task columns added after the first release: in a new table, and added to an older one.
+  // Columns added after the first release: in a new table, and added to an older one.
+  const laterRunColumns = [
+    { name: 'instance', type: text(255) },
+    { name: 'lock_owner', type: text(64) },
+  ];
   const laterTaskColumns = [
     { name: 'sync_mode', type: text(16) },
     { name: 'expected_records', type: big },
@@ -136,6 +144,9 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
       .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('error_message', 'text')
       .addColumn('heartbeat_at', sql.raw(ts))
+      .$call((t) =>
+        laterRunColumns.reduce((table, c) => table.addColumn(c.name, sql.raw(c.type)), t),
+      )
       .execute(),
   );
   await createTolerant(db, 'servicenow_execution_task', () =>
@@ -161,6 +172,8 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
       .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
       .execute(),
   );
+  const log = 'servicenow_execution_log';
+  await ensureColumns(db, adapter, log, await readColumns(db, adapter, log), laterRunColumns);
   const task = 'servicenow_execution_task';
   await ensureColumns(db, adapter, task, await readColumns(db, adapter, task), laterTaskColumns);
 }

@@ -4,7 +4,16 @@
  * @module
  */
 import type { Kysely } from 'kysely';
+import type { RunStatus } from '../run/index.js';
+import type { ClosedRunStatus } from './close-run.js';
 import { type AnyKysely, type LogDatabase, readTimestamp } from './log-schema.js';
+
+/**
+ * The status of a logged run: a {@link RunStatus} once it finished, `running` while it lives,
+ * `abandoned` when it died and the run that took its lock over closed it, `cancelled` when it
+ * was ended by hand (or stopped by its signal).
+ */
+export type LoggedRunStatus = RunStatus | 'running' | ClosedRunStatus;
 
 /** One task line of a logged run. */
 export interface LoggedTask {
@@ -32,12 +41,14 @@ export interface LoggedTask {
 export interface LoggedRun {
   readonly id: string;
   readonly executionType: string;
+  /** The instance read; null for runs logged by older versions or that did not tell it. */
+  readonly instance: string | null;
   readonly startDate: string | null;
   readonly endDate: string | null;
   readonly startedAt: string | null;
   readonly endedAt: string | null;
   readonly durationSeconds: number | null;
-  readonly status: string;
+  readonly status: LoggedRunStatus;
   readonly totalRecordsProcessed: number;
   readonly apiCalls: number;
   readonly dbOperations: number;
@@ -91,12 +102,13 @@ export async function readRuns(
   return runs.map((r) => ({
     id: String(r.id),
     executionType: r.execution_type,
+    instance: r.instance ?? null,
     startDate: r.start_date === null ? null : String(r.start_date).slice(0, 10),
     endDate: r.end_date === null ? null : String(r.end_date).slice(0, 10),
     startedAt: readTimestamp(r.started_at),
     endedAt: readTimestamp(r.ended_at),
     durationSeconds: r.duration_seconds === null ? null : Number(r.duration_seconds),
-    status: r.status,
+    status: r.status as LoggedRunStatus,
     totalRecordsProcessed: Number(r.total_records_processed),
     apiCalls: Number(r.api_calls),
     dbOperations: Number(r.db_operations),

@@ -12,7 +12,15 @@ export type {
   TaskProgress,
 } from './execution-logger.js';
 export type { ProgressEvent, TaskCounters } from './progress.js';
-export type { RunLease, RunLock, RunLockHolder, RunLockKey } from './run-lock.js';
+export type {
+  ReplacedHolder,
+  RunLease,
+  RunLock,
+  RunLockHolder,
+  RunLockKey,
+  TakeoverReason,
+} from './run-lock.js';
+export { lockJobOf } from './run-options.js';
 export type {
   ErrorSummary,
   RunResult,

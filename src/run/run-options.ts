@@ -39,6 +39,16 @@ export interface RunTasksOptions {
   readonly client: RunClient;
   /** Receives the rows. */
   readonly sink: Sink;
+  /**
+   * The identity of the instance read, recorded with every table written, its sync state and
+   * the execution log: a sink that records it (`KyselySink`) refuses, before anything is
+   * written, a run whose tables hold another instance's data (`InstanceMismatchError`). Set it
+   * when the client's URL does not identify the instance (a proxy, a mock on a random port: the
+   * CLI's demo uses `mock:demo?seed=N`). At most 255 characters.
+   * @default the client's `instanceUrl` (normalised, e.g. `https://acme.service-now.com`);
+   * without either, tables are not checked
+   */
+  readonly instance?: string;
   /** Receives run events (execution log). @default none */
   readonly logger?: ExecutionLogger;
   /**
@@ -161,19 +171,9 @@ export function runWork(
   options: RunTasksOptions,
   now: Date,
 ): RunWork {
-  const instance = options.client.instanceUrl ?? '';
+  const instance = options.instance ?? options.client.instanceUrl ?? '';
   if (!isJob(work)) {
-    return {
-      tasks: work,
-      options,
-      lockKey: () => ({
-        job: `tasks:${work
-          .map((t) => t.name)
-          .sort()
-          .join(',')}`,
-        instance,
-      }),
-    };
+    return { tasks: work, options, lockKey: () => ({ job: lockJobOf(work), instance }) };
   }
   const mode = options.mode ?? work.mode;
   const window =
@@ -188,6 +188,24 @@ export function runWork(
       ...(window === undefined ? {} : { window }),
       ...(concurrency === undefined ? {} : { concurrency }),
     },
-    lockKey: () => ({ job: work.name, instance }),
+    lockKey: () => ({ job: lockJobOf(work), instance }),
   };
+}
+
+/**
+ * The job name a run of `work` takes its lock under (`RunLockKey.job`): a job's name, or for a
+ * task list `tasks:` and its task names, sorted (`tasks:groups,users`). What `unlockJob` takes.
+ *
+ * @example
+ * ```ts
+ * lockJobOf(incidentsJob()); // 'incidents'
+ * lockJobOf([usersTask(), groupsTask()]); // 'tasks:groups,users'
+ * ```
+ */
+export function lockJobOf(work: Job | readonly TaskDefinition[]): string {
+  if (isJob(work)) return work.name;
+  return `tasks:${work
+    .map((t) => t.name)
+    .sort()
+    .join(',')}`;
 }

@@ -12,7 +12,9 @@ import { cancelReason } from './cancel-reason.js';
 import { deletesWarnings } from './deletes/index.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
-import type { RunLease, RunLock, RunLockHolder } from './run-lock.js';
+import { holdLock, replacedRunOf } from './hold-lock.js';
+import { claimInstance } from './instance-guard.js';
+import type { RunLease } from './run-lock.js';
 import { type RunHandle, type RunTasksOptions, runWork } from './run-options.js';
 import { planRun, type RunPlan } from './run-plan.js';
 import type { RunResult, RunStatus, TaskResult } from './run-result.js';
@@ -28,7 +30,8 @@ const debug = createDebug('servicenow-sync:run');
 /**
  * Starts a run and resolves once it is registered (the lock taken, the logger told), before any
  * row is read. Takes a {@link Job} (its name, concurrency, mode and window are the defaults of
- * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError` or
+ * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError`
+ * (`InstanceMismatchError` when the sink's tables hold another instance's data) or
  * `RunInProgressError` without reading or writing anything.
  *
  * @example
@@ -49,14 +52,17 @@ export async function startRun(
   const lease = lock ? await lock.acquire(lockKey()) : undefined;
   let registered: Registered;
   try {
-    registered = await register(tasks, runOptions, plan, startedAt, lease?.replaced);
+    registered = await register(tasks, runOptions, plan, startedAt, lease);
   } catch (error) {
     if (lock && lease) await lock.release(lease).catch((e: unknown) => debug('release: %O', e));
     throw error;
   }
   const { id, warnings } = registered;
-  const stopHolding = lock && lease ? await hold(lock, { ...lease, executionId: id }) : undefined;
   const controller = new AbortController();
+  const stopHolding =
+    lock && lease
+      ? await holdLock(lock, { ...lease, executionId: id }, (lost) => controller.abort(lost))
+      : undefined;
   const signal = runOptions.signal
     ? AbortSignal.any([runOptions.signal, controller.signal])
     : controller.signal;
@@ -99,13 +105,16 @@ interface Registered {
   readonly warnings: readonly string[];
 }
 
-/** The time-zone guard, then the logger's `runStarted` (which closes a replaced dead run). */
+/**
+ * The time-zone guard, the instance claim, then the logger's `runStarted` (which closes a
+ * replaced dead run).
+ */
 async function register(
   tasks: readonly TaskDefinition[],
   options: RunTasksOptions,
   plan: RunPlan,
   startedAt: Date,
-  replaced: RunLockHolder | undefined,
+  lease: RunLease | undefined,
 ): Promise<Registered> {
   const warnings: string[] = [];
   if (plan.checkTimeZone) {
@@ -115,37 +124,18 @@ async function register(
     });
     if (warning !== undefined) warnings.push(warning);
   }
+  warnings.push(...(await claimInstance(tasks, plan, options.signal)));
   if (!options.logger) return { id: randomUUID(), warnings };
   const id = await options.logger.runStarted({
     executionType: plan.executionType,
     window: plan.window ? { from: plan.window.from, to: plan.window.to } : null,
     startedAt,
+    ...(plan.instance === undefined ? {} : { instance: plan.instance }),
     tasks: tasks.map((t) => ({ name: t.name, table: t.table, target: t.target })),
-    ...(replaced?.executionId === undefined
-      ? {}
-      : { replacedRun: { executionId: replaced.executionId, heartbeatAt: replaced.heartbeatAt } }),
+    ...(lease === undefined ? {} : { lockOwner: lease.owner }),
+    ...(lease?.replaced === undefined ? {} : { replacedRun: replacedRunOf(lease.replaced) }),
   });
   return { id, warnings };
-}
-
-/**
- * Records the execution id with the lock and keeps its heartbeat on an unref'd interval;
- * resolves to the function that stops the heartbeat and releases the lock.
- */
-async function hold(lock: RunLock, lease: RunLease): Promise<() => Promise<void>> {
-  const beat = () =>
-    lock.heartbeat(lease).catch((error: unknown) => debug('lock heartbeat failed: %O', error));
-  await beat();
-  const timer = setInterval(beat, lock.heartbeatMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    try {
-      await lock.release(lease);
-    } catch (error) {
-      debug('run %s: lock release failed: %O', lease.executionId, error);
-    }
-  };
 }
 
 async function execute(
