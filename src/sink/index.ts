@@ -1,5 +1,6 @@
 export { KyselySink } from './kysely-sink.js';
 export type { KyselySinkOptions } from './kysely-sink-options.js';
+export { isPingableSink, type PingableSink } from './pingable-sink.js';
 export {
   type DeleteResult,
   isKeyedSink,
