@@ -11,6 +11,7 @@ import type { Job, TaskDefinition } from '../tasks/index.js';
 import { cancelReason } from './cancel-reason.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
+import { preflight } from './preflight/index.js';
 import type { RunLease, RunLock, RunLockHolder } from './run-lock.js';
 import { type RunHandle, type RunTasksOptions, runWork } from './run-options.js';
 import { planRun, type RunPlan } from './run-plan.js';
@@ -27,8 +28,9 @@ const debug = createDebug('servicenow-sync:run');
 /**
  * Starts a run and resolves once it is registered (the lock taken, the logger told), before any
  * row is read. Takes a {@link Job} (its name, concurrency, mode and window are the defaults of
- * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError` or
- * `RunInProgressError` without reading or writing anything.
+ * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError`,
+ * `PreflightError` (the instance, the credentials or the database failed the preflight),
+ * `FilterFieldError` or `RunInProgressError` without writing anything.
  *
  * @example
  * ```ts
@@ -44,6 +46,7 @@ export async function startRun(
   const startedAt = new Date();
   const { tasks, options: runOptions, lockKey } = runWork(work, options, startedAt);
   const plan = planRun(tasks, runOptions);
+  await preflight(tasks, runOptions);
   const lock = runOptions.lock;
   const lease = lock ? await lock.acquire(lockKey()) : undefined;
   let registered: Registered;
@@ -164,8 +167,8 @@ async function execute(
   const endedAt = new Date();
   const byName: Record<string, TaskResult> = {};
   for (const r of results) byName[r.name] = r;
-  const status = overallStatus(results);
-  const cancelled = signal.aborted;
+  const cancelled = signal.aborted && results.some((r) => r.status === 'cancelled');
+  const status = cancelled ? 'cancelled' : overallStatus(results);
   const result: RunResult = {
     id,
     executionType: plan.executionType,
