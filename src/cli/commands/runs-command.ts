@@ -45,6 +45,8 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
         io.stdout,
         `#${run.id} ${run.executionType}${window} ${run.status} started ${run.startedAt} UTC,${duration} ${run.totalRecordsProcessed} records, ${run.apiCalls} API calls`,
       );
+      const reason = runReason(run.errorMessage);
+      if (reason !== undefined) line(io.stdout, `    ${reason}`);
       for (const t of run.tasks) {
         const error = t.errorMessage ? ` - ${t.errorMessage.split('\n')[0]}` : '';
         line(
@@ -57,4 +59,12 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
   } finally {
     await db.destroy();
   }
+}
+
+/** The run's own message (why it was cancelled or closed), not its tasks' lines or warnings. */
+function runReason(message: string | null): string | undefined {
+  const first = message?.split('\n')[0];
+  if (first === undefined || first.startsWith('[') || first.startsWith('Warning:'))
+    return undefined;
+  return first;
 }

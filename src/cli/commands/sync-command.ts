@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type {
   Job,
@@ -23,11 +23,13 @@ import {
   type JobOptions,
   normalizeSince,
   parseDatabaseUrl,
+  parseQuery,
   redactUrl,
   ServiceNowClient,
   validateWindow,
 } from '../../index.js';
 import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../connection.js';
+import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
 
@@ -92,7 +94,7 @@ export function planSync(
   defaultDb = DEFAULT_DB,
 ): SyncPlan {
   const jobOptions: JobOptions = {
-    filters: filtersOf(flags.filter ?? []),
+    filters: filtersOf(flags.filter ?? [], taskNamesOf(targets)),
     ...(flags.pageSize === undefined ? {} : { pageSize: flags.pageSize }),
   };
   const work = workOf(targets, jobOptions);
@@ -129,10 +131,15 @@ export function planSync(
 
 /** One job named: that job. Otherwise the task list of every target, in order, once each. */
 function workOf(targets: readonly string[], options: JobOptions): Job | TaskDefinition[] {
-  if (targets.length === 0)
-    throw new UsageError('Name what to sync: incidents, configurations, or task names');
   const only = targets.length === 1 ? JOBS[targets[0] as string] : undefined;
   if (only !== undefined) return only(options);
+  return catalogTasks(taskNamesOf(targets), options);
+}
+
+/** The task names of the targets, in order, once each (a job gives its tasks). */
+function taskNamesOf(targets: readonly string[]): string[] {
+  if (targets.length === 0)
+    throw new UsageError('Name what to sync: incidents, configurations, or task names');
   const names: string[] = [];
   for (const target of targets) {
     const job = Object.hasOwn(JOBS, target) ? JOBS[target] : undefined;
@@ -148,7 +155,7 @@ function workOf(targets: readonly string[], options: JobOptions): Job | TaskDefi
     }
     for (const name of expanded) if (!names.includes(name)) names.push(name);
   }
-  return catalogTasks(names, options);
+  return names;
 }
 
 /**
@@ -172,12 +179,16 @@ function checkModeFlags(flags: SyncFlags, mode: SyncMode): void {
   if (mode === 'full' && (flags.since !== undefined || flags.overlap !== undefined)) {
     throw new UsageError('--since and --overlap apply to incremental runs (--incremental)');
   }
-  if (flags.partitions !== undefined && flags.partitions > 16)
-    throw new UsageError(`--partitions must be 1 to 16, received ${flags.partitions}`);
 }
 
-/** `--filter TASK=QUERY` entries by task; the catalog checks that each task is in the run. */
-function filtersOf(entries: readonly string[]): Record<string, QueryInput> {
+/**
+ * `--filter TASK=QUERY` entries by task, each naming a task of the run and holding a valid
+ * encoded query (the library refuses one that sorts; the run's preflight, unknown fields).
+ */
+function filtersOf(
+  entries: readonly string[],
+  tasks: readonly string[],
+): Record<string, QueryInput> {
   const filters: Record<string, QueryInput> = {};
   for (const entry of entries) {
     const at = entry.indexOf('=');
@@ -187,8 +198,19 @@ function filtersOf(entries: readonly string[]): Record<string, QueryInput> {
       );
     }
     const task = entry.slice(0, at);
+    if (!tasks.includes(task)) {
+      throw new UsageError(
+        `--filter ${entry}: ${task} is not a task of this run (${tasks.join(', ')})`,
+      );
+    }
     if (filters[task] !== undefined) throw new UsageError(`--filter is given twice for ${task}`);
-    filters[task] = entry.slice(at + 1);
+    const text = entry.slice(at + 1);
+    try {
+      parseQuery(text);
+    } catch (error) {
+      throw new UsageError(`--filter ${entry}: ${(error as Error).message}`);
+    }
+    filters[task] = text;
   }
   return filters;
 }
@@ -218,7 +240,7 @@ export async function syncCommand(
   const client = new ServiceNowClient({ instanceUrl: flags.instance, auth });
   const result = await runInto(plan, client, io, flags);
   report(result, plan, io, flags);
-  return result.status === 'success' ? 0 : 1;
+  return exitCodeOfRuns([result.status], io.interrupted);
 }
 
 /** Opens the database, runs, closes; shared by `sync` and `demo`. */
@@ -233,8 +255,10 @@ export async function runInto(
     import('../../index.js'),
     import('../progress-reporter.js'),
   ]);
+  const created = newSqliteFile(plan.db);
   const db = createDatabase(plan.db);
   const progress = progressModule.createProgressReporter(io.stderr, Boolean(flags.quiet));
+  let refused = false;
   try {
     return await runTasks(plan.work, {
       client,
@@ -243,11 +267,27 @@ export async function runInto(
       onProgress: progress.onProgress,
       ...plan.run,
     });
+  } catch (error) {
+    refused = true; // before anything was written: preflight, lock, options
+    throw error;
   } finally {
     progress.stop();
     await db.destroy();
     await client.close();
+    // A run refused before it wrote anything leaves no empty SQLite file behind.
+    if (refused && created !== undefined) removeSqliteFile(created);
   }
+}
+
+/** The path of a SQLite file `url` names that does not exist yet; else `undefined`. */
+function newSqliteFile(url: string): string | undefined {
+  const target = parseDatabaseUrl(url);
+  if (!('path' in target) || target.path === ':memory:') return undefined;
+  return existsSync(target.path) ? undefined : target.path;
+}
+
+function removeSqliteFile(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
 function report(result: RunResult, plan: SyncPlan, io: CliIo, flags: SyncFlags): void {
@@ -261,6 +301,7 @@ function report(result: RunResult, plan: SyncPlan, io: CliIo, flags: SyncFlags):
     io.stderr,
     `${result.executionType}${window}: ${result.status}, ${result.totalRecordsProcessed} records in ${result.durationSeconds.toFixed(1)}s (execution ${result.id}, ${redactUrl(plan.db)})`,
   );
+  if (result.error) line(io.stderr, `  ${result.error.message}`);
   for (const warning of result.warnings) line(io.stderr, `  warning: ${warning}`);
   for (const task of Object.values(result.tasks)) {
     if (task.error) line(io.stderr, `  ${task.name}: ${task.status} - ${task.error.message}`);
