@@ -8,6 +8,7 @@ import { ENVIRONMENT } from './connection.js';
 import { cliMessage } from './error-message.js';
 import { EXIT_CODES, EXIT_CODES_HELP, errorKind, exitCodeOfError } from './exit-codes.js';
 import { type CliIo, line } from './io.js';
+import { addRunsCancelCommand, addUnlockCommand } from './lock-definitions.js';
 import { addSyncCommand } from './sync-definition.js';
 import { nonNegativeInteger, positiveInteger } from './usage-error.js';
 
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   addDemoCommand(program, io, done);
   addSyncCommand(program, io, done);
   addRunsCommand(program, io, done);
+  addUnlockCommand(program, io, done);
   addMockCommand(program, io, done);
 
   try {
@@ -102,7 +104,7 @@ function addDemoCommand(program: Command, io: CliIo, done: (code: number) => voi
 
 /** `runs`: the execution log. */
 function addRunsCommand(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
+  const runs = program
     .command('runs')
     .description('show the execution log, newest first')
     .addOption(new Option('--db <url>', 'database URL').env(ENVIRONMENT.db))
@@ -116,6 +118,7 @@ function addRunsCommand(program: Command, io: CliIo, done: (code: number) => voi
       const { runsCommand } = await import('./commands/runs-command.js');
       done(await runsCommand(flags, io));
     });
+  addRunsCancelCommand(runs, io, done);
 }
 
 /** `mock`: the mock server standalone. */

@@ -71,6 +71,14 @@ export function addSyncCommand(program: Command, io: CliIo, done: (code: number)
       'rows per database transaction (default 1000-10000 by table width)',
       positiveInteger('--batch-size'),
     )
+    .addOption(
+      new Option(
+        '--lock-stale <seconds>',
+        "a run lock held on another host counts as dead after this long without a heartbeat (default 120; a dead run of this host's is replaced at once)",
+      )
+        .env('SN_LOCK_STALE')
+        .argParser(positiveInteger('--lock-stale')),
+    )
     .option('--json', 'print the RunResult as JSON on stdout')
     .option('--quiet', 'no progress output')
     .addHelpText(

@@ -9,13 +9,13 @@ import { adapterFor, adapterOf, type SyncTables } from '../database/index.js';
 import type { SqlDialect } from '../fields/index.js';
 import type {
   ExecutionLogger,
-  ReplacedRun,
   RunResult,
   RunStartInfo,
   TaskInfo,
   TaskProgress,
   TaskResult,
 } from '../run/index.js';
+import { abandonedClosing, closeRunRows } from './close-run.js';
 import { type AnyKysely, createLogTables, type LogDatabase, utcTimestamp } from './log-schema.js';
 import { positiveOption } from './positive-option.js';
 
@@ -40,7 +40,9 @@ const MAX_MESSAGE = 4000;
  *
  * The run row is written `running` when the run starts and completed when it ends; each task
  * row is written when the task starts and completed when it ends. When the run took over the
- * lock of a dead run (`RunStartInfo.replacedRun`), that run's row is closed as `error`.
+ * lock of a dead run (`RunStartInfo.replacedRun`), that run's row and its unfinished task rows
+ * are closed as `abandoned`, with a message saying why (found by execution id, or by the lock
+ * lease recorded in `lock_owner` when the dead run died before its id reached the lock).
  * Overlapping runs are kept apart by the run's `RunLock` (`KyselyRunLock`), not by the logger.
  *
  * @example
@@ -82,8 +84,12 @@ export class KyselyExecutionLogger implements ExecutionLogger {
 
   async runStarted(run: RunStartInfo): Promise<string> {
     await this.ensureTables();
-    if (run.replacedRun) await this.#closeDeadRun(run.replacedRun);
     const runId = String(await this.#insertRun(run));
+    if (run.replacedRun) {
+      const closing = abandonedClosing(run.replacedRun, runId, new Date(this.#now()));
+      const closed = await closeRunRows(this.#db, run.replacedRun, closing);
+      debug('run %s closed %d abandoned run(s): %s', runId, closed.length, closed.join(', '));
+    }
     this.#live.set(runId, new Map());
     debug('run %s (%s) started', runId, run.executionType);
     return runId;
@@ -192,24 +198,10 @@ export class KyselyExecutionLogger implements ExecutionLogger {
       db_operations: 0,
       error_message: null,
       heartbeat_at: started,
+      lock_owner: run.lockOwner ?? null,
     };
     const db = this.#db as unknown as Kysely<SyncTables>;
     return adapterFor(this.#dialect).insertReturningId(db, 'servicenow_execution_log', values);
-  }
-
-  /** Closes the row of a dead run whose lock the starting run took over. */
-  async #closeDeadRun(dead: ReplacedRun): Promise<void> {
-    const result = await this.#db
-      .updateTable('servicenow_execution_log')
-      .set({
-        status: 'error',
-        ended_at: utcTimestamp(new Date(this.#now())),
-        error_message: `The run stopped without finishing (no heartbeat since ${dead.heartbeatAt} UTC); the process probably died. Committed rows were kept; re-run to complete the data.`,
-      })
-      .where('id', '=', Number(dead.executionId))
-      .where('status', '=', 'running')
-      .executeTakeFirst();
-    debug('closed %d dead run(s) (%s)', Number(result.numUpdatedRows), dead.executionId);
   }
 }
 

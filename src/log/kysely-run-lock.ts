@@ -8,19 +8,28 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import createDebug from 'debug';
 import type { Kysely } from 'kysely';
+import { ConfigurationError } from '../core/index.js';
 import { adapterOf } from '../database/index.js';
 import type { SqlDialect } from '../fields/index.js';
-import type { RunLease, RunLock, RunLockHolder, RunLockKey } from '../run/index.js';
+import type {
+  ReplacedHolder,
+  RunLease,
+  RunLock,
+  RunLockHolder,
+  RunLockKey,
+  TakeoverReason,
+} from '../run/index.js';
 import { RunInProgressError } from '../run/index.js';
+import { deleteLockRow, readLockHolders, tableExists } from './lock-rows.js';
 import {
   type AnyKysely,
   createRunLockTable,
   type LogDatabase,
   type RunLockRow,
-  readTimestamp,
   utcTimestamp,
 } from './log-schema.js';
 import { positiveOption } from './positive-option.js';
+import { isProcessAlive } from './process-alive.js';
 
 const debug = createDebug('servicenow-sync:log');
 
@@ -32,26 +41,39 @@ export interface KyselyRunLockOptions {
    */
   readonly heartbeatMs?: number;
   /**
-   * A holder whose heartbeat is older than this (milliseconds) is considered dead: the next run
-   * takes its place.
+   * A holder on another host whose heartbeat is older than this (milliseconds) is considered
+   * dead: the next run takes its place. Must be longer than `heartbeatMs`. A holder on this host
+   * whose process is gone is replaced at once, whatever its heartbeat.
    * @default 120000
    */
   readonly staleAfterMs?: number;
   /** Clock, for tests. @default Date.now */
   readonly now?: () => number;
-  /** Host name recorded with the lock. @default os.hostname() */
+  /**
+   * Host name recorded with the lock; holders with the same host name are checked by process
+   * id. Machines or containers that share a database must not share a host name.
+   * @default os.hostname()
+   */
   readonly host?: string;
   /** Process id recorded with the lock. @default process.pid */
   readonly pid?: number;
+  /**
+   * Whether a process of this host is alive, for holders on this host (tests inject it).
+   * @default isProcessAlive: `process.kill(pid, 0)`, ESRCH meaning gone
+   */
+  readonly isProcessAlive?: (pid: number) => boolean;
 }
 
 /** Attempts at taking a lock whose holder releases it between our insert and our read. */
 const ATTEMPTS = 3;
 
 /**
- * One live run per job and instance, kept in `servicenow_run_lock` (created when missing). A
- * second run is refused with `RunInProgressError` until the first releases the lock or its
- * heartbeat goes stale (the process died); then the next run takes its place.
+ * One live run per job and instance, kept in `servicenow_run_lock` (created when missing), with
+ * the holder's host name and process id. A second run is refused with `RunInProgressError`
+ * while the first lives. It takes the first one's place at once when the holder is on this host
+ * and its process is gone (a killed run), and after `staleAfterMs` without a heartbeat when the
+ * holder is on another host. A heartbeat that finds the holder's row gone (taken over, or
+ * removed by `unlockJob` / `cancelRun`) resolves `false`: the run stops.
  *
  * @example
  * ```ts
@@ -68,6 +90,7 @@ export class KyselyRunLock implements RunLock {
   readonly #now: () => number;
   readonly #host: string;
   readonly #pid: number;
+  readonly #isProcessAlive: (pid: number) => boolean;
   #ready: Promise<void> | undefined;
 
   constructor(db: AnyKysely, options: KyselyRunLockOptions = {}) {
@@ -80,9 +103,16 @@ export class KyselyRunLock implements RunLock {
       options.staleAfterMs,
       120_000,
     );
+    if (this.#staleAfterMs <= this.heartbeatMs) {
+      throw new ConfigurationError(
+        `KyselyRunLock option staleAfterMs (${this.#staleAfterMs}) must be longer than heartbeatMs (${this.heartbeatMs}): a live run would look dead between two heartbeats`,
+        { option: 'staleAfterMs' },
+      );
+    }
     this.#now = options.now ?? Date.now;
     this.#host = options.host ?? hostname();
     this.#pid = options.pid ?? process.pid;
+    this.#isProcessAlive = options.isProcessAlive ?? isProcessAlive;
   }
 
   /** Creates the lock table when missing (done automatically on first use). */
@@ -96,50 +126,59 @@ export class KyselyRunLock implements RunLock {
 
   async acquire(key: RunLockKey): Promise<RunLease> {
     return this.#take(key, (holder) => {
-      const staleBefore = this.#stamp(this.#now() - this.#staleAfterMs);
-      if (holder.heartbeat_at >= staleBefore) {
-        throw new RunInProgressError(
-          key.job,
-          holder.execution_id ?? undefined,
-          holder.heartbeat_at,
-        );
+      if (holder.host === this.#host && !this.#isProcessAlive(holder.pid)) {
+        return { reason: 'process-gone', olderThan: undefined };
       }
-      return staleBefore;
+      const staleBefore = this.#stamp(this.#now() - this.#staleAfterMs);
+      if (holder.heartbeatAt >= staleBefore) {
+        throw new RunInProgressError(key.job, holder.executionId, holder.heartbeatAt);
+      }
+      return { reason: 'stale', olderThan: staleBefore };
     });
   }
 
   async takeOver(key: RunLockKey): Promise<RunLease> {
-    return this.#take(key, () => undefined);
+    return this.#take(key, () => ({ reason: 'by-hand', olderThan: undefined }));
   }
 
-  async heartbeat(lease: RunLease): Promise<void> {
-    await this.#db
+  /** Refreshes the heartbeat; resolves `false` when the lease's row is gone (lock lost). */
+  async heartbeat(lease: RunLease): Promise<boolean> {
+    const result = await this.#db
       .updateTable('servicenow_run_lock')
       .set({ heartbeat_at: this.#stamp(this.#now()), execution_id: lease.executionId ?? null })
       .where('job', '=', lease.job)
       .where('instance', '=', lease.instance)
       .where('owner', '=', lease.owner)
-      .execute();
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) return true;
+    // Some drivers count changed rows only (an unchanged heartbeat): ask whether the row is there.
+    const { job, instance, owner } = lease;
+    const held = (await readLockHolders(this.#db, { job, instance, owner })).length > 0;
+    if (!held) debug('lock %s@%s lost by %s', lease.job, lease.instance, lease.owner);
+    return held;
   }
 
   async release(lease: RunLease): Promise<void> {
-    await this.#db
-      .deleteFrom('servicenow_run_lock')
-      .where('job', '=', lease.job)
-      .where('instance', '=', lease.instance)
-      .where('owner', '=', lease.owner)
-      .execute();
+    await deleteLockRow(this.#db, lease);
     debug('lock %s@%s released by %s', lease.job, lease.instance, lease.owner);
   }
 
   /**
-   * Inserts our row; when a holder has it, asks `judge` whether it may be replaced (it throws,
-   * or returns the heartbeat the holder must still be older than) and replaces it atomically.
+   * The holders of the job's locks (every instance's), or of every lock when `job` is not
+   * given; `[]` when none is held (the table is not created for it).
    */
-  async #take(
-    key: RunLockKey,
-    judge: (holder: RunLockRow) => string | undefined,
-  ): Promise<RunLease> {
+  async holders(job?: string): Promise<RunLockHolder[]> {
+    if (this.#ready === undefined && !(await tableExists(this.#db, 'servicenow_run_lock')))
+      return [];
+    return readLockHolders(this.#db, job === undefined ? {} : { job });
+  }
+
+  /**
+   * Inserts our row; when a holder has it, asks `judge` whether it may be replaced (it throws,
+   * or returns why and the heartbeat the holder must still be older than) and replaces it
+   * atomically.
+   */
+  async #take(key: RunLockKey, judge: (holder: RunLockHolder) => Verdict): Promise<RunLease> {
     await this.ensureTable();
     const owner = randomUUID();
     for (let attempt = 1; ; attempt++) {
@@ -150,17 +189,14 @@ export class KyselyRunLock implements RunLock {
         if (attempt < ATTEMPTS) continue; // released meanwhile: try again
         throw refused; // no holder: the insert failed for another reason
       }
-      const olderThan = judge(holder);
+      const { reason, olderThan } = judge(holder);
       if (await this.#replace(key, owner, holder, olderThan)) {
-        debug('lock %s@%s taken over from %s', key.job, key.instance, holder.owner);
-        return { ...key, owner, replaced: holderOf(holder) };
+        debug('lock %s@%s taken over from %s (%s)', key.job, key.instance, holder.owner, reason);
+        const replaced: ReplacedHolder = { ...holder, reason };
+        return { ...key, owner, replaced };
       }
       if (attempt >= ATTEMPTS) {
-        throw new RunInProgressError(
-          key.job,
-          holder.execution_id ?? undefined,
-          holder.heartbeat_at,
-        );
+        throw new RunInProgressError(key.job, holder.executionId, holder.heartbeatAt);
       }
     }
   }
@@ -179,27 +215,16 @@ export class KyselyRunLock implements RunLock {
     }
   }
 
-  async #holder(key: RunLockKey): Promise<RunLockRow | undefined> {
-    const row = await this.#db
-      .selectFrom('servicenow_run_lock')
-      .selectAll()
-      .where('job', '=', key.job)
-      .where('instance', '=', key.instance)
-      .executeTakeFirst();
-    if (row === undefined) return undefined;
-    return {
-      ...row,
-      pid: Number(row.pid),
-      execution_id: row.execution_id === null ? null : String(row.execution_id),
-      heartbeat_at: readTimestamp(row.heartbeat_at) ?? '',
-    };
+  async #holder(key: RunLockKey): Promise<RunLockHolder | undefined> {
+    const [holder] = await readLockHolders(this.#db, { job: key.job, instance: key.instance });
+    return holder;
   }
 
   /** Replaces `holder` by us, if it still holds the key (and is older than `olderThan`). */
   async #replace(
     key: RunLockKey,
     owner: string,
-    holder: RunLockRow,
+    holder: RunLockHolder,
     olderThan: string | undefined,
   ): Promise<boolean> {
     const result = await this.#db
@@ -229,14 +254,8 @@ export class KyselyRunLock implements RunLock {
   }
 }
 
-function holderOf(row: RunLockRow): RunLockHolder {
-  return {
-    job: row.job,
-    instance: row.instance,
-    owner: row.owner,
-    host: row.host,
-    pid: row.pid,
-    executionId: row.execution_id ?? undefined,
-    heartbeatAt: row.heartbeat_at,
-  };
+/** Whether and how a holder may be replaced: why, and the heartbeat it must be older than. */
+interface Verdict {
+  readonly reason: TakeoverReason;
+  readonly olderThan: string | undefined;
 }

@@ -23,6 +23,8 @@ export interface ExecutionLogRow {
   db_operations: number;
   error_message: string | null;
   heartbeat_at: string | null;
+  /** The token of the run's lock lease (added in 0.2; null on older rows and unlocked runs). */
+  lock_owner: string | null;
 }
 
 /** Row of `servicenow_execution_task`. */
@@ -119,6 +121,7 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
     { name: 'expected_records', type: big },
     { name: 'records_deleted', type: big },
   ];
+  const laterLogColumns = [{ name: 'lock_owner', type: text(64) }];
   await createTolerant(db, 'servicenow_execution_log', () =>
     db.schema
       .createTable('servicenow_execution_log')
@@ -136,6 +139,9 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
       .addColumn('db_operations', sql.raw(big), (c) => c.notNull().defaultTo(0))
       .addColumn('error_message', 'text')
       .addColumn('heartbeat_at', sql.raw(ts))
+      .$call((t) =>
+        laterLogColumns.reduce((table, c) => table.addColumn(c.name, sql.raw(c.type)), t),
+      )
       .execute(),
   );
   await createTolerant(db, 'servicenow_execution_task', () =>
@@ -163,6 +169,8 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
   );
   const task = 'servicenow_execution_task';
   await ensureColumns(db, adapter, task, await readColumns(db, adapter, task), laterTaskColumns);
+  const log = 'servicenow_execution_log';
+  await ensureColumns(db, adapter, log, await readColumns(db, adapter, log), laterLogColumns);
 }
 
 /** Creates `servicenow_run_lock` when missing; safe when several runs start at once. */

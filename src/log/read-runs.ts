@@ -4,7 +4,16 @@
  * @module
  */
 import type { Kysely } from 'kysely';
+import type { RunStatus } from '../run/index.js';
+import type { ClosedRunStatus } from './close-run.js';
 import { type AnyKysely, type LogDatabase, readTimestamp } from './log-schema.js';
+
+/**
+ * The status of a logged run: a {@link RunStatus} once it finished, `running` while it lives,
+ * `abandoned` when it died and the run that took its lock over closed it, `cancelled` when it
+ * was ended by hand (or stopped by its signal).
+ */
+export type LoggedRunStatus = RunStatus | 'running' | ClosedRunStatus;
 
 /** One task line of a logged run. */
 export interface LoggedTask {
@@ -37,7 +46,7 @@ export interface LoggedRun {
   readonly startedAt: string | null;
   readonly endedAt: string | null;
   readonly durationSeconds: number | null;
-  readonly status: string;
+  readonly status: LoggedRunStatus;
   readonly totalRecordsProcessed: number;
   readonly apiCalls: number;
   readonly dbOperations: number;
@@ -96,7 +105,7 @@ export async function readRuns(
     startedAt: readTimestamp(r.started_at),
     endedAt: readTimestamp(r.ended_at),
     durationSeconds: r.duration_seconds === null ? null : Number(r.duration_seconds),
-    status: r.status,
+    status: r.status as LoggedRunStatus,
     totalRecordsProcessed: Number(r.total_records_processed),
     apiCalls: Number(r.api_calls),
     dbOperations: Number(r.db_operations),

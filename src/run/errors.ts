@@ -13,7 +13,7 @@ export class RunInProgressError extends ServiceNowError {
   override readonly code: string = 'RUN_IN_PROGRESS';
 
   constructor(
-    /** The job (`incidents`, `configurations`, `tasks`). */
+    /** The job, as its lock names it (`incidents`, `configurations`, `tasks:groups,users`). */
     readonly executionType: string,
     /** Execution id of the run that holds the lock, when known. */
     readonly runningExecutionId: string | undefined,
@@ -24,7 +24,7 @@ export class RunInProgressError extends ServiceNowError {
       `A ${executionType} run is already in progress` +
         (runningExecutionId ? ` (execution ${runningExecutionId}` : ' (') +
         (heartbeatAt ? `, last heartbeat ${heartbeatAt} UTC)` : ')') +
-        '; wait for it to finish or cancel it.',
+        `; wait for it to finish, or end it by hand if it is stuck (servicenow-sync unlock ${executionType}).`,
     );
   }
 }

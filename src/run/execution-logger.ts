@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { TakeoverReason } from './run-lock.js';
 import type { RunResult, RunWindow, TaskResult } from './run-result.js';
 
 /** What a logger learns when a run starts. */
@@ -14,17 +15,31 @@ export interface RunStartInfo {
   /** The tasks of the run, in order. */
   readonly tasks: readonly TaskInfo[];
   /**
-   * The dead run whose lock this run took over (its process stopped heartbeating): a logger
-   * closes that run's record. Absent when no run was replaced, or when the dead one had not
-   * registered an execution id yet.
+   * The dead run whose lock this run took over (its process is gone, or it stopped
+   * heartbeating): a logger closes that run's record as `abandoned`. Absent when no run was
+   * replaced.
    */
   readonly replacedRun?: ReplacedRun;
+  /**
+   * The token of this run's lock lease (`RunLease.owner`), when the run holds a lock. A logger
+   * records it with the run, so that the run that takes a dead one's place finds its record by
+   * it, even when the dead one died before its execution id reached the lock.
+   */
+  readonly lockOwner?: string;
 }
 
-/** A dead run replaced by the one starting. */
+/** A dead run replaced by the one starting, as its lock recorded it. */
 export interface ReplacedRun {
-  /** Its execution id. */
-  readonly executionId: string;
+  /** Its execution id; absent when it died before recording it with the lock. */
+  readonly executionId?: string | undefined;
+  /** The token of its lock lease: the record of a run registered with `lockOwner` carries it. */
+  readonly lockOwner?: string;
+  /** Host name of its machine. */
+  readonly host?: string;
+  /** Its process id. */
+  readonly pid?: number;
+  /** Why its lock was taken over; absent when the lock does not tell. */
+  readonly reason?: TakeoverReason;
   /** Its last heartbeat, UTC `YYYY-MM-DD HH:MM:SS`. */
   readonly heartbeatAt: string;
 }

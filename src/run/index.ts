@@ -18,7 +18,15 @@ export {
   type PreflightSide,
 } from './preflight/index.js';
 export type { ProgressEvent, TaskCounters } from './progress.js';
-export type { RunLease, RunLock, RunLockHolder, RunLockKey } from './run-lock.js';
+export type {
+  ReplacedHolder,
+  RunLease,
+  RunLock,
+  RunLockHolder,
+  RunLockKey,
+  TakeoverReason,
+} from './run-lock.js';
+export { lockJobOf } from './run-options.js';
 export type {
   ErrorSummary,
   RunResult,

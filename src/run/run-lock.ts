@@ -26,6 +26,19 @@ export interface RunLockHolder extends RunLockKey {
   readonly heartbeatAt: string;
 }
 
+/**
+ * Why an acquisition replaced the holder of a lock: its process is gone (a holder on this
+ * host whose process id is no longer alive), its heartbeat went stale (a holder elsewhere), or
+ * `takeOver` replaced it by hand.
+ */
+export type TakeoverReason = 'process-gone' | 'stale' | 'by-hand';
+
+/** A holder replaced by an acquisition. */
+export interface ReplacedHolder extends RunLockHolder {
+  /** Why it was replaced; absent when the lock does not tell. */
+  readonly reason?: TakeoverReason;
+}
+
 /** A held lock: what `heartbeat` and `release` take. */
 export interface RunLease extends RunLockKey {
   /** The acquisition's token. */
@@ -33,7 +46,7 @@ export interface RunLease extends RunLockKey {
   /** The run's execution id, recorded with the lock at the next heartbeat. */
   readonly executionId?: string;
   /** The dead holder this acquisition took the place of, when there was one. */
-  readonly replaced?: RunLockHolder;
+  readonly replaced?: ReplacedHolder;
 }
 
 /**
@@ -56,12 +69,18 @@ export interface RunLock {
   /** How often `startRun` calls `heartbeat`, in milliseconds. */
   readonly heartbeatMs: number;
   /**
-   * Takes the lock. Throws `RunInProgressError` while a live holder has it; takes a stale
-   * holder's place and reports it in the lease's `replaced`.
+   * Takes the lock. Throws `RunInProgressError` while a live holder has it; takes a dead
+   * holder's place (its process gone, or its heartbeat stale) and reports it in the lease's
+   * `replaced`.
    */
   acquire(key: RunLockKey): Promise<RunLease>;
-  /** Refreshes the holder's heartbeat and records its execution id. */
-  heartbeat(lease: RunLease): Promise<void>;
+  /**
+   * Refreshes the holder's heartbeat and records its execution id. Resolves to `false` when the
+   * lease no longer holds the lock (another run took it over, or it was removed by hand):
+   * `startRun` then stops the run. `true`, or no value (locks written before 0.2), means held.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: user locks typed Promise<void> stay valid
+  heartbeat(lease: RunLease): Promise<boolean | void>;
   /** Gives the lock up; does nothing when the lease no longer holds it. */
   release(lease: RunLease): Promise<void>;
   /**

@@ -182,17 +182,7 @@ export function runWork(
 ): RunWork {
   const instance = options.client.instanceUrl ?? '';
   if (!isJob(work)) {
-    return {
-      tasks: work,
-      options,
-      lockKey: () => ({
-        job: `tasks:${work
-          .map((t) => t.name)
-          .sort()
-          .join(',')}`,
-        instance,
-      }),
-    };
+    return { tasks: work, options, lockKey: () => ({ job: lockJobOf(work), instance }) };
   }
   const mode = options.mode ?? work.mode;
   const window =
@@ -207,6 +197,24 @@ export function runWork(
       ...(window === undefined ? {} : { window }),
       ...(concurrency === undefined ? {} : { concurrency }),
     },
-    lockKey: () => ({ job: work.name, instance }),
+    lockKey: () => ({ job: lockJobOf(work), instance }),
   };
+}
+
+/**
+ * The job name a run of `work` takes its lock under (`RunLockKey.job`): a job's name, or for a
+ * task list `tasks:` and its task names, sorted (`tasks:groups,users`). What `unlockJob` takes.
+ *
+ * @example
+ * ```ts
+ * lockJobOf(incidentsJob()); // 'incidents'
+ * lockJobOf([usersTask(), groupsTask()]); // 'tasks:groups,users'
+ * ```
+ */
+export function lockJobOf(work: Job | readonly TaskDefinition[]): string {
+  if (isJob(work)) return work.name;
+  return `tasks:${work
+    .map((t) => t.name)
+    .sort()
+    .join(',')}`;
 }

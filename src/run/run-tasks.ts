@@ -11,8 +11,9 @@ import type { Job, TaskDefinition } from '../tasks/index.js';
 import { cancelReason } from './cancel-reason.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
+import { holdLock, replacedRunOf } from './hold-lock.js';
 import { preflight } from './preflight/index.js';
-import type { RunLease, RunLock, RunLockHolder } from './run-lock.js';
+import type { RunLease } from './run-lock.js';
 import { type RunHandle, type RunTasksOptions, runWork } from './run-options.js';
 import { planRun, type RunPlan } from './run-plan.js';
 import type { RunResult, RunStatus, TaskResult } from './run-result.js';
@@ -51,14 +52,17 @@ export async function startRun(
   const lease = lock ? await lock.acquire(lockKey()) : undefined;
   let registered: Registered;
   try {
-    registered = await register(tasks, runOptions, plan, startedAt, lease?.replaced);
+    registered = await register(tasks, runOptions, plan, startedAt, lease);
   } catch (error) {
     if (lock && lease) await lock.release(lease).catch((e: unknown) => debug('release: %O', e));
     throw error;
   }
   const { id, warnings } = registered;
-  const stopHolding = lock && lease ? await hold(lock, { ...lease, executionId: id }) : undefined;
   const controller = new AbortController();
+  const stopHolding =
+    lock && lease
+      ? await holdLock(lock, { ...lease, executionId: id }, (lost) => controller.abort(lost))
+      : undefined;
   const signal = runOptions.signal
     ? AbortSignal.any([runOptions.signal, controller.signal])
     : controller.signal;
@@ -107,7 +111,7 @@ async function register(
   options: RunTasksOptions,
   plan: RunPlan,
   startedAt: Date,
-  replaced: RunLockHolder | undefined,
+  lease: RunLease | undefined,
 ): Promise<Registered> {
   const warnings: string[] = [];
   if (plan.checkTimeZone) {
@@ -123,31 +127,10 @@ async function register(
     window: plan.window ? { from: plan.window.from, to: plan.window.to } : null,
     startedAt,
     tasks: tasks.map((t) => ({ name: t.name, table: t.table, target: t.target })),
-    ...(replaced?.executionId === undefined
-      ? {}
-      : { replacedRun: { executionId: replaced.executionId, heartbeatAt: replaced.heartbeatAt } }),
+    ...(lease === undefined ? {} : { lockOwner: lease.owner }),
+    ...(lease?.replaced === undefined ? {} : { replacedRun: replacedRunOf(lease.replaced) }),
   });
   return { id, warnings };
-}
-
-/**
- * Records the execution id with the lock and keeps its heartbeat on an unref'd interval;
- * resolves to the function that stops the heartbeat and releases the lock.
- */
-async function hold(lock: RunLock, lease: RunLease): Promise<() => Promise<void>> {
-  const beat = () =>
-    lock.heartbeat(lease).catch((error: unknown) => debug('lock heartbeat failed: %O', error));
-  await beat();
-  const timer = setInterval(beat, lock.heartbeatMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    try {
-      await lock.release(lease);
-    } catch (error) {
-      debug('run %s: lock release failed: %O', lease.executionId, error);
-    }
-  };
 }
 
 async function execute(

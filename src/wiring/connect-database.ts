@@ -21,7 +21,10 @@ export interface ConnectDatabaseOptions {
   readonly batchSize?: KyselySinkOptions['batchSize'];
   /** Run-lock heartbeat, in milliseconds. @default 15000 */
   readonly heartbeatMs?: KyselyRunLockOptions['heartbeatMs'];
-  /** Age of a heartbeat after which its run counts as dead, in milliseconds. @default 120000 */
+  /**
+   * Age of a heartbeat after which a run on another host counts as dead, in milliseconds (a
+   * run of this host whose process is gone is replaced at once). @default 120000
+   */
   readonly staleAfterMs?: KyselyRunLockOptions['staleAfterMs'];
   /** Minimum interval between two progress writes of one task, in milliseconds. @default 2000 */
   readonly progressIntervalMs?: KyselyExecutionLoggerOptions['progressIntervalMs'];

@@ -67,9 +67,17 @@ async function begin(parts: Parts, info: RunStartInfo): Promise<string> {
   const dead = lease.replaced;
   const id = await parts.logger.runStarted({
     ...info,
-    ...(dead?.executionId === undefined
+    lockOwner: lease.owner,
+    ...(dead === undefined
       ? {}
-      : { replacedRun: { executionId: dead.executionId, heartbeatAt: dead.heartbeatAt } }),
+      : {
+          replacedRun: {
+            executionId: dead.executionId,
+            lockOwner: dead.owner,
+            heartbeatAt: dead.heartbeatAt,
+            ...(dead.reason === undefined ? {} : { reason: dead.reason }),
+          },
+        }),
   });
   await parts.lock.heartbeat({ ...lease, executionId: id });
   leases.set(id, lease);
@@ -237,10 +245,10 @@ for (const target of testDatabases) {
       await b.logger.close();
     });
 
-    it('takes over from a run whose heartbeat went stale and marks it failed', async () => {
+    it('takes over from a run whose heartbeat went stale and marks it abandoned', async () => {
       let clock = Date.parse('2026-11-29T12:00:00Z');
       const now = () => clock;
-      const dead = connectDatabase(t.db, { now, heartbeatMs: 3_600_000 });
+      const dead = connectDatabase(t.db, { now });
       const deadId = await begin(dead, start);
       await dead.logger.close(); // the process "dies": no more heartbeats, no runFinished
       const next = connectDatabase(t.db, { now, staleAfterMs: 60_000 });
@@ -252,8 +260,9 @@ for (const target of testDatabases) {
         .selectAll()
         .where('id', '=', Number(deadId))
         .executeTakeFirstOrThrow();
-      expect(row.status).toBe('error');
-      expect(row.error_message).toMatch(/no heartbeat/);
+      expect(row.status).toBe('abandoned');
+      expect(row.error_message).toMatch(/no heartbeat since 2026-11-29 12:00:00 UTC/);
+      expect(row.error_message).toContain(`run ${id} took its lock over`);
       await end(next, id, runResult(id, [], 'success'));
       await next.logger.close();
     });

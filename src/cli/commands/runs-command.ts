@@ -45,8 +45,9 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
         io.stdout,
         `#${run.id} ${run.executionType}${window} ${run.status} started ${run.startedAt} UTC,${duration} ${run.totalRecordsProcessed} records, ${run.apiCalls} API calls`,
       );
-      const reason = runReason(run.errorMessage);
-      if (reason !== undefined) line(io.stdout, `    ${reason}`);
+      // A run closed from outside (taken over, ended by hand) says why under its line.
+      if ((run.status === 'abandoned' || run.status === 'cancelled') && run.errorMessage)
+        line(io.stdout, `    ${run.errorMessage.split('\n')[0]}`);
       for (const t of run.tasks) {
         const error = t.errorMessage ? ` - ${t.errorMessage.split('\n')[0]}` : '';
         line(
@@ -59,12 +60,4 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
   } finally {
     await db.destroy();
   }
-}
-
-/** The run's own message (why it was cancelled or closed), not its tasks' lines or warnings. */
-function runReason(message: string | null): string | undefined {
-  const first = message?.split('\n')[0];
-  if (first === undefined || first.startsWith('[') || first.startsWith('Warning:'))
-    return undefined;
-  return first;
 }

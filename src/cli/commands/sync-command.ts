@@ -51,6 +51,8 @@ export interface SyncFlags extends ConnectionFlags {
   readonly deletes?: DeleteMode;
   readonly softDelete?: boolean;
   readonly strictTimeZone?: boolean;
+  /** `--lock-stale`: seconds without a heartbeat after which another host's run counts as dead. */
+  readonly lockStale?: number;
 }
 
 /** The run options a sync takes from its flags; the job's defaults fill the rest. */
@@ -75,7 +77,12 @@ export interface SyncPlan {
   readonly run: SyncRunOptions;
   /** Rows per database transaction, when set (else the sink's default). */
   readonly batchSize: number | undefined;
+  /** The run lock's stale time in milliseconds, when set (else the lock's default). */
+  readonly lockStaleAfterMs?: number | undefined;
 }
+
+/** The shortest `--lock-stale`, in seconds: twice the lock's 15-second heartbeat. */
+const MIN_LOCK_STALE_SECONDS = 30;
 
 /** The jobs the CLI names, by name. */
 const JOBS: Readonly<Record<string, (options?: JobOptions) => Job>> = {
@@ -126,11 +133,25 @@ export function planSync(
       strictTimeZone: Boolean(flags.strictTimeZone),
     },
     batchSize: flags.batchSize,
+    lockStaleAfterMs: lockStaleOf(flags.lockStale),
   };
 }
 
+/** `--lock-stale` in milliseconds; refused when a live run could look dead between heartbeats. */
+function lockStaleOf(seconds: number | undefined): number | undefined {
+  if (seconds === undefined) return undefined;
+  if (seconds < MIN_LOCK_STALE_SECONDS) {
+    throw new UsageError(
+      `--lock-stale must be at least ${MIN_LOCK_STALE_SECONDS} seconds (runs refresh their lock every 15 s), received ${seconds}`,
+    );
+  }
+  return seconds * 1000;
+}
+
 /** One job named: that job. Otherwise the task list of every target, in order, once each. */
-function workOf(targets: readonly string[], options: JobOptions): Job | TaskDefinition[] {
+export function workOf(targets: readonly string[], options: JobOptions): Job | TaskDefinition[] {
+  if (targets.length === 0)
+    throw new UsageError('Name what to sync: incidents, configurations, or task names');
   const only = targets.length === 1 ? JOBS[targets[0] as string] : undefined;
   if (only !== undefined) return only(options);
   return catalogTasks(taskNamesOf(targets), options);
@@ -262,7 +283,10 @@ export async function runInto(
   try {
     return await runTasks(plan.work, {
       client,
-      ...connectDatabase(db, plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
+      ...connectDatabase(db, {
+        ...(plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
+        ...(plan.lockStaleAfterMs === undefined ? {} : { staleAfterMs: plan.lockStaleAfterMs }),
+      }),
       signal: io.interrupted,
       onProgress: progress.onProgress,
       ...plan.run,
