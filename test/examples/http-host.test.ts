@@ -232,7 +232,9 @@ describe('examples/http-host.ts with a wrong password', () => {
       expect(answer.status).toBe(502);
       expect(answer.body).toMatchObject({ error: 'preflight_failed', side: 'credentials' });
       expect(answer.body.message).toMatch(
-        new RegExp(`^ServiceNow rejected the credentials of user ${mock.credentials.username} \\(401`),
+        new RegExp(
+          `^ServiceNow rejected the credentials of user ${mock.credentials.username} \\(401`,
+        ),
       );
       expect(await readRuns(host.db)).toEqual([]);
       for (const text of host.answers) {

@@ -5,25 +5,14 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type {
-  Job,
-  QueryInput,
-  RunResult,
-  RunTasksOptions,
-  SyncMode,
-  TaskDefinition,
-} from '../../index.js';
+import type { Job, RunResult, RunTasksOptions, SyncMode, TaskDefinition } from '../../index.js';
 import {
-  catalog,
-  catalogTasks,
   configurationsJob,
   type DeleteMode,
-  incidentsJob,
   isJob,
   type JobOptions,
   normalizeSince,
   parseDatabaseUrl,
-  parseQuery,
   redactUrl,
   ServiceNowClient,
   validateWindow,
@@ -32,6 +21,7 @@ import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../
 import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
+import { filtersOf, taskNamesOf, workOf } from './sync-targets.js';
 
 /** Flags of the `sync` command. */
 export interface SyncFlags extends ConnectionFlags {
@@ -83,12 +73,6 @@ export interface SyncPlan {
 
 /** The shortest `--lock-stale`, in seconds: twice the lock's 15-second heartbeat. */
 const MIN_LOCK_STALE_SECONDS = 30;
-
-/** The jobs the CLI names, by name. */
-const JOBS: Readonly<Record<string, (options?: JobOptions) => Job>> = {
-  incidents: incidentsJob,
-  configurations: configurationsJob,
-};
 
 /**
  * Builds the job or task list of the targets and the run options of the flags. Throws
@@ -148,37 +132,6 @@ function lockStaleOf(seconds: number | undefined): number | undefined {
   return seconds * 1000;
 }
 
-/** One job named: that job. Otherwise the task list of every target, in order, once each. */
-export function workOf(targets: readonly string[], options: JobOptions): Job | TaskDefinition[] {
-  if (targets.length === 0)
-    throw new UsageError('Name what to sync: incidents, configurations, or task names');
-  const only = targets.length === 1 ? JOBS[targets[0] as string] : undefined;
-  if (only !== undefined) return only(options);
-  return catalogTasks(taskNamesOf(targets), options);
-}
-
-/** The task names of the targets, in order, once each (a job gives its tasks). */
-function taskNamesOf(targets: readonly string[]): string[] {
-  if (targets.length === 0)
-    throw new UsageError('Name what to sync: incidents, configurations, or task names');
-  const names: string[] = [];
-  for (const target of targets) {
-    const job = Object.hasOwn(JOBS, target) ? JOBS[target] : undefined;
-    const expanded = job
-      ? job().tasks.map((t) => t.name)
-      : Object.hasOwn(catalog, target)
-        ? [target]
-        : undefined;
-    if (!expanded) {
-      throw new UsageError(
-        `Unknown job or task ${JSON.stringify(target)}: use incidents, configurations, or ${Object.keys(catalog).join(', ')}`,
-      );
-    }
-    for (const name of expanded) if (!names.includes(name)) names.push(name);
-  }
-  return names;
-}
-
 /**
  * A task list of configuration tables alone syncs as the configurations job does
  * (incrementally: the first run loads everything); any other list loads a window or its whole
@@ -200,40 +153,6 @@ function checkModeFlags(flags: SyncFlags, mode: SyncMode): void {
   if (mode === 'full' && (flags.since !== undefined || flags.overlap !== undefined)) {
     throw new UsageError('--since and --overlap apply to incremental runs (--incremental)');
   }
-}
-
-/**
- * `--filter TASK=QUERY` entries by task, each naming a task of the run and holding a valid
- * encoded query (the library refuses one that sorts; the run's preflight, unknown fields).
- */
-function filtersOf(
-  entries: readonly string[],
-  tasks: readonly string[],
-): Record<string, QueryInput> {
-  const filters: Record<string, QueryInput> = {};
-  for (const entry of entries) {
-    const at = entry.indexOf('=');
-    if (at <= 0 || at === entry.length - 1) {
-      throw new UsageError(
-        `--filter takes TASK=QUERY (e.g. users=active=true), received ${JSON.stringify(entry)}`,
-      );
-    }
-    const task = entry.slice(0, at);
-    if (!tasks.includes(task)) {
-      throw new UsageError(
-        `--filter ${entry}: ${task} is not a task of this run (${tasks.join(', ')})`,
-      );
-    }
-    if (filters[task] !== undefined) throw new UsageError(`--filter is given twice for ${task}`);
-    const text = entry.slice(at + 1);
-    try {
-      parseQuery(text);
-    } catch (error) {
-      throw new UsageError(`--filter ${entry}: ${(error as Error).message}`);
-    }
-    filters[task] = text;
-  }
-  return filters;
 }
 
 /** The database URL, refused when it names a SQLite file in a directory that does not exist. */
