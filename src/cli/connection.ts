@@ -31,6 +31,9 @@ export const ENVIRONMENT = {
 /** The default database of the CLI. */
 export const DEFAULT_DB = 'sqlite:./servicenow.db';
 
+/** The default database of `demo`: its own file, never the real default. */
+export const DEFAULT_DEMO_DB = 'sqlite:./servicenow-demo.db';
+
 /** Flags completed from the environment. */
 export function withEnvironment(
   flags: ConnectionFlags,

@@ -22,6 +22,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   overlapMinutes: '--overlap',
   pageSize: '--page-size',
   batchSize: '--batch-size',
+  tablePrefix: '--table-prefix',
   concurrency: '--concurrency',
   partitions: '--partitions',
   deletes: '--deletes',

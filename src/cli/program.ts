@@ -4,11 +4,12 @@
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ENVIRONMENT } from './connection.js';
+import { DEFAULT_DEMO_DB, ENVIRONMENT } from './connection.js';
 import { cliMessage } from './error-message.js';
 import { EXIT_CODES, EXIT_CODES_HELP, errorKind, exitCodeOfError } from './exit-codes.js';
 import { type CliIo, line } from './io.js';
 import { addRunsCancelCommand, addUnlockCommand } from './lock-definitions.js';
+import { addStateCommand } from './state-definition.js';
 import { addSyncCommand } from './sync-definition.js';
 import { nonNegativeInteger, positiveInteger } from './usage-error.js';
 
@@ -37,6 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '  $ servicenow-sync demo',
         '  $ servicenow-sync sync incidents --from 2026-11-01 --to 2026-11-07 --instance https://acme.service-now.com',
         '  $ servicenow-sync runs',
+        '  $ servicenow-sync state',
         '  $ servicenow-sync sync --help',
         '',
         EXIT_CODES_HELP,
@@ -50,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   addSyncCommand(program, io, done);
   addRunsCommand(program, io, done);
   addUnlockCommand(program, io, done);
+  addStateCommand(program, io, done);
   addMockCommand(program, io, done);
 
   try {
@@ -87,14 +90,22 @@ function addDemoCommand(program: Command, io: CliIo, done: (code: number) => voi
   program
     .command('demo')
     .description('start the bundled mock ServiceNow and sync both jobs into SQLite')
-    .option('--db <url>', 'database URL', 'sqlite:./servicenow.db')
+    .option('--db <url>', 'database URL (never one holding a real instance)', DEFAULT_DEMO_DB)
     .option('--seed <n>', 'mock data seed', nonNegativeInteger('--seed'))
     .option('--scale <n>', 'number of mock incidents', positiveInteger('--scale'))
     .option('--quiet', 'no progress output')
     .option('--json', 'print the two RunResults as JSON on stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ servicenow-sync demo\n  $ servicenow-sync demo --db sqlite:/tmp/demo.db --scale 20000',
+      [
+        '',
+        'Examples:',
+        '  $ servicenow-sync demo',
+        '  $ servicenow-sync demo --db sqlite:/tmp/demo.db --scale 20000',
+        '',
+        'The demo writes ./servicenow-demo.db, never the database of real syncs (./servicenow.db),',
+        "and refuses a database that holds a real instance's data.",
+      ].join('\n'),
     )
     .action(async (flags) => {
       const { demoCommand } = await import('./commands/demo-command.js');

@@ -79,6 +79,10 @@ export function addSyncCommand(program: Command, io: CliIo, done: (code: number)
         .env('SN_LOCK_STALE')
         .argParser(positiveInteger('--lock-stale')),
     )
+    .option(
+      '--table-prefix <prefix>',
+      "prefix of the data tables' names (another instance in the same database)",
+    )
     .option('--json', 'print the RunResult as JSON on stdout')
     .option('--quiet', 'no progress output')
     .addHelpText(

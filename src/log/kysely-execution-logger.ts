@@ -38,7 +38,7 @@ const MAX_MESSAGE = 4000;
 /**
  * Writes `servicenow_execution_log` and `servicenow_execution_task` (created when missing).
  *
- * The run row is written `running` when the run starts and completed when it ends; each task
+ * The run row is written `running` when the run starts (with its instance) and completed when it ends; each task
  * row is written when the task starts and completed when it ends. When the run took over the
  * lock of a dead run (`RunStartInfo.replacedRun`), that run's row and its unfinished task rows
  * are closed as `abandoned`, with a message saying why (found by execution id, or by the lock
@@ -199,6 +199,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
       error_message: null,
       heartbeat_at: started,
       lock_owner: run.lockOwner ?? null,
+      instance: run.instance ?? null,
     };
     const db = this.#db as unknown as Kysely<SyncTables>;
     return adapterFor(this.#dialect).insertReturningId(db, 'servicenow_execution_log', values);

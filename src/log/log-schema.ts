@@ -25,6 +25,8 @@ export interface ExecutionLogRow {
   heartbeat_at: string | null;
   /** The token of the run's lock lease (added in 0.2; null on older rows and unlocked runs). */
   lock_owner: string | null;
+  /** The instance read (added in 0.2; null on older rows and when the run did not tell it). */
+  instance: string | null;
 }
 
 /** Row of `servicenow_execution_task`. */
@@ -115,13 +117,16 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
   const adapter = adapterFor(dialect);
   const { timestamp: ts, date, double: real, bigint: big, text } = adapter.types;
   const name = text(191);
-  // Task columns added after the first release: in a new table, and added to an older one.
+  // Columns added after the first release: in a new table, and added to an older one.
+  const laterRunColumns = [
+    { name: 'instance', type: text(255) },
+    { name: 'lock_owner', type: text(64) },
+  ];
   const laterTaskColumns = [
     { name: 'sync_mode', type: text(16) },
     { name: 'expected_records', type: big },
     { name: 'records_deleted', type: big },
   ];
-  const laterLogColumns = [{ name: 'lock_owner', type: text(64) }];
   await createTolerant(db, 'servicenow_execution_log', () =>
     db.schema
       .createTable('servicenow_execution_log')
@@ -140,7 +145,7 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
       .addColumn('error_message', 'text')
       .addColumn('heartbeat_at', sql.raw(ts))
       .$call((t) =>
-        laterLogColumns.reduce((table, c) => table.addColumn(c.name, sql.raw(c.type)), t),
+        laterRunColumns.reduce((table, c) => table.addColumn(c.name, sql.raw(c.type)), t),
       )
       .execute(),
   );
@@ -167,10 +172,10 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
       .addPrimaryKeyConstraint('servicenow_execution_task_pk', ['execution_id', 'task_name'])
       .execute(),
   );
+  const log = 'servicenow_execution_log';
+  await ensureColumns(db, adapter, log, await readColumns(db, adapter, log), laterRunColumns);
   const task = 'servicenow_execution_task';
   await ensureColumns(db, adapter, task, await readColumns(db, adapter, task), laterTaskColumns);
-  const log = 'servicenow_execution_log';
-  await ensureColumns(db, adapter, log, await readColumns(db, adapter, log), laterLogColumns);
 }
 
 /** Creates `servicenow_run_lock` when missing; safe when several runs start at once. */

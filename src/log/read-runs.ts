@@ -41,6 +41,8 @@ export interface LoggedTask {
 export interface LoggedRun {
   readonly id: string;
   readonly executionType: string;
+  /** The instance read; null for runs logged by older versions or that did not tell it. */
+  readonly instance: string | null;
   readonly startDate: string | null;
   readonly endDate: string | null;
   readonly startedAt: string | null;
@@ -100,6 +102,7 @@ export async function readRuns(
   return runs.map((r) => ({
     id: String(r.id),
     executionType: r.execution_type,
+    instance: r.instance ?? null,
     startDate: r.start_date === null ? null : String(r.start_date).slice(0, 10),
     endDate: r.end_date === null ? null : String(r.end_date).slice(0, 10),
     startedAt: readTimestamp(r.started_at),

@@ -12,6 +12,11 @@ export interface RunStartInfo {
   readonly executionType: string;
   readonly window: RunWindow | null;
   readonly startedAt: Date;
+  /**
+   * The instance read (`RunTasksOptions.instance`, else the client's normalised URL); absent
+   * when neither tells it.
+   */
+  readonly instance?: string;
   /** The tasks of the run, in order. */
   readonly tasks: readonly TaskInfo[];
   /**

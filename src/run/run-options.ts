@@ -48,6 +48,16 @@ export interface RunTasksOptions {
   readonly client: RunClient;
   /** Receives the rows. */
   readonly sink: Sink;
+  /**
+   * The identity of the instance read, recorded with every table written, its sync state and
+   * the execution log: a sink that records it (`KyselySink`) refuses, before anything is
+   * written, a run whose tables hold another instance's data (`InstanceMismatchError`). Set it
+   * when the client's URL does not identify the instance (a proxy, a mock on a random port: the
+   * CLI's demo uses `mock:demo?seed=N`). At most 255 characters.
+   * @default the client's `instanceUrl` (normalised, e.g. `https://acme.service-now.com`);
+   * without either, tables are not checked
+   */
+  readonly instance?: string;
   /** Receives run events (execution log). @default none */
   readonly logger?: ExecutionLogger;
   /**
@@ -180,7 +190,7 @@ export function runWork(
   options: RunTasksOptions,
   now: Date,
 ): RunWork {
-  const instance = options.client.instanceUrl ?? '';
+  const instance = options.instance ?? options.client.instanceUrl ?? '';
   if (!isJob(work)) {
     return { tasks: work, options, lockKey: () => ({ job: lockJobOf(work), instance }) };
   }

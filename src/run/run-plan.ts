@@ -7,6 +7,7 @@ import { ConfigurationError } from '../core/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { type TaskWindow, windowRange } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
+import { runInstance } from './instance-guard.js';
 import type { RunTasksOptions } from './run-options.js';
 import { type RunSinks, resolveRunSinks } from './run-sinks.js';
 import { deleteModeOf, isDeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
@@ -26,6 +27,8 @@ export interface RunPlan {
   readonly audit: boolean;
   readonly checkTimeZone: boolean;
   readonly strictTimeZone: boolean;
+  /** The instance the run reads (`instance`, else the client's URL); `undefined` when unknown. */
+  readonly instance: string | undefined;
   /** The sink, resolved once into the interfaces it implements. */
   readonly sinks: RunSinks;
   /** Rows per sink write of each task, by task name: the sink's `batchSizeFor`, else 1. */
@@ -72,6 +75,7 @@ export function planRun(tasks: readonly TaskDefinition[], options: RunTasksOptio
     audit: options.audit !== false,
     checkTimeZone: options.checkTimeZone !== false || options.strictTimeZone === true,
     strictTimeZone: options.strictTimeZone === true,
+    instance: runInstance(options),
     sinks,
     writeGroups,
   };

@@ -4,6 +4,8 @@
  * @module
  */
 import {
+  type InstanceSink,
+  isInstanceSink,
   isKeyedSink,
   isStatefulSink,
   type KeyedSink,
@@ -23,6 +25,8 @@ export interface RunSinks {
   readonly stateful: StatefulSink | undefined;
   /** The same sink when it can list, count and remove rows, else `undefined`. */
   readonly keyed: KeyedSink | undefined;
+  /** The same sink when it records which instance its tables hold, else `undefined`. */
+  readonly instanced: InstanceSink | undefined;
 }
 
 /** Resolves the abilities of `sink` once. @internal */
@@ -31,5 +35,6 @@ export function resolveRunSinks(sink: Sink): RunSinks {
     sink,
     stateful: isStatefulSink(sink) ? sink : undefined,
     keyed: isKeyedSink(sink) ? sink : undefined,
+    instanced: isInstanceSink(sink) ? sink : undefined,
   };
 }

@@ -12,6 +12,7 @@ import { cancelReason } from './cancel-reason.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
 import { holdLock, replacedRunOf } from './hold-lock.js';
+import { claimInstance } from './instance-guard.js';
 import { preflight } from './preflight/index.js';
 import type { RunLease } from './run-lock.js';
 import { type RunHandle, type RunTasksOptions, runWork } from './run-options.js';
@@ -29,7 +30,8 @@ const debug = createDebug('servicenow-sync:run');
 /**
  * Starts a run and resolves once it is registered (the lock taken, the logger told), before any
  * row is read. Takes a {@link Job} (its name, concurrency, mode and window are the defaults of
- * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError`,
+ * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError`
+ * (`InstanceMismatchError` when the sink's tables hold another instance's data),
  * `PreflightError` (the instance, the credentials or the database failed the preflight),
  * `FilterFieldError` or `RunInProgressError` without writing anything.
  *
@@ -105,7 +107,10 @@ interface Registered {
   readonly warnings: readonly string[];
 }
 
-/** The time-zone guard, then the logger's `runStarted` (which closes a replaced dead run). */
+/**
+ * The time-zone guard, the instance claim, then the logger's `runStarted` (which closes a
+ * replaced dead run).
+ */
 async function register(
   tasks: readonly TaskDefinition[],
   options: RunTasksOptions,
@@ -121,11 +126,13 @@ async function register(
     });
     if (warning !== undefined) warnings.push(warning);
   }
+  warnings.push(...(await claimInstance(tasks, plan, options.signal)));
   if (!options.logger) return { id: randomUUID(), warnings };
   const id = await options.logger.runStarted({
     executionType: plan.executionType,
     window: plan.window ? { from: plan.window.from, to: plan.window.to } : null,
     startedAt,
+    ...(plan.instance === undefined ? {} : { instance: plan.instance }),
     tasks: tasks.map((t) => ({ name: t.name, table: t.table, target: t.target })),
     ...(lease === undefined ? {} : { lockOwner: lease.owner }),
     ...(lease?.replaced === undefined ? {} : { replacedRun: replacedRunOf(lease.replaced) }),

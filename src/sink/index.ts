@@ -1,8 +1,12 @@
+export { INSTANCE_TABLE } from './instance-registry-sql.js';
 export { KyselySink } from './kysely-sink.js';
 export type { KyselySinkOptions } from './kysely-sink-options.js';
 export { isPingableSink, type PingableSink } from './pingable-sink.js';
 export {
   type DeleteResult,
+  type InstanceClaim,
+  type InstanceSink,
+  isInstanceSink,
   isKeyedSink,
   isStatefulSink,
   type KeyedSink,
@@ -14,4 +18,11 @@ export {
   type WriteResult,
 } from './sink.js';
 export { SinkError } from './sink-error.js';
+export {
+  readSyncStates,
+  resetSyncState,
+  type StoredSyncState,
+  type StoredSyncStateOptions,
+} from './stored-sync-state.js';
 export { SYNC_STATE_TABLE, type SyncState, type SyncStateUpdate } from './sync-state.js';
+export { readTableClaims, type TableClaim } from './table-claims.js';

@@ -13,6 +13,7 @@ import {
 import type { Row, SqlDialect } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { BatchWriter } from './batch-writer.js';
+import { claimTables } from './instance-claims.js';
 import {
   batchRows,
   type KyselySinkOptions,
@@ -32,6 +33,8 @@ import type { PingableSink } from './pingable-sink.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
 import type {
   DeleteResult,
+  InstanceClaim,
+  InstanceSink,
   KeyedSink,
   SinkCallOptions,
   SinkDeleteOptions,
@@ -67,7 +70,9 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  *   the keys already present, in the same transaction);
  * - incremental runs get the task's {@link SyncState} (`readState`, `saveState`, and `state` of
  *   `write`/`delete`, saved in the transaction of the rows), soft deletes (`sys_deleted_at`),
- *   `keys` and `countRows`.
+ *   `keys` and `countRows`;
+ * - each target table belongs to one instance (`claimInstance`, called by a run before it
+ *   writes): `servicenow_sync_tables` records it, and the state rows carry it.
  *
  * What differs between databases comes from the instance's `SqlAdapter` (src/database/). On SQLite, when
  * the better-sqlite3 database can be reached (instances from `createDatabase` or on
@@ -86,7 +91,7 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  * await db.destroy();
  * ```
  */
-export class KyselySink implements KeyedSink, PingableSink {
+export class KyselySink implements KeyedSink, InstanceSink, PingableSink {
   readonly #db: SinkDatabase;
   readonly #batchSize: number | undefined;
   readonly #prefix: string;
@@ -303,6 +308,24 @@ export class KyselySink implements KeyedSink, PingableSink {
   async countRows(task: TaskDefinition, options: SinkCallOptions = {}): Promise<number> {
     options.signal?.throwIfAborted();
     return countLiveRows(this.#live, await this.#table(task));
+  }
+
+  /**
+   * Checks that the target tables of `tasks` and their sync state hold no other instance's data,
+   * then records them as `instance`'s (`servicenow_sync_tables`, and the state rows), in one
+   * transaction; tables written before instances were recorded are adopted (`adopted`).
+   *
+   * @throws {@link InstanceMismatchError} (nothing written) when a table holds another instance's
+   * data; {@link SinkError} when the database refuses a statement.
+   */
+  claimInstance(
+    instance: string,
+    tasks: readonly TaskDefinition[],
+    options: SinkCallOptions = {},
+  ): Promise<InstanceClaim> {
+    const targets = tasks.map((task) => ({ target: this.tableName(task), table: task.table }));
+    const context = { db: this.#db, adapter: this.#live.adapter, state: this.#state };
+    return claimTables(context, instance, targets, options.signal);
   }
 
   /** Forgets cached statements and table states; the database stays open. */

@@ -139,6 +139,43 @@ export interface KeyedSink extends StatefulSink {
   countRows(task: TaskDefinition, options?: SinkCallOptions): Promise<number>;
 }
 
+/** What {@link InstanceSink.claimInstance} did. */
+export interface InstanceClaim {
+  /**
+   * Target tables that held rows or sync state with no recorded instance (written by a version
+   * that did not record it), now recorded as the run's instance's. A run reports them in a
+   * warning.
+   */
+  readonly adopted: readonly string[];
+}
+
+/**
+ * A sink that records which instance its tables hold, so that one database never mixes two
+ * instances' data. A run calls `claimInstance` once, after its checks and before its first write
+ * (before the execution log hears of it); a sink without it is not checked.
+ *
+ * `KyselySink` implements it: each target table (and its sync state rows) belongs to the first
+ * instance that claims it (`servicenow_sync_tables`), and a claim by another one is refused.
+ */
+export interface InstanceSink extends Sink {
+  /**
+   * Checks that every target table of `tasks` holds no other instance's data, then records them
+   * as `instance`'s. A refused claim writes nothing.
+   *
+   * @throws `InstanceMismatchError` when a table or its state holds another instance's data.
+   */
+  claimInstance(
+    instance: string,
+    tasks: readonly TaskDefinition[],
+    options?: SinkCallOptions,
+  ): Promise<InstanceClaim>;
+}
+
+/** `true` when `sink` records which instance its tables hold ({@link InstanceSink}). */
+export function isInstanceSink(sink: Sink): sink is InstanceSink {
+  return typeof (sink as Partial<InstanceSink>).claimInstance === 'function';
+}
+
 /** `true` when `sink` keeps sync state ({@link StatefulSink}). */
 export function isStatefulSink(sink: Sink): sink is StatefulSink {
   const s = sink as Partial<StatefulSink>;

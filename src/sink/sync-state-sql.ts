@@ -6,6 +6,7 @@
  */
 import { formatUtcDateTime } from '../core/index.js';
 import type { SqlAdapter, Statement } from '../database/index.js';
+import { MAX_INSTANCE } from './instance-registry-sql.js';
 import {
   MAX_TASK_NAME,
   MAX_TEXT,
@@ -14,6 +15,15 @@ import {
   type SyncState,
   type SyncStateUpdate,
 } from './sync-state.js';
+
+/**
+ * The `instance` column (added in 0.2): the instance whose data the row's target table holds;
+ * `NULL` on rows written before, until a run adopts them.
+ */
+export const INSTANCE_COLUMN = {
+  name: 'instance',
+  type: (adapter: SqlAdapter): string => adapter.types.text(MAX_INSTANCE),
+} as const;
 
 /** `CREATE TABLE IF NOT EXISTS servicenow_sync_state`. */
 export function createStateTableSql(adapter: SqlAdapter): string {
@@ -27,19 +37,21 @@ export function createStateTableSql(adapter: SqlAdapter): string {
     `${q('watermark_sys_id')} ${text(MAX_TEXT)} NULL`,
     `${q('deletes_checked_at')} ${time} NULL`,
     `${q('updated_at')} ${time} NOT NULL`,
+    `${q(INSTANCE_COLUMN.name)} ${INSTANCE_COLUMN.type(adapter)} NULL`,
     `PRIMARY KEY (${q('task_name')}, ${q('target_table')})`,
   ];
   return `CREATE TABLE IF NOT EXISTS ${q(SYNC_STATE_TABLE)} (${columns.join(', ')})${adapter.tableOptions}`;
 }
 
 /**
- * The upsert of a state row: the given fields, `table_name` and `updated_at` (`now`) are set; the
- * fields `update` lacks keep their stored values (`NULL` on a new row).
+ * The upsert of a state row: the given fields, `table_name`, `updated_at` (`now`) and, when known,
+ * `instance` are set; the fields `update` lacks keep their stored values (`NULL` on a new row).
  */
 export function saveStateStatement(
   adapter: SqlAdapter,
   key: StateKey,
   update: SyncStateUpdate,
+  instance: string | undefined,
   now: Date = new Date(),
 ): Statement {
   const q = (name: string) => adapter.quote(name);
@@ -57,6 +69,10 @@ export function saveStateStatement(
   if (update.deletesCheckedAt !== undefined) {
     columns.push('deletes_checked_at');
     parameters.push(update.deletesCheckedAt);
+  }
+  if (instance !== undefined) {
+    columns.push(INSTANCE_COLUMN.name);
+    parameters.push(instance);
   }
   const marks = columns.map((_, i) => adapter.placeholder(i + 1));
   const insert = `INSERT INTO ${q(SYNC_STATE_TABLE)} (${columns.map(q).join(', ')}) VALUES (${marks.join(', ')})`;

@@ -5,6 +5,7 @@
  * @module
  */
 import {
+  ensureColumns,
   readColumns,
   runStatement,
   type SinkQueryRunner,
@@ -20,6 +21,7 @@ import {
 } from './sync-state.js';
 import {
   createStateTableSql,
+  INSTANCE_COLUMN,
   readStateStatement,
   type StateRow,
   saveStateStatement,
@@ -28,26 +30,33 @@ import {
 
 /**
  * Creates the state table when missing, tolerating another writer creating it at the same moment
- * (PostgreSQL then fails on its catalog instead of doing nothing). Returns the statements run.
+ * (PostgreSQL then fails on its catalog instead of doing nothing), and adds the `instance` column
+ * to a table created before it existed (its rows kept, their instance `NULL`). Returns the
+ * statements run.
  */
 export async function createStateTable(
   runner: SinkQueryRunner,
   adapter: SqlAdapter,
 ): Promise<number> {
+  let statements = 1;
   try {
     await runStatement(runner, { sql: createStateTableSql(adapter), parameters: [] });
-    return 1;
   } catch (error) {
     const columns = await readColumns(runner, adapter, SYNC_STATE_TABLE).catch(() => []);
     if (columns.length === 0) throw error;
-    return 2;
+    statements++;
   }
+  const column = { name: INSTANCE_COLUMN.name, type: INSTANCE_COLUMN.type(adapter) };
+  const upgrade = await ensureColumns(runner, adapter, SYNC_STATE_TABLE, [], [column]);
+  return statements + upgrade.statements;
 }
 
 /** The state table of one database: created once, read, and saved (alone or within a transaction). */
 export class SyncStateStore {
   readonly #db: SinkQueryRunner;
   readonly #adapter: SqlAdapter;
+  /** The instance claimed for each target table, recorded with its state rows. */
+  readonly #instances = new Map<string, string>();
   #created: Promise<number> | undefined;
 
   /**
@@ -92,7 +101,13 @@ export class SyncStateStore {
     update: SyncStateUpdate,
   ): Promise<{ statement: Statement; statements: number }> {
     const statements = await this.ensure();
-    return { statement: saveStateStatement(this.#adapter, key, update), statements };
+    const instance = this.#instances.get(key.targetTable);
+    return { statement: saveStateStatement(this.#adapter, key, update, instance), statements };
+  }
+
+  /** Records `instance` with every state row of `targetTable` saved from now on. */
+  claim(targetTable: string, instance: string): void {
+    this.#instances.set(targetTable, instance);
   }
 
   /** Runs a state statement on `runner` (the database or a transaction); a failure is a {@link SinkError}. */

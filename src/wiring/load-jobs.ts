@@ -18,6 +18,12 @@ export interface LoadJobOptions extends JobOptions {
   /** The database written, data and execution log alike (from `createDatabase`, or any Kysely). */
   readonly db: AnyKysely;
   /**
+   * The instance's identity, recorded with the tables, their sync state and the log; a database
+   * holding another instance's tables is refused (`InstanceMismatchError`).
+   * @default the client's `instanceUrl`
+   */
+  readonly instance?: string;
+  /**
    * Days to load (incidents job, full mode). The configurations job ignores it.
    * @default the job's window: yesterday (UTC) for a full run of the incidents job
    */

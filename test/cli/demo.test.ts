@@ -36,21 +36,23 @@ function mockCounts(): { incident: number; sys_user: number; sys_user_group: num
 describe('demo', () => {
   it('exits 0 and prints a summary naming the database and a query to try', () => {
     expect(demo.code, demo.stderr).toBe(0);
-    const database = join(dir.path, 'servicenow.db');
-    expect(demo.stdout).toContain(`Database: ${database}`);
+    // Its own file, never the database of real syncs (./servicenow.db).
+    const database = join(dir.path, 'servicenow-demo.db');
+    expect(demo.stdout).toContain(`Database: ${database} (demo data of mock:demo?seed=1`);
     expect(demo.stdout).toMatch(/incidents \(execution 1\): success/);
     expect(demo.stdout).toMatch(/configurations \(execution 2\): success/);
     expect(demo.stdout).toContain('Try:');
-    expect(demo.stdout).toMatch(/sqlite3 .*servicenow\.db "SELECT/);
+    expect(demo.stdout).toMatch(/sqlite3 .*servicenow-demo\.db "SELECT/);
     // Progress, off a terminal: one line per task start and end, on stderr.
     expect(demo.stderr).toMatch(/started {2}incidents_opened/);
     expect(demo.stderr).toMatch(/success {2}users: \d+ records/);
-    expect(filesIn(dir.path)).toContain('servicenow.db');
+    expect(filesIn(dir.path)).toContain('servicenow-demo.db');
+    expect(filesIn(dir.path)).not.toContain('servicenow.db');
   });
 
   it('loaded every incident, user and group of the demo data into SQLite', () => {
     const expected = mockCounts();
-    const db = new Database(join(dir.path, 'servicenow.db'), { readonly: true });
+    const db = new Database(join(dir.path, 'servicenow-demo.db'), { readonly: true });
     try {
       const count = (table: string) =>
         (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
@@ -74,12 +76,13 @@ describe('demo', () => {
   });
 
   it('runs lists the two runs newest first, with a line per task', async () => {
-    const run = await runCli(['runs'], { cwd: dir.path });
+    const run = await runCli(['runs', '--db', 'sqlite:./servicenow-demo.db'], { cwd: dir.path });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     const heads = lines.filter((l) => l.startsWith('#'));
     expect(heads).toHaveLength(2);
     expect(heads[0]).toMatch(/^#2 configurations success/);
+    for (const head of heads) expect(head).toMatch(/, mock:demo\?seed=1$/);
     expect(heads[1]).toMatch(/^#1 incidents \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} success/);
     const configurationTasks = lines.slice(1, lines.indexOf(heads[1] ?? ''));
     const names = configurationTasks.map((l) => l.trim().split(/\s+/)[0]).sort();
@@ -88,18 +91,22 @@ describe('demo', () => {
   });
 
   it('runs --json prints the log as JSON, newest first, with tasks', async () => {
-    const run = await runCli(['runs', '--json'], { cwd: dir.path });
+    const run = await runCli(['runs', '--json'], {
+      cwd: dir.path,
+      env: { SN_DB: 'sqlite:./servicenow-demo.db' },
+    });
     expect(run.code, run.stderr).toBe(0);
     const runs = JSON.parse(run.stdout) as {
       id: string;
       executionType: string;
+      instance: string | null;
       status: string;
       totalRecordsProcessed: number;
       tasks: { name: string; status: string; recordsProcessed: number }[];
     }[];
-    expect(runs.map((r) => [r.id, r.executionType, r.status])).toEqual([
-      ['2', 'configurations', 'success'],
-      ['1', 'incidents', 'success'],
+    expect(runs.map((r) => [r.id, r.executionType, r.status, r.instance])).toEqual([
+      ['2', 'configurations', 'success', 'mock:demo?seed=1'],
+      ['1', 'incidents', 'success', 'mock:demo?seed=1'],
     ]);
     expect(runs[0]?.tasks).toHaveLength(5);
     expect(runs[1]?.tasks.map((t) => t.name).sort()).toEqual([
@@ -116,4 +123,11 @@ describe('demo', () => {
       mockCounts().incident,
     );
   });
+
+  it('runs again into its own file (npm run demo twice in a row), rows upserted', async () => {
+    const again = await runCli(['demo', '--scale', String(SCALE), '--quiet'], { cwd: dir.path });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/incidents \(execution 3\): success/);
+    expect(again.stdout).toMatch(new RegExp(`incident\\s+${mockCounts().incident} rows`));
+  }, 60_000);
 });

@@ -219,7 +219,9 @@ describe('runTasks', () => {
       instanceUrl: 'https://other.service-now.com',
       paginate: (table, options) => client.paginate(table, options),
     };
-    const second = await startRun([usersTask()], { client: elsewhere, sink, lock });
+    // One table holds one instance: the other instance writes under a prefix of its own.
+    const otherSink = new KyselySink(db, { tablePrefix: 'other_' });
+    const second = await startRun([usersTask()], { client: elsewhere, sink: otherSink, lock });
     for (const run of [first, other, second]) expect((await run.done).status).toBe('success');
     const again = await startRun([usersTask()], { client, sink, lock });
     expect((await again.done).status).toBe('success');

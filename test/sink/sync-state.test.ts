@@ -140,6 +140,7 @@ for (const target of targets) {
       expect(columns).toEqual(
         [
           'deletes_checked_at',
+          'instance',
           'table_name',
           'target_table',
           'task_name',

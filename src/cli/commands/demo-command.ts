@@ -8,10 +8,11 @@ import { sql } from 'kysely';
 import type { RunResult } from '../../index.js';
 import { createDatabase, parseDatabaseUrl, redactUrl, ServiceNowClient } from '../../index.js';
 import { createMockServiceNow } from '../../mock/index.js';
-import { DEFAULT_DB } from '../connection.js';
+import { DEFAULT_DEMO_DB } from '../connection.js';
 import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
-import { planSync, runInto } from './sync-command.js';
+import { checkDemoDatabase, demoInstance } from './demo-guard.js';
+import { planSync, runInto, type SyncPlan } from './sync-command.js';
 
 /** Flags of the `demo` command. */
 export interface DemoFlags {
@@ -27,14 +28,19 @@ const DEMO_WINDOW = { from: '2025-11-01', to: '2026-10-31' } as const;
 
 /** Runs the demo; resolves to the exit code. */
 export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> {
-  const url = flags.db ?? DEFAULT_DB;
+  const url = flags.db ?? DEFAULT_DEMO_DB;
   parseDatabaseUrl(url);
-  const incidents = planSync(['incidents'], {
-    from: DEMO_WINDOW.from,
-    to: DEMO_WINDOW.to,
-    db: url,
-  });
-  const configurations = planSync(['configurations'], { db: url });
+  // The mock listens on a new port each time: the demo's identity is its seed, not its URL.
+  const instance = demoInstance(flags.seed);
+  const asDemo = (plan: SyncPlan): SyncPlan => ({ ...plan, run: { ...plan.run, instance } });
+  const incidents = asDemo(
+    planSync(['incidents'], { from: DEMO_WINDOW.from, to: DEMO_WINDOW.to, db: url }),
+  );
+  const configurations = asDemo(planSync(['configurations'], { db: url }));
+  const targets = [incidents, configurations].flatMap((plan) =>
+    [...plan.work].map((task) => task.target),
+  );
+  await checkDemoDatabase(url, instance, targets);
   const started = Date.now();
   const mock = await createMockServiceNow({
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
@@ -72,7 +78,7 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const where = url.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : redactUrl(url);
   line(io.stdout, `servicenow-sync demo: ${ok ? 'done' : 'finished with errors'} in ${seconds}s`);
-  line(io.stdout, `Database: ${where}`);
+  line(io.stdout, `Database: ${where} (demo data of ${instance}; real syncs write elsewhere)`);
   for (const r of results) {
     line(io.stdout, `  ${r.executionType} (execution ${r.id}): ${r.status}`);
     for (const t of Object.values(r.tasks)) {

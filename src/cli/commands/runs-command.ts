@@ -43,7 +43,7 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
       const duration = run.durationSeconds === null ? '' : ` ${run.durationSeconds.toFixed(1)}s`;
       line(
         io.stdout,
-        `#${run.id} ${run.executionType}${window} ${run.status} started ${run.startedAt} UTC,${duration} ${run.totalRecordsProcessed} records, ${run.apiCalls} API calls`,
+        `#${run.id} ${run.executionType}${window} ${run.status} started ${run.startedAt} UTC,${duration} ${run.totalRecordsProcessed} records, ${run.apiCalls} API calls${run.instance === null ? '' : `, ${run.instance}`}`,
       );
       // A run closed from outside (taken over, ended by hand) says why under its line.
       if ((run.status === 'abandoned' || run.status === 'cancelled') && run.errorMessage)

@@ -32,6 +32,7 @@ export interface SyncFlags extends ConnectionFlags {
   readonly partitions?: number;
   readonly pageSize?: number;
   readonly batchSize?: number;
+  readonly tablePrefix?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly incremental?: boolean;
@@ -57,6 +58,7 @@ export type SyncRunOptions = Pick<
   | 'strictTimeZone'
   | 'partitions'
   | 'concurrency'
+  | 'instance'
 >;
 
 /** What a sync will do; nothing opened yet. The run checks the rest of its options itself. */
@@ -69,6 +71,8 @@ export interface SyncPlan {
   readonly batchSize: number | undefined;
   /** The run lock's stale time in milliseconds, when set (else the lock's default). */
   readonly lockStaleAfterMs?: number | undefined;
+  /** Prefix of the data tables' names, when set. */
+  readonly tablePrefix?: string;
 }
 
 /** The shortest `--lock-stale`, in seconds: twice the lock's 15-second heartbeat. */
@@ -118,6 +122,7 @@ export function planSync(
     },
     batchSize: flags.batchSize,
     lockStaleAfterMs: lockStaleOf(flags.lockStale),
+    ...(flags.tablePrefix === undefined ? {} : { tablePrefix: flags.tablePrefix }),
   };
 }
 
@@ -205,6 +210,7 @@ export async function runInto(
       ...connectDatabase(db, {
         ...(plan.batchSize === undefined ? {} : { batchSize: plan.batchSize }),
         ...(plan.lockStaleAfterMs === undefined ? {} : { staleAfterMs: plan.lockStaleAfterMs }),
+        ...(plan.tablePrefix === undefined ? {} : { tablePrefix: plan.tablePrefix }),
       }),
       signal: io.interrupted,
       onProgress: progress.onProgress,
