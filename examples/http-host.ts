@@ -13,6 +13,9 @@
  * - `400 Bad Request` with a JSON `{ error, message }` for a body that is not JSON or not an
  *   object, an unknown field, a date that is not a real `YYYY-MM-DD` day, only one of the two
  *   dates, or a reversed window. Nothing is started then.
+ * - `502 Bad Gateway` with `{ error: 'preflight_failed', side, message }` when the run's
+ *   preflight fails: the instance cannot be reached, refuses the credentials, or the database
+ *   refuses the connection (`side`: `instance`, `credentials`, `database`). Nothing is started.
  * - Dates: `data_inicio` and `data_fim` are both included and read in UTC. Without both, the
  *   incidents job loads yesterday (UTC), as the old endpoints did. The configurations job loads
  *   whole tables: it validates dates it is given (same 400s) but does not use them.
@@ -38,6 +41,7 @@ import {
   type JobOptions,
   type Job as JobValue,
   type LoadJobOptions,
+  PreflightError,
   type RunHandle,
   RunInProgressError,
   readRuns,
@@ -132,6 +136,9 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       }
       if (error instanceof ServiceNowError && error.code === 'INVALID_WINDOW') {
         throw new HttpProblem(400, 'invalid_window', error.message);
+      }
+      if (error instanceof PreflightError) {
+        throw new HttpProblem(502, 'preflight_failed', error.message, { side: error.side });
       }
       throw error;
     }

@@ -3,7 +3,13 @@
  *
  * @module
  */
-import type { ConfigurationError, InvalidWindowError } from '../index.js';
+
+/** A library error as {@link withFlagNames} reads it: its message and, maybe, the option at fault. */
+export interface OptionMessage {
+  readonly message: string;
+  /** `ConfigurationError.option`. */
+  readonly option?: string | undefined;
+}
 
 /** Each library option (`ConfigurationError.option`, or the name a message starts with) and its flag. */
 const FLAGS: Readonly<Record<string, string>> = {
@@ -22,25 +28,52 @@ const FLAGS: Readonly<Record<string, string>> = {
   deletes: '--deletes',
   mode: '--incremental/--full',
   filters: '--filter',
+  filter: '--filter',
   strictTimeZone: '--strict-time-zone',
   url: '--db',
 };
 
+/** What a message calls an option in words, as the flag (`database URL x: ...` -> `--db x: ...`). */
+const PHRASES: ReadonlyArray<readonly [option: string, phrase: RegExp, flag: string]> = [
+  ['url', /^database URL\b/, '--db'],
+];
+
 /**
- * The message of a library error with the option it is about written as the CLI's flag
- * (`Invalid option instanceUrl: ...` becomes `Invalid option --instance: ...`). A message about
- * an option without a flag is returned as it is.
+ * Option names that cannot be ordinary words (`pageSize`, `window.from`): written as flags
+ * wherever a message names them. Plain words (`window`, `since`) only where the error is about
+ * that option.
+ */
+const IDENTIFIERS = Object.keys(FLAGS)
+  .filter((option) => /[A-Z.]/.test(option))
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * The message of a library error with the options it names written as the CLI's flags
+ * (`Invalid option instanceUrl: ...` becomes `Invalid option --instance: ...`; `window.from
+ * 2026-03-02 is after window.to 2026-03-01` names `--from` and `--to`). A message about an
+ * option without a flag is returned as it is.
  *
  * @example
  * ```ts
  * withFlagNames(new ConfigurationError('pageSize must be ...', { option: 'pageSize' })); // '--page-size must be ...'
  * ```
  */
-export function withFlagNames(error: ConfigurationError | InvalidWindowError): string {
-  const named = 'option' in error ? error.option : undefined;
+export function withFlagNames(error: OptionMessage): string {
+  const named = error.option;
   const option = named ?? /^[\w.]+/.exec(error.message)?.[0];
-  const flag = option === undefined ? undefined : FLAGS[option];
-  if (option === undefined || flag === undefined) return error.message;
-  const name = new RegExp(`(?<![\\w.-])${option.replace('.', '\\.')}(?![\\w.])`, 'g');
-  return error.message.replace(name, flag);
+  let message = error.message;
+  for (const [about, phrase, flag] of PHRASES) {
+    if (about === option) message = message.replace(phrase, flag);
+  }
+  const options = option !== undefined && !IDENTIFIERS.includes(option) ? [option] : [];
+  for (const name of [...IDENTIFIERS, ...options]) {
+    const flag = FLAGS[name];
+    if (flag !== undefined) message = message.replace(wordPattern(name), flag);
+  }
+  return message;
+}
+
+/** `name` as a whole word (not part of `a.name`, `name.b` or `--name`). */
+function wordPattern(name: string): RegExp {
+  return new RegExp(`(?<![\\w.-])${name.replaceAll('.', '\\.')}(?![\\w.])`, 'g');
 }

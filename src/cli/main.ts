@@ -4,17 +4,23 @@
  *
  * @module
  */
+import { EXIT_CODES, StopRequest } from './exit-codes.js';
 import { runCli } from './program.js';
 
+// The first signal stops the run cleanly (it is logged `cancelled`, committed rows stay) and the
+// command exits 130 (SIGINT) or 143 (SIGTERM); a second one exits at once.
 const controller = new AbortController();
-let interrupts = 0;
-process.on('SIGINT', () => {
-  interrupts += 1;
-  if (interrupts > 1) process.exit(130);
-  process.stderr.write('\nStopping (committed rows are kept; Ctrl-C again to quit at once)...\n');
-  controller.abort(new Error('interrupted by the user (SIGINT)'));
-});
-process.on('SIGTERM', () => controller.abort(new Error('terminated (SIGTERM)')));
+let stops = 0;
+function stop(signal: 'SIGINT' | 'SIGTERM'): void {
+  stops += 1;
+  if (stops > 1) process.exit(signal === 'SIGINT' ? EXIT_CODES.interrupted : EXIT_CODES.terminated);
+  if (signal === 'SIGINT') {
+    process.stderr.write('\nStopping (committed rows are kept; Ctrl-C again to quit at once)...\n');
+  }
+  controller.abort(new StopRequest(signal));
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
 // `servicenow-sync runs | head`: the reader left; stop quietly instead of crashing on EPIPE.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {

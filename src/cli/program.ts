@@ -5,12 +5,13 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_DEMO_DB, ENVIRONMENT } from './connection.js';
-import { withFlagNames } from './flag-names.js';
+import { cliMessage } from './error-message.js';
+import { EXIT_CODES, EXIT_CODES_HELP, errorKind, exitCodeOfError } from './exit-codes.js';
 import { type CliIo, line } from './io.js';
 import { addRunsCancelCommand, addUnlockCommand } from './lock-definitions.js';
 import { addStateCommand } from './state-definition.js';
 import { addSyncCommand } from './sync-definition.js';
-import { nonNegativeInteger, positiveInteger, UsageError } from './usage-error.js';
+import { nonNegativeInteger, positiveInteger } from './usage-error.js';
 
 const VERSION = '0.1.0';
 
@@ -39,6 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '  $ servicenow-sync runs',
         '  $ servicenow-sync state',
         '  $ servicenow-sync sync --help',
+        '',
+        EXIT_CODES_HELP,
       ].join('\n'),
     );
 
@@ -64,25 +67,13 @@ async function exitCodeOf(error: unknown, io: CliIo): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     // 'commander.help' with a non-zero code: no command given, the help went to stderr.
-    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
-    return 2; // commander already printed the message
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+    return EXIT_CODES.usage; // commander already printed the message
   }
   // Loaded here, not at the top: `--help` and bad flags answer without loading the library.
-  const { ConfigurationError, InvalidWindowError, ServiceNowError } = await import('../index.js');
-  if (
-    error instanceof UsageError ||
-    error instanceof ConfigurationError ||
-    error instanceof InvalidWindowError ||
-    (error instanceof ServiceNowError &&
-      (error.code === 'QUERY_SYNTAX' || error.code === 'TASK_DEFINITION_INVALID'))
-  ) {
-    const library = error instanceof ConfigurationError || error instanceof InvalidWindowError;
-    line(io.stderr, `servicenow-sync: ${oneLine(library ? withFlagNames(error) : error.message)}`);
-    return 2;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  line(io.stderr, `servicenow-sync: ${oneLine(message)}`);
-  return 1;
+  const library = await import('../index.js');
+  line(io.stderr, `servicenow-sync: ${oneLine(cliMessage(error, library))}`);
+  return exitCodeOfError(errorKind(error, library), io.interrupted);
 }
 
 /** A possibly multi-line message as one line (`a:\n  - b\n  - c` becomes `a: - b - c`). */

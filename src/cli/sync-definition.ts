@@ -6,6 +6,7 @@
  */
 import { type Command, Option } from 'commander';
 import { ENVIRONMENT } from './connection.js';
+import { EXIT_CODES_HELP } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { nonNegativeInteger, positiveInteger } from './usage-error.js';
 
@@ -62,9 +63,9 @@ export function addSyncCommand(program: Command, io: CliIo, done: (code: number)
     .option(
       '--partitions <n>',
       'full runs: sys_id ranges read at once per table',
-      positiveInteger('--partitions'),
+      positiveInteger('--partitions', 16),
     )
-    .option('--page-size <n>', 'records per request', positiveInteger('--page-size'))
+    .option('--page-size <n>', 'records per request', positiveInteger('--page-size', 10_000))
     .option(
       '--batch-size <n>',
       'rows per database transaction (default 1000-10000 by table width)',
@@ -100,7 +101,8 @@ export function addSyncCommand(program: Command, io: CliIo, done: (code: number)
         'unless --full: their first run loads everything.',
         'Incremental runs apply deletes from sys_audit_delete unless --deletes none; when the',
         'integration user cannot read it, the run warns once and copies the rows as usual.',
-        'Exit codes: 0 success, 1 a task failed, 2 bad usage.',
+        '',
+        EXIT_CODES_HELP,
       ].join('\n'),
     )
     .action(async (targets: string[], flags) => {

@@ -10,15 +10,23 @@ export class UsageError extends Error {
   }
 }
 
-/** Parses a positive integer option, or throws a UsageError naming the option. */
-export function positiveInteger(option: string): (value: string) => number {
+/**
+ * Parses a positive integer option (at most `max` when given), or throws a UsageError naming
+ * the option.
+ */
+export function positiveInteger(option: string, max?: number): (value: string) => number {
   return (value: string) => {
-    if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-      throw new UsageError(
-        `${option} must be a positive integer, received ${JSON.stringify(value)}`,
-      );
+    const n = Number(value);
+    if (
+      !/^\d+$/.test(value) ||
+      n < 1 ||
+      !Number.isSafeInteger(n) ||
+      (max !== undefined && n > max)
+    ) {
+      const range = max === undefined ? 'a positive integer' : `an integer from 1 to ${max}`;
+      throw new UsageError(`${option} must be ${range}, received ${JSON.stringify(value)}`);
     }
-    return Number(value);
+    return n;
   };
 }
 

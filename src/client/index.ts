@@ -45,6 +45,7 @@ export {
   type PaginationStrategy,
   partitionRanges,
 } from './pagination/index.js';
+export { DEFAULT_PEEK_OPTIONS, type PeekOptions } from './peek.js';
 export { ServiceNowClient } from './service-now-client.js';
 export {
   type DisplayValueMode,

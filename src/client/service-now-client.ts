@@ -33,6 +33,7 @@ import {
   recordIterator,
   runPagination,
 } from './pagination/index.js';
+import { type PeekOptions, peekRecords } from './peek.js';
 import type { TableRecord } from './table/index.js';
 import { type CountOptions, countRecords, type GetOptions, readRecord } from './table-reads.js';
 import type { ClientMetrics } from './transport/index.js';
@@ -77,6 +78,14 @@ export class ServiceNowClient {
   /** The instance origin, normalised (`https://acme.service-now.com`). */
   get instanceUrl(): string {
     return this.#parts.resolved.origin;
+  }
+
+  /**
+   * The user name the credentials carry (Basic, the OAuth password grant), for messages;
+   * `undefined` for a bearer token or the OAuth `client_credentials` grant.
+   */
+  get userName(): string | undefined {
+    return authUserName(this.#parts.resolved.auth);
   }
 
   /** The options after defaults (auth omitted). */
@@ -179,6 +188,26 @@ export class ServiceNowClient {
   async count(table: string, query?: QueryInput, options: CountOptions = {}): Promise<number> {
     this.#assertOpen();
     return countRecords(this.#parts.executor, table, query, options);
+  }
+
+  /**
+   * Up to `limit` records (default 1) of a table in one quick request: one attempt whatever the
+   * retry policy, its own timeout (default 10 s), no further page. For checks before a run: does
+   * the instance answer, are the credentials accepted, which fields does a table have (without
+   * `fields`, a record holds every field the user may read).
+   *
+   * @throws {@link ConfigurationError} for bad options; the request's typed error otherwise
+   * (`AuthenticationError`, `InstanceUnavailableError`, `TimeoutError`, ...), never retried.
+   *
+   * @example
+   * ```ts
+   * const [sample] = await client.peek('incident', { timeoutMs: 5000 });
+   * const fields = sample === undefined ? [] : Object.keys(sample);
+   * ```
+   */
+  async peek<T = TableRecord>(table: string, options: PeekOptions = {}): Promise<T[]> {
+    this.#assertOpen();
+    return (await peekRecords(this.#parts.executor, table, options)) as T[];
   }
 
   /**

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect } from 'kysely';
 import type { CustomTypesConfig } from 'pg';
 import { ConfigurationError } from '../core/index.js';
+import { rememberLocation } from './database-location.js';
 import { type DatabaseTarget, parseDatabaseUrl, redactUrl } from './database-url.js';
 import { BetterSqliteDialect } from './sqlite-handle.js';
 
@@ -103,7 +104,9 @@ export function createDatabase(
   };
   const target = parseDatabaseUrl(url);
   const open = OPENERS[target.dialect] as Opener<DatabaseTarget>;
-  return open(target, settings);
+  const db = open(target, settings);
+  rememberLocation(db, redactUrl(url));
+  return db;
 }
 
 /** better-sqlite3 on a file (WAL) or in memory, through {@link BetterSqliteDialect}. */

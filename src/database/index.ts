@@ -5,6 +5,7 @@ export {
   createDatabase,
   type SyncTables,
 } from './create-database.js';
+export { databaseLocation, pingDatabase } from './database-location.js';
 export { type DatabaseTarget, parseDatabaseUrl, redactUrl } from './database-url.js';
 export { inferSqlTypes } from './infer-sql-types.js';
 export { mysqlAdapter } from './mysql-adapter.js';

@@ -11,6 +11,12 @@ export type {
   TaskInfo,
   TaskProgress,
 } from './execution-logger.js';
+export {
+  FilterFieldError,
+  PreflightError,
+  type PreflightOptions,
+  type PreflightSide,
+} from './preflight/index.js';
 export type { ProgressEvent, TaskCounters } from './progress.js';
 export type {
   ReplacedHolder,

@@ -9,12 +9,14 @@ import type {
   IntegrationUser,
   Page,
   PaginateOptions,
+  PeekOptions,
   TableRecord,
 } from '../client/index.js';
 import type { QueryInput } from '../query/index.js';
 import type { Sink } from '../sink/index.js';
 import { isJob, type Job, type TaskDefinition, type TaskWindow } from '../tasks/index.js';
 import type { ExecutionLogger } from './execution-logger.js';
+import type { PreflightOptions } from './preflight/preflight-options.js';
 import type { ProgressEvent } from './progress.js';
 import type { RunLock, RunLockKey } from './run-lock.js';
 import type { RunResult, RunWindow } from './run-result.js';
@@ -27,6 +29,13 @@ export interface RunClient {
   paginate(table: string, options?: PaginateOptions): AsyncIterable<Page<TableRecord>>;
   /** The instance's count for a query (completeness audit); without it the audit is skipped. */
   count?(table: string, query?: QueryInput, options?: CountOptions): Promise<number>;
+  /** The user name of the credentials, for the preflight's messages. */
+  readonly userName?: string | undefined;
+  /**
+   * A few records in one quick request without retries (the preflight: instance, credentials,
+   * the fields of a filtered table); without it the preflight checks only the sink.
+   */
+  peek?(table: string, options?: PeekOptions): Promise<TableRecord[]>;
   /** The integration user and its time zone (time-zone guard); without it the guard is skipped. */
   integrationUser?(options?: {
     readonly signal?: AbortSignal;
@@ -68,6 +77,15 @@ export interface RunTasksOptions {
    * @default a full run of a job: the job's window (the incidents job: yesterday, UTC); else none
    */
   readonly window?: TaskWindow;
+  /**
+   * Before the lock and the logger: one quick request shows that the instance answers and
+   * accepts the credentials, the sink's database accepts a connection (a `PingableSink`), and
+   * the fields a task's filter names exist on its table. A failure rejects the run with a
+   * `PreflightError` (or a `FilterFieldError`) before anything is written. `false` turns it off;
+   * `timeoutMs` bounds each check (milliseconds).
+   * @default true (`{ timeoutMs: 10000 }`)
+   */
+  readonly preflight?: boolean | PreflightOptions;
   /** Stops the run: in-flight requests are aborted, committed batches stay. */
   readonly signal?: AbortSignal;
   /** Called for each progress event; must not throw. */
@@ -150,7 +168,10 @@ export interface RunHandle {
   readonly window: RunWindow | null;
   /** Resolves with the result when the run ends; never rejects. */
   readonly done: Promise<RunResult>;
-  /** Stops the run; `done` then resolves with status `error` and a cancellation message. */
+  /**
+   * Stops the run; `done` then resolves with status `cancelled` and the reason in its `error`
+   * (tasks that had ended keep their status).
+   */
   cancel(reason?: string): void;
 }
 

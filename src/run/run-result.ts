@@ -13,11 +13,18 @@ export interface RunWindow {
   readonly to: string;
 }
 
-/** Status of one task in a run. */
-export type TaskStatus = 'success' | 'partial' | 'error';
+/**
+ * Status of one task in a run: `cancelled` when the run's cancellation stopped it (the reason is
+ * the run's `error`, not repeated per task); a task that ended before keeps its own status.
+ */
+export type TaskStatus = 'success' | 'partial' | 'error' | 'cancelled';
 
-/** Overall status of a run: `partial` when some tasks or records failed but not all. */
-export type RunStatus = 'success' | 'partial' | 'error';
+/**
+ * Overall status of a run: `partial` when some tasks or records failed but not all; `cancelled`
+ * when its signal or `cancel()` stopped a task that was still running (the run's `error` holds
+ * the one reason).
+ */
+export type RunStatus = 'success' | 'partial' | 'error' | 'cancelled';
 
 /** The error of a task or run, as a plain object safe to log (no secrets, no stack). */
 export interface ErrorSummary {
@@ -49,7 +56,7 @@ export interface TaskResult {
   readonly endedAt: Date;
   /** Wall-clock seconds, with millisecond precision. */
   readonly durationSeconds: number;
-  /** Set when the task failed or was cancelled. */
+  /** Set when the task failed or is incomplete; a cancelled task has none (see the run's). */
   readonly error?: ErrorSummary;
   /** The first rejected records (at most 20), for diagnosis. */
   readonly rejects: readonly ErrorSummary[];
@@ -99,7 +106,7 @@ export interface RunResult {
   readonly dbOperations: number;
   /** Results by task name, in the order the tasks were given. */
   readonly tasks: Readonly<Record<string, TaskResult>>;
-  /** Set when the run as a whole failed or was cancelled. */
+  /** Set when the run was cancelled: the one reason (a `RunCancelledError`). */
   readonly error?: ErrorSummary;
   /** `full` or `incremental`. */
   readonly mode: 'full' | 'incremental';

@@ -14,6 +14,7 @@ import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
 import { holdLock, replacedRunOf } from './hold-lock.js';
 import { claimInstance } from './instance-guard.js';
+import { preflight } from './preflight/index.js';
 import type { RunLease } from './run-lock.js';
 import { type RunHandle, type RunTasksOptions, runWork } from './run-options.js';
 import { planRun, type RunPlan } from './run-plan.js';
@@ -31,8 +32,9 @@ const debug = createDebug('servicenow-sync:run');
  * Starts a run and resolves once it is registered (the lock taken, the logger told), before any
  * row is read. Takes a {@link Job} (its name, concurrency, mode and window are the defaults of
  * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError`
- * (`InstanceMismatchError` when the sink's tables hold another instance's data) or
- * `RunInProgressError` without reading or writing anything.
+ * (`InstanceMismatchError` when the sink's tables hold another instance's data),
+ * `PreflightError` (the instance, the credentials or the database failed the preflight),
+ * `FilterFieldError` or `RunInProgressError` without writing anything.
  *
  * @example
  * ```ts
@@ -48,6 +50,7 @@ export async function startRun(
   const startedAt = new Date();
   const { tasks, options: runOptions, lockKey } = runWork(work, options, startedAt);
   const plan = planRun(tasks, runOptions);
+  await preflight(tasks, runOptions);
   const lock = runOptions.lock;
   const lease = lock ? await lock.acquire(lockKey()) : undefined;
   let registered: Registered;
@@ -155,8 +158,8 @@ async function execute(
   const endedAt = new Date();
   const byName: Record<string, TaskResult> = {};
   for (const r of results) byName[r.name] = r;
-  const status = overallStatus(results);
-  const cancelled = signal.aborted;
+  const cancelled = signal.aborted && results.some((r) => r.status === 'cancelled');
+  const status = cancelled ? 'cancelled' : overallStatus(results);
   const result: RunResult = {
     id,
     executionType: plan.executionType,

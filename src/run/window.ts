@@ -38,7 +38,9 @@ export function validateWindow(window: unknown): RunWindow {
       `window.to must be a real date written YYYY-MM-DD, received ${describe(to)}`,
     );
   if (from > to)
-    throw new InvalidWindowError(`The window is reversed: from ${from} is after to ${to}`);
+    throw new InvalidWindowError(
+      `window.from ${from} is after window.to ${to}: the window is reversed`,
+    );
   return { from, to };
 }
 

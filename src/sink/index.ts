@@ -1,6 +1,7 @@
 export { INSTANCE_TABLE } from './instance-registry-sql.js';
 export { KyselySink } from './kysely-sink.js';
 export type { KyselySinkOptions } from './kysely-sink-options.js';
+export { isPingableSink, type PingableSink } from './pingable-sink.js';
 export {
   type DeleteResult,
   type InstanceClaim,

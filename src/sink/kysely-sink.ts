@@ -4,7 +4,12 @@
  * @module
  */
 import createDebug from 'debug';
-import type { SinkDatabase, Statement } from '../database/index.js';
+import {
+  databaseLocation,
+  pingDatabase,
+  type SinkDatabase,
+  type Statement,
+} from '../database/index.js';
 import type { Row, SqlDialect } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { BatchWriter } from './batch-writer.js';
@@ -24,6 +29,7 @@ import {
   type LiveRowsContext,
   liveKeys,
 } from './live-rows.js';
+import type { PingableSink } from './pingable-sink.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
 import type {
   DeleteResult,
@@ -85,7 +91,7 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  * await db.destroy();
  * ```
  */
-export class KyselySink implements KeyedSink, InstanceSink {
+export class KyselySink implements KeyedSink, InstanceSink, PingableSink {
   readonly #db: SinkDatabase;
   readonly #batchSize: number | undefined;
   readonly #prefix: string;
@@ -123,6 +129,17 @@ export class KyselySink implements KeyedSink, InstanceSink {
   /** The dialect written. */
   get dialect(): SqlDialect {
     return this.#live.adapter.dialect;
+  }
+
+  /** The database's URL without its password (from `createDatabase`), for messages. */
+  get location(): string {
+    return databaseLocation(this.#db);
+  }
+
+  /** `select 1`: resolves once the database accepts a connection (the run's preflight). */
+  async ping(options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+    options.signal?.throwIfAborted();
+    await pingDatabase(this.#db);
   }
 
   /**

@@ -26,6 +26,12 @@ export interface TaskDefinition {
    * (`{ caller_id: 'caller_id.name' }`); these names are also in {@link TaskDefinition.fieldNames}.
    */
   readonly displayPaths: Readonly<Record<string, string>>;
+  /**
+   * The task's extra filter ({@link TaskOptions.filter}) as canonical encoded text, already part
+   * of every {@link TaskDefinition.buildQuery}; `undefined` without one. A run's preflight checks
+   * the fields it names against the table.
+   */
+  readonly filter: string | undefined;
   /** The field (possibly dot-walked) the run window applies to. */
   readonly window: string | undefined;
   /** Records per page, when the task sets it. */
@@ -45,8 +51,8 @@ export interface TaskDefinition {
   /** The batch transform, when there is one. */
   readonly transform: TaskTransform | undefined;
   /**
-   * The encoded query of a run: the task's selection ANDed (in every `^NQ` group) with
-   * `<window field>>=<start>^<window field><=<end>` when a window is given.
+   * The encoded query of a run: the task's selection ANDed (in every `^NQ` group) with its
+   * filter, then with `<window field>>=<start>^<window field><=<end>` when a window is given.
    *
    * @throws `QuerySyntaxError` when the selection is invalid; `ConfigurationError` for a bad window.
    */
@@ -81,7 +87,7 @@ export interface TaskDefinition {
  */
 export function defineTask(options: TaskOptions): TaskDefinition {
   const valid = validateTaskOptions(options);
-  const { codecs, display, query, staticQuery } = valid;
+  const { codecs, display, query, staticQuery, filter } = valid;
   const windowField = valid.window;
   const displayPaths: Record<string, string> = {};
   for (const [field, shown] of display) displayPaths[field] = `${field}.${shown}`;
@@ -92,6 +98,7 @@ export function defineTask(options: TaskOptions): TaskDefinition {
     fields: Object.freeze(codecs),
     displayFields: Object.freeze([...display.keys()]),
     displayPaths: Object.freeze(displayPaths),
+    filter: filter === undefined ? undefined : formatQuery(filter),
     window: windowField,
     pageSize: valid.pageSize,
     fieldNames: Object.freeze([...Object.keys(codecs), ...Object.values(displayPaths)]),
@@ -99,7 +106,9 @@ export function defineTask(options: TaskOptions): TaskDefinition {
     columns: buildColumns(codecs, new Set(display.keys())),
     transform: valid.transform,
     buildQuery(window?: TaskWindow): string {
-      const selection = typeof query === 'function' ? toEncodedQuery(query(window)) : staticQuery;
+      const selected = typeof query === 'function' ? toEncodedQuery(query(window)) : staticQuery;
+      const selection =
+        filter === undefined ? selected : andQuery(selected ?? { groups: [], orderBy: [] }, filter);
       if (window === undefined || windowField === undefined) {
         return selection === undefined ? '' : formatQuery(selection);
       }

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { CODEC_NAMES, codecFromName, isFieldCodec } from '../fields/index.js';
+import type { QueryInput } from '../query/index.js';
 import { quote } from './quote-value.js';
 import type { TaskDefinitionIssue } from './task-definition-error.js';
 import type { FieldSpec, TaskQuery, TaskTransform } from './task-options.js';
@@ -50,6 +51,12 @@ export const taskOptionsSchema = z.strictObject({
         error: (issue) =>
           `expected a query, a query builder or a function, got ${quote(issue.input)}`,
       },
+    )
+    .optional(),
+  filter: z
+    .custom<QueryInput>(
+      (value) => typeof value === 'string' || (typeof value === 'object' && value !== null),
+      { error: (issue) => `expected a query or a query builder, got ${quote(issue.input)}` },
     )
     .optional(),
   window: z

@@ -90,6 +90,13 @@ export interface TaskOptions {
    */
   readonly query?: TaskQuery;
   /**
+   * An extra filter ANDed into the selection in every `^NQ` group: the scope a team narrows a
+   * task to (assignment groups, companies). It selects rows only and may not sort (`ORDERBY`);
+   * a run's preflight checks that the fields it names exist on the table.
+   * @default no filter
+   */
+  readonly filter?: QueryInput;
+  /**
    * The date-time field the run window applies to: a `dateTime` field of the task
    * (`opened_at`), or a dot-walk through one of its reference fields (`task.opened_at`).
    * Without it the window does not narrow the selection.

@@ -11,6 +11,7 @@ import { checkReferences } from './check-references.js';
 import { checkWindow } from './check-window.js';
 import { normalizeTaskFields } from './normalize-task-fields.js';
 import { TaskDefinitionError, type TaskDefinitionIssue } from './task-definition-error.js';
+import { filterProblem } from './task-filter.js';
 import type { TaskOptions, TaskQuery, TaskTransform } from './task-options.js';
 import { taskOptionsSchema, toIssues } from './task-options-schema.js';
 
@@ -32,6 +33,8 @@ export interface ValidatedTaskOptions {
   readonly query: TaskQuery | undefined;
   /** The fixed selection, parsed (undefined for none or a function). */
   readonly staticQuery: EncodedQuery | undefined;
+  /** The extra filter, parsed (undefined for none, or one that selects everything). */
+  readonly filter: EncodedQuery | undefined;
 }
 
 /**
@@ -57,6 +60,7 @@ export function validateTaskOptions(options: TaskOptions): ValidatedTaskOptions 
       });
   }
   const staticQuery = checkStaticQuery(input.query, issues);
+  const filter = checkFilter(input.filter, issues);
   if (issues.length > 0 || !parsed.success) {
     throw new TaskDefinitionError(typeof input.name === 'string' ? input.name : undefined, issues);
   }
@@ -72,16 +76,35 @@ export function validateTaskOptions(options: TaskOptions): ValidatedTaskOptions 
     transform: data.transform,
     query: data.query,
     staticQuery,
+    filter,
   };
 }
 
 /** A fixed selection, validated now; a function is validated when a run calls it. */
 function checkStaticQuery(value: unknown, issues: TaskDefinitionIssue[]): EncodedQuery | undefined {
+  return parseOption('query', value, issues);
+}
+
+/** The extra filter: a valid query that does not sort. */
+function checkFilter(value: unknown, issues: TaskDefinitionIssue[]): EncodedQuery | undefined {
+  const filter = parseOption('filter', value, issues);
+  if (filter === undefined) return undefined;
+  const problem = filterProblem(filter);
+  if (problem !== undefined) issues.push({ path: 'filter', message: problem });
+  return filter.groups.length === 0 ? undefined : filter;
+}
+
+/** A query option parsed strictly; a problem is an issue at `path`. */
+function parseOption(
+  path: 'query' | 'filter',
+  value: unknown,
+  issues: TaskDefinitionIssue[],
+): EncodedQuery | undefined {
   if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) return undefined;
   try {
     return toEncodedQuery(value as QueryInput);
   } catch (error) {
-    issues.push({ path: 'query', message: error instanceof Error ? error.message : String(error) });
+    issues.push({ path, message: error instanceof Error ? error.message : String(error) });
     return undefined;
   }
 }

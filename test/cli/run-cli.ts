@@ -2,7 +2,7 @@
  * Runs the BUILT command (`node dist/cli/main.js`) as a child process, the way a user runs it.
  * `npm test` builds first; run `npm run build` before `npx vitest run test/cli`.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,31 +49,49 @@ export function mockFlags(mock: {
   ];
 }
 
+/** A running invocation: the child (to send it signals) and its end. */
+export interface StartedCli {
+  readonly child: ChildProcess;
+  /** Resolves when the child exits. */
+  readonly done: Promise<CliRun>;
+  /** What the child wrote to stderr so far. */
+  stderr(): string;
+}
+
+/** Starts `servicenow-sync ...args` in `cwd` without waiting for it. */
+export function startCli(
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>> },
+): StartedCli {
+  if (!existsSync(CLI)) {
+    throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
+  }
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    env: cleanEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const done = new Promise<CliRun>((resolveRun, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
+  });
+  return { child, done, stderr: () => stderr };
+}
+
 /** Runs `servicenow-sync ...args` in `cwd`; resolves when it exits. */
 export function runCli(
   args: readonly string[],
   options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>> },
 ): Promise<CliRun> {
-  if (!existsSync(CLI)) {
-    throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
-  }
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd,
-      env: cleanEnv(options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
+  return startCli(args, options).done;
 }
 
 /** A fresh, empty working directory (its real path: the CLI prints resolved paths). */

@@ -1,13 +1,14 @@
 /**
  * `servicenow-sync sync` against a mock ServiceNow started in the test process: credentials by
- * flags and by environment variables, `--json`, `--filter`, windows, exit code 1 when tasks
- * fail, and no secret in any output.
+ * flags and by environment variables, `--json`, `--filter`, windows, exit code 2 when the
+ * preflight or a filter refuses the run, and no secret in any output (test/cli/exit-codes.test.ts
+ * has every exit code).
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMockServiceNow, type MockServiceNow } from 'servicenow-sync/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, mockFlags, runCli, tempDir } from './run-cli.js';
+import { type CliRun, filesIn, mockFlags, runCli, tempDir } from './run-cli.js';
 
 interface TaskJson {
   status: string;
@@ -169,58 +170,72 @@ describe('sync', () => {
     });
   });
 
-  it.concurrent('exits 1 when authentication fails, without echoing the password', async () => {
+  it.concurrent('exits 2 when the preflight finds the credentials refused, without echoing the password', async () => {
     const cwd = workDir();
     const wrong = 'Wr0ng-Secret-91b2';
     const run = await runCli(['sync', 'users', 'groups'], {
       cwd,
       env: { SN_INSTANCE: mock.url, SN_USER: mock.credentials.username, SN_PASSWORD: wrong },
     });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/users: error - .*401/);
-    expect(run.stderr).toMatch(/groups: error - .*401/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `servicenow-sync: ServiceNow rejected the credentials of user ${mock.credentials.username} (401 User Not Authenticated); check --user/--password, --client-id/--client-secret or --token (SN_USER, SN_PASSWORD, ...), and that the user is active and may use web services\n`,
+    );
+    expect(filesIn(cwd)).toEqual([]);
     expectNoSecret(run, wrong, mock.credentials.password);
   });
 
-  it.concurrent('exits 1 when a bearer token given on the command line is refused', async () => {
+  it.concurrent('exits 2 when a bearer token given on the command line is refused', async () => {
     const cwd = workDir();
     const token = 'Wr0ng-Token-0c4e9a';
     const run = await runCli(['sync', 'groups', '--instance', mock.url, '--token', token], {
       cwd,
     });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/groups: error - .*401/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^servicenow-sync: ServiceNow rejected the credentials \(401/);
     expectNoSecret(run, token);
   });
 
-  it.concurrent('exits 1 when the database cannot be reached, without its password', async () => {
+  it.concurrent('exits 2 when the database refuses the connection, without its password', async () => {
     const cwd = workDir();
     const password = 'Db-Secret-77d1';
     const db = `postgres://reporter:${password}@127.0.0.1:1/servicenow`;
-    for (const args of [
-      ['runs', '--db', db],
-      ['sync', 'groups', ...flags(), '--db', db],
-    ]) {
-      const run = await runCli(args, { cwd });
-      expect(run.code, args[0]).toBe(1);
-      expect(run.stderr).toMatch(/^servicenow-sync: .*ECONNREFUSED/);
-      expectNoSecret(run, password, mock.credentials.password);
-    }
+    const sync = await runCli(['sync', 'groups', ...flags(), '--db', db], { cwd });
+    expect(sync.code).toBe(2);
+    expect(sync.stderr).toBe(
+      'servicenow-sync: database postgres://reporter:***@127.0.0.1:1/servicenow: connection refused; check --db (SN_DB) and that the database server accepts connections\n',
+    );
+    // Reading the log is not a run: a failure to connect is exit 1.
+    const runs = await runCli(['runs', '--db', db], { cwd });
+    expect(runs.code).toBe(1);
+    expect(runs.stderr).toMatch(/^servicenow-sync: .*ECONNREFUSED/);
+    expectNoSecret(sync, password, mock.credentials.password);
+    expectNoSecret(runs, password);
   });
 
-  it.concurrent('exits 1 when the instance refuses a filter (403), and --json still reports it', async () => {
+  it.concurrent('exits 2 when a filter names a field the table does not have, naming --filter', async () => {
     const cwd = workDir();
     const run = await runCli(
       ['sync', 'users', 'groups', '--filter', 'users=no_such_field=1', '--json', ...flags()],
       { cwd },
     );
-    expect(run.code).toBe(1);
-    const result = JSON.parse(run.stdout) as RunJson;
-    expect(result.status).toBe('partial');
-    expect(result.tasks.users?.status).toBe('error');
-    expect(result.tasks.users?.error?.message).toMatch(/403/);
-    expect(result.tasks.groups?.status).toBe('success');
-    expect(result.tasks.groups?.recordsProcessed).toBe(mock.data.count('sys_user_group'));
-    expectNoSecret(run, mock.credentials.password);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'servicenow-sync: The --filter of task users names no_such_field, which is not a field of table sys_user\n',
+    );
+    expect(filesIn(cwd)).toEqual([]);
+  });
+
+  it.concurrent('exits 2 when a filter sorts (ORDERBY), before any request', async () => {
+    const cwd = workDir();
+    const run = await runCli(
+      ['sync', 'users', '--filter', 'users=active=true^ORDERBYDESCname', ...flags()],
+      { cwd },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'servicenow-sync: The --filter of task users sorts (ORDERBYDESCname); the run pages in its own order, so remove the ORDERBY\n',
+    );
   });
 });

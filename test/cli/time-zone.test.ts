@@ -1,6 +1,6 @@
 /**
  * The time-zone guard through the CLI: a warning on stderr for a non-GMT integration user, and
- * `--strict-time-zone` refusing the run (exit 1, nothing synced).
+ * `--strict-time-zone` refusing the run (exit 2, nothing synced).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,8 +38,8 @@ describe('the time-zone guard in the CLI', () => {
     const dir = tempDir('sn-cli-tz-');
     dirs.push(dir);
     const run = await runCli(args('--strict-time-zone'), { cwd: dir.path });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/America\/New_York.*strictTimeZone refuses the run/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/America\/New_York.*\(--strict-time-zone refuses the run\)/);
     expect(run.stdout).toBe('');
     const file = join(dir.path, 'servicenow.db');
     if (existsSync(file)) {

@@ -86,7 +86,7 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
     );
     await expectUsageError(
       ['sync', 'users', '--partitions', '17', '--full', ...CREDENTIALS],
-      /--partitions must be 1 to 16/,
+      /--partitions must be an integer from 1 to 16, received "17"/,
     );
     await expectUsageError(
       ['sync', 'configurations', '--partitions', '4', ...CREDENTIALS],
@@ -136,6 +136,52 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
     );
   });
 
+  it.concurrent('library messages name the flags, not the option names', async () => {
+    for (const [args, message] of [
+      [
+        ['sync', 'incidents', '--from', '2026-03-02', '--to', '2026-03-01'],
+        /^servicenow-sync: --from 2026-03-02 is after --to 2026-03-01: the window is reversed$/,
+      ],
+      [
+        ['sync', 'users', '--page-size', '20000'],
+        /^servicenow-sync: --page-size must be an integer from 1 to 10000, received "20000"$/,
+      ],
+      [
+        ['sync', 'users', '--db', 'foo:bar'],
+        /^servicenow-sync: --db foo:bar: unsupported scheme "foo:"/,
+      ],
+      [
+        ['sync', 'users', '--instance', 'ftp://acme'],
+        /^servicenow-sync: Invalid option --instance: /,
+      ],
+      [
+        ['sync', 'users', '--incremental', '--overlap', '99999'],
+        /^servicenow-sync: --overlap must be an integer from 0 to 10080/,
+      ],
+      [
+        ['sync', 'users', '--filter', 'users=active='],
+        /^servicenow-sync: --filter users=active=: Invalid encoded query at position 7: empty value/,
+      ],
+      [
+        ['sync', 'users', '--filter', 'groups=active=true'],
+        /^servicenow-sync: --filter groups=active=true: groups is not a task of this run \(users\)$/,
+      ],
+      [
+        ['sync', 'users', '--filter', 'users=active=true^ORDERBYname'],
+        /^servicenow-sync: The --filter of task users sorts \(ORDERBYname\)/,
+      ],
+    ] as const) {
+      // The flags come after the credentials, so a bad --instance replaces the good one.
+      const run = await expectUsageError(
+        [...args.slice(0, 2), ...CREDENTIALS, ...args.slice(2)],
+        message,
+      );
+      expect(run.stderr).not.toMatch(
+        /pageSize|instanceUrl|window\.from|overlapMinutes|database URL/,
+      );
+    }
+  });
+
   it.concurrent('a database URL with an unknown scheme', async () => {
     await expectUsageError(
       ['sync', 'users', '--db', 'foo://x/y', ...CREDENTIALS],
@@ -146,7 +192,7 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
   it.concurrent('a database URL with a password and no host (not echoed)', async () => {
     await expectUsageError(
       ['sync', 'users', '--db', `postgres://admin:${SECRET}@/reports`, ...CREDENTIALS],
-      /database URL/,
+      /--db \(postgres:\.\.\.\) is not a valid URL/,
     );
   });
 
@@ -242,6 +288,8 @@ describe('--help', () => {
     for (const name of ['SN_INSTANCE', 'SN_USER', 'SN_PASSWORD', 'SN_TOKEN', 'SN_DB']) {
       expect(run.stdout).toContain(name);
     }
-    expect(run.stdout).toMatch(/Exit codes: 0 .*1 .*2/);
+    expect(run.stdout).toMatch(/Exit codes:\n +0 +success\n +1 +failed/);
+    for (const code of ['2', '3', '4', '130'])
+      expect(run.stdout).toMatch(new RegExp(`\\n +${code} `));
   });
 });

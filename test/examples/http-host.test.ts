@@ -127,11 +127,12 @@ describe('examples/http-host.ts', () => {
     const configurations = await host.call('POST', `${API_PREFIX}/load-configurations/`);
     expect(configurations.status).toBe(202);
     expect(configurations.body).toMatchObject({ job: 'configurations', window: null });
-    mock.setFaults({});
 
+    // Still slow here: each POST also waited for its preflight's request.
     const running = await host.call('GET', `${API_PREFIX}/executions/${id}`);
     expect(running.status).toBe(200);
     expect(running.body.status).toBe('running');
+    mock.setFaults({});
 
     const done = await finished(host, id);
     expect(done.status).toBe(200);
@@ -224,18 +225,19 @@ describe('examples/http-host.ts', () => {
 });
 
 describe('examples/http-host.ts with a wrong password', () => {
-  it('the run fails, the execution says why, and the password appears nowhere', async () => {
+  it('502 from the preflight: nothing starts, the answer says which side, no password', async () => {
     const wrong = 'Wr0ng-Host-Secret-5e1d';
     const host = await startHost('wrong.db', wrong);
     try {
       const answer = await host.call('POST', `${API_PREFIX}/load-configurations/`);
-      expect(answer.status).toBe(202);
-      const done = await finished(host, answer.body.id);
-      expect(done.body.status).toBe('error');
-      for (const task of done.body.tasks as { status: string; errorMessage: string }[]) {
-        expect(task.status).toBe('error');
-        expect(task.errorMessage).toMatch(/401/);
-      }
+      expect(answer.status).toBe(502);
+      expect(answer.body).toMatchObject({ error: 'preflight_failed', side: 'credentials' });
+      expect(answer.body.message).toMatch(
+        new RegExp(
+          `^ServiceNow rejected the credentials of user ${mock.credentials.username} \\(401`,
+        ),
+      );
+      expect(await readRuns(host.db)).toEqual([]);
       for (const text of host.answers) {
         expect(text).not.toContain(wrong);
         expect(text).not.toContain(mock.credentials.password);
@@ -261,7 +263,7 @@ describe('examples/http-host.ts close()', () => {
       id = answer.body.id;
       await host.service.close();
       const [run] = await readRuns(host.db, { id });
-      expect(run?.status).toBe('error');
+      expect(run?.status).toBe('cancelled');
       expect(run?.errorMessage).toMatch(/shutting down/);
     } finally {
       mock.setFaults({});

@@ -116,9 +116,13 @@ for (const target of testDatabases) {
         runTasks([companiesTask(), usersTask()], { client: b.client, ...connectDatabase(t.db) }),
       ).rejects.toBeInstanceOf(InstanceMismatchError);
       expect(await snapshot()).toEqual(before);
-      // No page was read (the time-zone guard's look-up of the integration user aside).
+      // No page was read (the preflight's one-record probe and the time-zone guard's look-up
+      // of the integration user aside).
       const reads = b.mock.requests.filter(
-        (r) => r.table?.startsWith('sys_user') && r.query.sysparm_fields !== 'user_name,time_zone',
+        (r) =>
+          r.table?.startsWith('sys_user') &&
+          r.query.sysparm_fields !== 'user_name,time_zone' &&
+          r.query.sysparm_fields !== 'sys_id',
       );
       expect(reads).toEqual([]);
     });

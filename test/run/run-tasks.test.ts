@@ -111,7 +111,7 @@ describe('runTasks', () => {
     await db.destroy();
   });
 
-  it('cancels: in-flight work stops, committed pages stay, the run is logged as an error', async () => {
+  it('cancels: in-flight work stops, committed pages stay, the run is logged as cancelled once', async () => {
     const db = freshDb();
     mock.setFaults({ latencyMs: 50 });
     const logger = new KyselyExecutionLogger(db);
@@ -131,9 +131,12 @@ describe('runTasks', () => {
       },
     });
     const result = await run.done;
-    expect(result.status).toBe('error');
+    expect(result.status).toBe('cancelled');
+    expect(result.error?.name).toBe('RunCancelledError');
     expect(result.error?.message).toContain('stop requested by the test');
-    expect(result.tasks.users?.error?.name).toBe('RunCancelledError');
+    // The reason is the run's, not repeated per task.
+    expect(result.tasks.users?.status).toBe('cancelled');
+    expect(result.tasks.users?.error).toBeUndefined();
     const stored = await db
       .selectFrom('sys_user')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -142,9 +145,48 @@ describe('runTasks', () => {
     expect(Number(stored.n)).toBeGreaterThan(0);
     expect(Number(stored.n)).toBeLessThan(mock.data.count('sys_user'));
     const [logged] = await readRuns(db, { limit: 1 });
-    expect(logged?.status).toBe('error');
-    expect(logged?.errorMessage).toContain('stop requested by the test');
+    expect(logged?.status).toBe('cancelled');
+    expect(logged?.errorMessage).toBe('RunCancelledError: stop requested by the test');
+    expect(logged?.tasks[0]).toMatchObject({ status: 'cancelled', errorMessage: null });
     await db.destroy();
+  });
+
+  it('a cancelled run: tasks that ended keep their status, the others are cancelled, one message', async () => {
+    const db = freshDb();
+    const logger = new KyselyExecutionLogger(db);
+    let run: Awaited<ReturnType<typeof startRun>> | undefined;
+    run = await startRun(
+      [
+        groupsTask(),
+        usersTask(),
+        defineTask({ name: 'later', table: 'core_company', fields: { name: 'string' } }),
+      ],
+      {
+        client,
+        sink: new KyselySink(db, { batchSize: 20 }),
+        logger,
+        concurrency: 1,
+        pageSize: 20,
+        onProgress: (e) => {
+          if (e.type === 'taskProgress' && e.task === 'users')
+            run?.cancel('stopped by the operator');
+        },
+      },
+    );
+    const result = await run.done;
+    expect(result.status).toBe('cancelled');
+    expect(result.tasks.groups?.status).toBe('success');
+    expect(result.tasks.users?.status).toBe('cancelled');
+    expect(result.tasks.later?.status).toBe('cancelled');
+    expect(Object.values(result.tasks).filter((t) => t.error !== undefined)).toEqual([]);
+    const [logged] = await readRuns(db, { limit: 1 });
+    expect(logged?.status).toBe('cancelled');
+    expect(logged?.errorMessage).toBe('RunCancelledError: stopped by the operator');
+    expect(Object.fromEntries(logged?.tasks.map((t) => [t.name, t.status]) ?? [])).toEqual({
+      groups: 'success',
+      users: 'cancelled',
+      later: 'cancelled',
+    });
   });
 
   it('refuses a second run of the same job on the same database while the first is alive', async () => {

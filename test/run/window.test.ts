@@ -22,7 +22,10 @@ describe('run windows', () => {
     [{ from: '01/11/2026', to: '2026-11-02' }, /YYYY-MM-DD/],
     [{ from: '2026-11-01 00:00:00', to: '2026-11-02' }, /window.from/],
     [{ from: "2026-11-01'; DROP TABLE incident; --", to: '2026-11-02' }, /window.from/],
-    [{ from: '2026-11-05', to: '2026-11-01' }, /reversed: from 2026-11-05 is after to 2026-11-01/],
+    [
+      { from: '2026-11-05', to: '2026-11-01' },
+      /window.from 2026-11-05 is after window.to 2026-11-01/,
+    ],
     [{ to: '2026-11-01' }, /received nothing/],
     [null, /must be an object/],
   ])('rejects %j with a typed error', (window, message) => {

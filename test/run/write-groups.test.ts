@@ -147,8 +147,9 @@ describe('writes grouped up to the sink batch size', () => {
     const db = freshDb();
     const sink = new KyselySink(db, { batchSize: 1000 });
     const total = mock.data.count('sys_user');
-    // The 4th request for the table is refused (403, not retried): three pages were read.
-    mock.setFaults({ readDenied: { table: 'sys_user', skip: 3 } });
+    // After the preflight's read, the 4th page request is refused (403, not retried): three
+    // pages were read.
+    mock.setFaults({ readDenied: { table: 'sys_user', skip: 4 } });
     const options = {
       client,
       sink,

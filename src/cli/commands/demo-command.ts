@@ -9,6 +9,7 @@ import type { RunResult } from '../../index.js';
 import { createDatabase, parseDatabaseUrl, redactUrl, ServiceNowClient } from '../../index.js';
 import { createMockServiceNow } from '../../mock/index.js';
 import { DEFAULT_DEMO_DB } from '../connection.js';
+import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { checkDemoDatabase, demoInstance } from './demo-guard.js';
 import { planSync, runInto, type SyncPlan } from './sync-command.js';
@@ -64,9 +65,14 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
     await mock.close();
   }
   const ok = results.length === 2 && results.every((r) => r.status === 'success');
+  const code = exitCodeOfRuns(
+    results.map((r) => r.status),
+    io.interrupted,
+    2,
+  );
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    return ok ? 0 : 1;
+    return code;
   }
   const counts = await countRows(url, results);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -92,7 +98,7 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
     );
     line(io.stdout, '  npx servicenow-sync runs');
   }
-  return ok ? 0 : 1;
+  return code;
 }
 
 async function countRows(url: string, results: readonly RunResult[]): Promise<Map<string, number>> {

@@ -3,22 +3,12 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type {
-  Job,
-  QueryInput,
-  RunResult,
-  RunTasksOptions,
-  SyncMode,
-  TaskDefinition,
-} from '../../index.js';
+import type { Job, RunResult, RunTasksOptions, SyncMode, TaskDefinition } from '../../index.js';
 import {
-  catalog,
-  catalogTasks,
   configurationsJob,
   type DeleteMode,
-  incidentsJob,
   isJob,
   type JobOptions,
   normalizeSince,
@@ -28,8 +18,10 @@ import {
   validateWindow,
 } from '../../index.js';
 import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../connection.js';
+import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
+import { filtersOf, taskNamesOf, workOf } from './sync-targets.js';
 
 /** Flags of the `sync` command. */
 export interface SyncFlags extends ConnectionFlags {
@@ -86,12 +78,6 @@ export interface SyncPlan {
 /** The shortest `--lock-stale`, in seconds: twice the lock's 15-second heartbeat. */
 const MIN_LOCK_STALE_SECONDS = 30;
 
-/** The jobs the CLI names, by name. */
-const JOBS: Readonly<Record<string, (options?: JobOptions) => Job>> = {
-  incidents: incidentsJob,
-  configurations: configurationsJob,
-};
-
 /**
  * Builds the job or task list of the targets and the run options of the flags. Throws
  * UsageError for what only the CLI knows (targets, flag syntax and combinations), and lets the
@@ -103,7 +89,7 @@ export function planSync(
   defaultDb = DEFAULT_DB,
 ): SyncPlan {
   const jobOptions: JobOptions = {
-    filters: filtersOf(flags.filter ?? []),
+    filters: filtersOf(flags.filter ?? [], taskNamesOf(targets)),
     ...(flags.pageSize === undefined ? {} : { pageSize: flags.pageSize }),
   };
   const work = workOf(targets, jobOptions);
@@ -151,30 +137,6 @@ function lockStaleOf(seconds: number | undefined): number | undefined {
   return seconds * 1000;
 }
 
-/** One job named: that job. Otherwise the task list of every target, in order, once each. */
-export function workOf(targets: readonly string[], options: JobOptions): Job | TaskDefinition[] {
-  if (targets.length === 0)
-    throw new UsageError('Name what to sync: incidents, configurations, or task names');
-  const only = targets.length === 1 ? JOBS[targets[0] as string] : undefined;
-  if (only !== undefined) return only(options);
-  const names: string[] = [];
-  for (const target of targets) {
-    const job = Object.hasOwn(JOBS, target) ? JOBS[target] : undefined;
-    const expanded = job
-      ? job().tasks.map((t) => t.name)
-      : Object.hasOwn(catalog, target)
-        ? [target]
-        : undefined;
-    if (!expanded) {
-      throw new UsageError(
-        `Unknown job or task ${JSON.stringify(target)}: use incidents, configurations, or ${Object.keys(catalog).join(', ')}`,
-      );
-    }
-    for (const name of expanded) if (!names.includes(name)) names.push(name);
-  }
-  return catalogTasks(names, options);
-}
-
 /**
  * A task list of configuration tables alone syncs as the configurations job does
  * (incrementally: the first run loads everything); any other list loads a window or its whole
@@ -196,25 +158,6 @@ function checkModeFlags(flags: SyncFlags, mode: SyncMode): void {
   if (mode === 'full' && (flags.since !== undefined || flags.overlap !== undefined)) {
     throw new UsageError('--since and --overlap apply to incremental runs (--incremental)');
   }
-  if (flags.partitions !== undefined && flags.partitions > 16)
-    throw new UsageError(`--partitions must be 1 to 16, received ${flags.partitions}`);
-}
-
-/** `--filter TASK=QUERY` entries by task; the catalog checks that each task is in the run. */
-function filtersOf(entries: readonly string[]): Record<string, QueryInput> {
-  const filters: Record<string, QueryInput> = {};
-  for (const entry of entries) {
-    const at = entry.indexOf('=');
-    if (at <= 0 || at === entry.length - 1) {
-      throw new UsageError(
-        `--filter takes TASK=QUERY (e.g. users=active=true), received ${JSON.stringify(entry)}`,
-      );
-    }
-    const task = entry.slice(0, at);
-    if (filters[task] !== undefined) throw new UsageError(`--filter is given twice for ${task}`);
-    filters[task] = entry.slice(at + 1);
-  }
-  return filters;
 }
 
 /** The database URL, refused when it names a SQLite file in a directory that does not exist. */
@@ -242,7 +185,7 @@ export async function syncCommand(
   const client = new ServiceNowClient({ instanceUrl: flags.instance, auth });
   const result = await runInto(plan, client, io, flags);
   report(result, plan, io, flags);
-  return result.status === 'success' ? 0 : 1;
+  return exitCodeOfRuns([result.status], io.interrupted);
 }
 
 /** Opens the database, runs, closes; shared by `sync` and `demo`. */
@@ -257,8 +200,10 @@ export async function runInto(
     import('../../index.js'),
     import('../progress-reporter.js'),
   ]);
+  const created = newSqliteFile(plan.db);
   const db = createDatabase(plan.db);
   const progress = progressModule.createProgressReporter(io.stderr, Boolean(flags.quiet));
+  let refused = false;
   try {
     return await runTasks(plan.work, {
       client,
@@ -271,11 +216,27 @@ export async function runInto(
       onProgress: progress.onProgress,
       ...plan.run,
     });
+  } catch (error) {
+    refused = true; // before anything was written: preflight, lock, options
+    throw error;
   } finally {
     progress.stop();
     await db.destroy();
     await client.close();
+    // A run refused before it wrote anything leaves no empty SQLite file behind.
+    if (refused && created !== undefined) removeSqliteFile(created);
   }
+}
+
+/** The path of a SQLite file `url` names that does not exist yet; else `undefined`. */
+function newSqliteFile(url: string): string | undefined {
+  const target = parseDatabaseUrl(url);
+  if (!('path' in target) || target.path === ':memory:') return undefined;
+  return existsSync(target.path) ? undefined : target.path;
+}
+
+function removeSqliteFile(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
 function report(result: RunResult, plan: SyncPlan, io: CliIo, flags: SyncFlags): void {
@@ -289,6 +250,7 @@ function report(result: RunResult, plan: SyncPlan, io: CliIo, flags: SyncFlags):
     io.stderr,
     `${result.executionType}${window}: ${result.status}, ${result.totalRecordsProcessed} records in ${result.durationSeconds.toFixed(1)}s (execution ${result.id}, ${redactUrl(plan.db)})`,
   );
+  if (result.error) line(io.stderr, `  ${result.error.message}`);
   for (const warning of result.warnings) line(io.stderr, `  warning: ${warning}`);
   for (const task of Object.values(result.tasks)) {
     if (task.error) line(io.stderr, `  ${task.name}: ${task.status} - ${task.error.message}`);

@@ -15,7 +15,7 @@ import {
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
 import { openExistingDatabase } from './existing-database.js';
-import { workOf } from './sync-command.js';
+import { workOf } from './sync-targets.js';
 
 /** Flags of the `unlock` command. */
 export interface UnlockFlags {

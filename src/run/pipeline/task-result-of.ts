@@ -6,6 +6,7 @@
  */
 import type { TaskDefinition } from '../../tasks/index.js';
 import { summarize } from '../error-summary.js';
+import { RunCancelledError } from '../errors.js';
 import type { ErrorSummary, TaskResult, TaskStatus } from '../run-result.js';
 import type { SyncMode } from '../sync-mode.js';
 import type { TaskOutcome } from './sync-task.js';
@@ -32,14 +33,18 @@ export function taskResultOf(end: TaskEnd): TaskResult {
   const read = tally.read;
   const parts = mergeParts(outcome.parts);
   const failed = outcome.error !== undefined;
+  const cancelled = outcome.error instanceof RunCancelledError;
   const stalled = read.stalled && !failed;
   const warnings = stalled ? [STALLED_WARNING, ...parts.warnings] : [...parts.warnings];
-  const status: TaskStatus = failed
-    ? 'error'
-    : counters.recordsRejected > 0 || warnings.length > 0
-      ? 'partial'
-      : 'success';
-  const error = errorOf(outcome, read.stalled, warnings);
+  const status: TaskStatus = cancelled
+    ? 'cancelled'
+    : failed
+      ? 'error'
+      : counters.recordsRejected > 0 || warnings.length > 0
+        ? 'partial'
+        : 'success';
+  // A cancelled task carries no error of its own: the run's `error` holds the one reason.
+  const error = cancelled ? undefined : errorOf(outcome, read.stalled, warnings);
   return {
     name: task.name,
     table: task.table,

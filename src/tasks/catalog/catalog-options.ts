@@ -3,14 +3,16 @@
  *
  * @module
  */
-import { andQuery, formatQuery, type QueryInput, toEncodedQuery } from '../../query/index.js';
+import type { EncodedQuery, QueryInput } from '../../query/index.js';
+import { parseTaskFilter } from '../task-filter.js';
 
 /** Options of every built-in task. */
 export interface CatalogTaskOptions {
   /**
    * Narrows the task's selection (assignment-group prefixes, customer companies, SLA names):
    * an encoded query or a `query()` builder, ANDed with the selection in every `^NQ` group.
-   * Validated like any query (no empty values, no unknown operators such as `^Or`).
+   * Validated like any query (no empty values, no unknown operators such as `^Or`); it may not
+   * sort (`ORDERBY`). A run's preflight checks that the fields it names exist on the table.
    * @default no extra filter
    */
   readonly filter?: QueryInput;
@@ -26,17 +28,20 @@ export interface CatalogTaskOptions {
   readonly pageSize?: number;
 }
 
-/** `base` ANDed with the task's filter, as canonical encoded text (`''` for everything). */
-export function selection(base: QueryInput | undefined, filter: QueryInput | undefined): string {
-  const left = base === undefined ? { groups: [], orderBy: [] } : toEncodedQuery(base);
-  const right = filter === undefined ? { groups: [], orderBy: [] } : toEncodedQuery(filter);
-  return formatQuery(andQuery(left, right));
-}
-
-/** The defineTask options a catalog entry takes from {@link CatalogTaskOptions}. */
-export function passThrough(options: CatalogTaskOptions): { target?: string; pageSize?: number } {
+/**
+ * The `defineTask` options a catalog entry takes from {@link CatalogTaskOptions}; its filter is
+ * checked first.
+ *
+ * @throws {@link ConfigurationError} (option `filter`) for a filter that sorts (`ORDERBY`).
+ */
+export function passThrough(
+  task: string,
+  options: CatalogTaskOptions,
+): { target?: string; pageSize?: number; filter?: EncodedQuery } {
+  const filter = options.filter === undefined ? undefined : parseTaskFilter(task, options.filter);
   return {
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(filter === undefined ? {} : { filter }),
   };
 }

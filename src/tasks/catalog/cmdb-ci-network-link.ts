@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields } from './task-fields.js';
 
 /**
@@ -19,7 +19,6 @@ export function networkLinksTask(options: CatalogTaskOptions = {}): TaskDefiniti
   return defineTask({
     name: 'cmdb_ci_network_link',
     table: 'cmdb_ci_network_link',
-    query: selection(undefined, options.filter),
     fields: {
       name: 'string',
       short_description: 'string',
@@ -50,6 +49,6 @@ export function networkLinksTask(options: CatalogTaskOptions = {}): TaskDefiniti
       ...systemFields,
     },
     references: { company: { display: true }, support_group: { display: true } },
-    ...passThrough(options),
+    ...passThrough('cmdb_ci_network_link', options),
   });
 }

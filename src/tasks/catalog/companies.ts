@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields } from './task-fields.js';
 
 /**
@@ -19,7 +19,6 @@ export function companiesTask(options: CatalogTaskOptions = {}): TaskDefinition 
   return defineTask({
     name: 'companies',
     table: 'core_company',
-    query: selection(undefined, options.filter),
     fields: {
       name: 'string',
       parent: 'reference:core_company',
@@ -42,6 +41,6 @@ export function companiesTask(options: CatalogTaskOptions = {}): TaskDefinition 
       ...systemFields,
     },
     references: { parent: { display: true } },
-    ...passThrough(options),
+    ...passThrough('companies', options),
   });
 }

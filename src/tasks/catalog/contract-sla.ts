@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields } from './task-fields.js';
 
 /**
@@ -19,7 +19,6 @@ export function contractSlaTask(options: CatalogTaskOptions = {}): TaskDefinitio
   return defineTask({
     name: 'contract_sla',
     table: 'contract_sla',
-    query: selection(undefined, options.filter),
     fields: {
       name: 'string',
       type: 'choice',
@@ -50,6 +49,6 @@ export function contractSlaTask(options: CatalogTaskOptions = {}): TaskDefinitio
       service_commitment: 'boolean',
       ...systemFields,
     },
-    ...passThrough(options),
+    ...passThrough('contract_sla', options),
   });
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields } from './task-fields.js';
 
 /**
@@ -19,7 +19,6 @@ export function groupsTask(options: CatalogTaskOptions = {}): TaskDefinition {
   return defineTask({
     name: 'groups',
     table: 'sys_user_group',
-    query: selection(undefined, options.filter),
     fields: {
       name: 'string',
       description: 'string',
@@ -36,6 +35,6 @@ export function groupsTask(options: CatalogTaskOptions = {}): TaskDefinition {
       ...systemFields,
     },
     references: { manager: { display: true }, parent: { display: true } },
-    ...passThrough(options),
+    ...passThrough('groups', options),
   });
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields } from './task-fields.js';
 
 /**
@@ -21,7 +21,7 @@ export function incidentSlaTask(options: CatalogTaskOptions = {}): TaskDefinitio
     name: 'incident_sla',
     table: 'task_sla',
     window: 'task.opened_at',
-    query: selection('task.sys_class_name=incident', options.filter),
+    query: 'task.sys_class_name=incident',
     fields: {
       task: 'reference:task',
       sla: 'reference:contract_sla',
@@ -46,6 +46,6 @@ export function incidentSlaTask(options: CatalogTaskOptions = {}): TaskDefinitio
       ...systemFields,
     },
     references: { task: { display: true }, sla: { display: true } },
-    ...passThrough(options),
+    ...passThrough('incident_sla', options),
   });
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields, taskFields } from './task-fields.js';
 
 /**
@@ -21,13 +21,12 @@ export function incidentTaskTask(options: CatalogTaskOptions = {}): TaskDefiniti
     name: 'incident_task',
     table: 'incident_task',
     window: 'incident.opened_at',
-    query: selection(undefined, options.filter),
     fields: { ...taskFields, incident: 'reference:incident', ...systemFields },
     references: {
       incident: { display: true },
       assigned_to: { display: true },
       assignment_group: { display: true },
     },
-    ...passThrough(options),
+    ...passThrough('incident_task', options),
   });
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields, taskFields } from './task-fields.js';
 
 /**
@@ -21,7 +21,6 @@ export function incidentsOpenedTask(options: CatalogTaskOptions = {}): TaskDefin
     name: 'incidents_opened',
     table: 'incident',
     window: 'opened_at',
-    query: selection(undefined, options.filter),
     fields: {
       ...taskFields,
       caller_id: 'reference:sys_user',
@@ -55,6 +54,6 @@ export function incidentsOpenedTask(options: CatalogTaskOptions = {}): TaskDefin
       resolved_by: { display: true },
       closed_by: { display: true },
     },
-    ...passThrough(options),
+    ...passThrough('incidents_opened', options),
   });
 }

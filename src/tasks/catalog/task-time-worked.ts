@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields } from './task-fields.js';
 
 /**
@@ -20,7 +20,7 @@ export function taskTimeWorkedTask(options: CatalogTaskOptions = {}): TaskDefini
     name: 'task_time_worked',
     table: 'task_time_worked',
     window: 'task.opened_at',
-    query: selection('task.sys_class_name=incident', options.filter),
+    query: 'task.sys_class_name=incident',
     fields: {
       task: 'reference:task',
       user: 'reference:sys_user',
@@ -33,6 +33,6 @@ export function taskTimeWorkedTask(options: CatalogTaskOptions = {}): TaskDefini
       ...systemFields,
     },
     references: { task: { display: true }, user: { display: true } },
-    ...passThrough(options),
+    ...passThrough('task_time_worked', options),
   });
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { defineTask, type TaskDefinition } from '../define-task.js';
-import { type CatalogTaskOptions, passThrough, selection } from './catalog-options.js';
+import { type CatalogTaskOptions, passThrough } from './catalog-options.js';
 import { systemFields } from './task-fields.js';
 
 /**
@@ -19,7 +19,6 @@ export function usersTask(options: CatalogTaskOptions = {}): TaskDefinition {
   return defineTask({
     name: 'users',
     table: 'sys_user',
-    query: selection(undefined, options.filter),
     fields: {
       user_name: 'string',
       name: 'string',
@@ -51,6 +50,6 @@ export function usersTask(options: CatalogTaskOptions = {}): TaskDefinition {
       ...systemFields,
     },
     references: { company: { display: true }, manager: { display: true } },
-    ...passThrough(options),
+    ...passThrough('users', options),
   });
 }
