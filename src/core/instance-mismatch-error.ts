@@ -21,7 +21,7 @@ export interface InstanceMismatchDetails {
 }
 
 const DEFAULT_ADVICE =
-  'One database holds one instance: write this instance into another database or schema (CLI: --db), or under another table prefix (tablePrefix; CLI: --table-prefix).';
+  'One database holds one instance: write this instance into another database or schema, or under another table prefix (tablePrefix).';
 
 /**
  * A run against one instance was pointed at a database (or table) that holds another
