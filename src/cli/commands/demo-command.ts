@@ -3,15 +3,15 @@
  *
  * @module
  */
-import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { RunResult } from '../../index.js';
-import { createDatabase, parseDatabaseUrl, redactUrl, ServiceNowClient } from '../../index.js';
+import { createDatabase, parseDatabaseUrl, ServiceNowClient } from '../../index.js';
 import { createMockServiceNow } from '../../mock/index.js';
 import { DEFAULT_DEMO_DB } from '../connection.js';
 import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { checkDemoDatabase, demoInstance } from './demo-guard.js';
+import { shownDatabase } from './existing-database.js';
 import { planSync, runInto, type SyncPlan } from './sync-command.js';
 
 /** Flags of the `demo` command. */
@@ -76,7 +76,7 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
   }
   const counts = await countRows(url, results);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const where = url.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : redactUrl(url);
+  const where = shownDatabase(url);
   line(io.stdout, `servicenow-sync demo: ${ok ? 'done' : 'finished with errors'} in ${seconds}s`);
   line(io.stdout, `Database: ${where} (demo data of ${instance}; real syncs write elsewhere)`);
   for (const r of results) {

@@ -3,12 +3,9 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { createDatabase, parseDatabaseUrl, readRuns } from '../../index.js';
-import { DEFAULT_DB, ENVIRONMENT } from '../connection.js';
+import { readRuns } from '../../index.js';
 import { type CliIo, line } from '../io.js';
-import { UsageError } from '../usage-error.js';
+import { openExistingDatabase } from './existing-database.js';
 
 /** Flags of the `runs` command. */
 export interface RunsFlags {
@@ -19,15 +16,8 @@ export interface RunsFlags {
 
 /** Prints the log; resolves to the exit code. */
 export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> {
-  const url = flags.db ?? io.env[ENVIRONMENT.db] ?? DEFAULT_DB;
-  const target = parseDatabaseUrl(url);
   // Reading the log must not create an empty SQLite file where none was.
-  if ('path' in target && target.path !== ':memory:' && !existsSync(target.path)) {
-    throw new UsageError(
-      `No database at ${resolve(target.path)} (run sync or demo first, or pass --db)`,
-    );
-  }
-  const db = createDatabase(url);
+  const db = openExistingDatabase(flags.db, io);
   try {
     const runs = await readRuns(db, { limit: flags.limit ?? 20 });
     if (flags.json) {

@@ -4,19 +4,11 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { StoredSyncState } from '../../index.js';
-import {
-  createDatabase,
-  parseDatabaseUrl,
-  readSyncStates,
-  redactUrl,
-  resetSyncState,
-} from '../../index.js';
-import { DEFAULT_DB, ENVIRONMENT } from '../connection.js';
+import { createDatabase, readSyncStates, resetSyncState } from '../../index.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
+import { existingDatabaseUrl, shownDatabase } from './existing-database.js';
 
 /** Flags of the `state` command. */
 export interface StateFlags {
@@ -26,14 +18,14 @@ export interface StateFlags {
 
 /** Prints every task's sync state; resolves to the exit code. */
 export async function stateCommand(flags: StateFlags, io: CliIo): Promise<number> {
-  const url = databaseUrl(flags, io);
+  const url = existingDatabaseUrl(flags.db, io);
   const states = await withDatabase(url, (db) => readSyncStates(db));
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(states, null, 2)}\n`);
     return 0;
   }
   if (states.length === 0) {
-    line(io.stdout, `No sync state in ${shown(url)} yet (incremental runs record it).`);
+    line(io.stdout, `No sync state in ${shownDatabase(url)} yet (incremental runs record it).`);
     return 0;
   }
   for (const state of states) printState(io, state);
@@ -46,13 +38,13 @@ export async function stateResetCommand(
   flags: StateFlags,
   io: CliIo,
 ): Promise<number> {
-  const url = databaseUrl(flags, io);
+  const url = existingDatabaseUrl(flags.db, io);
   const reset = await withDatabase(url, async (db) => {
     const known = new Set((await readSyncStates(db)).map((s) => s.task));
     const unknown = tasks.filter((task) => !known.has(task));
     if (unknown.length > 0) {
       throw new UsageError(
-        `Unknown task ${unknown.map((t) => JSON.stringify(t)).join(', ')} in ${shown(url)}: ${known.size === 0 ? 'no task has a sync state yet' : `the tasks with a sync state are ${[...known].join(', ')}`}`,
+        `Unknown task ${unknown.map((t) => JSON.stringify(t)).join(', ')} in ${shownDatabase(url)}: ${known.size === 0 ? 'no task has a sync state yet' : `the tasks with a sync state are ${[...known].join(', ')}`}`,
       );
     }
     return resetSyncState(db, tasks);
@@ -60,21 +52,9 @@ export async function stateResetCommand(
   const names = reset.map((s) => `${s.task} (${s.targetTable})`).join(', ');
   line(
     io.stdout,
-    `Reset ${names} in ${shown(url)}: watermark and deletes checkpoint cleared; the next incremental run reads everything (or from --since).`,
+    `Reset ${names} in ${shownDatabase(url)}: watermark and deletes checkpoint cleared; the next incremental run reads everything (or from --since).`,
   );
   return 0;
-}
-
-/** `--db`, else `SN_DB`, else the default; a SQLite file must exist (none is created). */
-function databaseUrl(flags: StateFlags, io: CliIo): string {
-  const url = flags.db ?? io.env[ENVIRONMENT.db] ?? DEFAULT_DB;
-  const target = parseDatabaseUrl(url);
-  if ('path' in target && target.path !== ':memory:' && !existsSync(target.path)) {
-    throw new UsageError(
-      `No database at ${resolve(target.path)} (run sync or demo first, or pass --db)`,
-    );
-  }
-  return url;
 }
 
 async function withDatabase<T>(
@@ -99,8 +79,4 @@ function printState(io: CliIo, state: StoredSyncState): void {
     ? `deletes checked ${state.deletesCheckedAt} UTC`
     : 'deletes never checked';
   line(io.stdout, `    ${watermark}; ${deletes}; updated ${state.updatedAt} UTC`);
-}
-
-function shown(url: string): string {
-  return url.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : redactUrl(url);
 }
