@@ -132,6 +132,44 @@ const DURATION = defineCodec<number>({
   format: (value) => formatUtcDateTime(new Date(value * 1000)),
 });
 
+/** Longest VARCHAR kept on MySQL: 16383 utf8mb4 characters fill its 65,535-byte limit. */
+export const MAX_VARCHAR_LENGTH = 16383;
+
+/** Bounded string codecs by length, so `string({ maxLength: 40 })` is one shared object. */
+const boundedStrings = new Map<number, FieldCodec<string>>();
+
+function boundedString(maxLength: number): FieldCodec<string> {
+  let codec = boundedStrings.get(maxLength);
+  if (codec === undefined) {
+    if (!Number.isSafeInteger(maxLength) || maxLength < 1) {
+      throw new ConfigurationError(
+        `fields.string({ maxLength }): expected a positive integer, got ${String(maxLength)}`,
+        { option: 'maxLength' },
+      );
+    }
+    if (maxLength > MAX_VARCHAR_LENGTH) return STRING;
+    codec = defineCodec<string>({
+      kind: 'string',
+      serviceNowType: 'string',
+      sqlType: { ...TEXT, mysql: `VARCHAR(${maxLength})` },
+      output: z.string(),
+      parse(raw) {
+        // UTF-16 length first: only a long text pays for counting code points (MySQL's unit).
+        if (raw.length > maxLength && [...raw].length > maxLength) {
+          throw new FieldValueError(
+            raw,
+            `a text of at most ${maxLength} characters (the dictionary's max_length)`,
+          );
+        }
+        return raw;
+      },
+      format: (value) => value,
+    });
+    boundedStrings.set(maxLength, codec);
+  }
+  return codec;
+}
+
 /** Reference codecs by table, so `reference('sys_user')` is one shared object. */
 const references = new Map<string, FieldCodec<string>>();
 
@@ -170,8 +208,16 @@ const references = new Map<string, FieldCodec<string>>();
  * ```
  */
 export const fields = {
-  /** Text fields (`string`, `html`, `url`, `email`, `journal`, ...). */
-  string: (): FieldCodec<string> => STRING,
+  /**
+   * Text fields (`string`, `html`, `url`, `email`, `journal`, ...). With `maxLength` (the
+   * dictionary's `max_length`, in characters) the MySQL column is `VARCHAR(maxLength)` instead
+   * of `LONGTEXT`; SQLite and PostgreSQL keep `text`, which has no length to outgrow.
+   *
+   * @param options.maxLength - A positive integer up to 16383 (a longer limit stays LONGTEXT).
+   * @throws {@link ConfigurationError} for a `maxLength` that is not such an integer.
+   */
+  string: (options?: { readonly maxLength?: number }): FieldCodec<string> =>
+    options?.maxLength === undefined ? STRING : boundedString(options.maxLength),
   /** Integers (`integer`, `longint`), checked to be safe JavaScript integers. */
   integer: (): FieldCodec<number> => INTEGER,
   /** Decimals (`decimal`, `float`, `percent_complete`), stored as double precision. */

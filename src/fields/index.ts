@@ -1,4 +1,4 @@
-export { CODEC_NAMES, codecFromName, fields } from './codecs.js';
+export { CODEC_NAMES, codecFromName, fields, MAX_VARCHAR_LENGTH } from './codecs.js';
 export { isFieldCodec } from './define-codec.js';
 export {
   type FieldCodec,
