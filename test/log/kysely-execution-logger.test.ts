@@ -30,6 +30,7 @@ function taskResult(name: string, overrides: Partial<TaskResult> = {}): TaskResu
     recordsDeleted: 0,
     watermark: null,
     warnings: [],
+    schemaChanges: [],
     ...overrides,
   };
 }
