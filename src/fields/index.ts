@@ -20,4 +20,9 @@ export {
   MAX_QUOTED_VALUE,
   truncateValue,
 } from './field-value-error.js';
-export { MAX_IDENTIFIER_LENGTH, SQL_IDENTIFIER, sqlIdentifierProblem } from './sql-identifier.js';
+export {
+  MAX_IDENTIFIER_LENGTH,
+  MAX_NAME_LENGTH,
+  SQL_IDENTIFIER,
+  sqlIdentifierProblem,
+} from './sql-identifier.js';
