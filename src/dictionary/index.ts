@@ -1,0 +1,16 @@
+export type { DiscoveryClient } from './dictionary-reads.js';
+export { type DiscoverOptions, discoverTable } from './discover-table.js';
+export {
+  type AccessErrorOptions,
+  DictionaryAccessError,
+  TableAccessError,
+  UnknownTableError,
+} from './discovery-errors.js';
+export { ColumnCollisionError, UnknownFieldsError } from './schema-task-errors.js';
+export type { DictionaryChoice, DictionaryField, TableSchema } from './table-schema.js';
+export {
+  type SchemaColumn,
+  type SchemaTask,
+  type SchemaTaskOptions,
+  taskFromSchema,
+} from './task-from-schema.js';
