@@ -101,6 +101,8 @@ export {
   type DiscoverOptions,
   type DiscoveryClient,
   discoverTable,
+  type RenderTaskModuleOptions,
+  renderTaskModule,
   type SchemaColumn,
   type SchemaTask,
   type SchemaTaskOptions,

@@ -6,6 +6,7 @@ export {
   TableAccessError,
   UnknownTableError,
 } from './discovery-errors.js';
+export { type RenderTaskModuleOptions, renderTaskModule } from './render-task-module.js';
 export { ColumnCollisionError, UnknownFieldsError } from './schema-task-errors.js';
 export type { DictionaryChoice, DictionaryField, TableSchema } from './table-schema.js';
 export {
