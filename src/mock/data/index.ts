@@ -11,8 +11,12 @@ export {
 export type { MockData } from './mock-data.js';
 export { DEFAULT_MOCK_INCIDENTS, type MockScale } from './mock-scale.js';
 export {
+  changeRequestSchema,
+  cmdbCiComputerSchema,
+  cmdbCiHardwareSchema,
   cmdbCiNetworkLinkSchema,
   cmdbCiSchema,
+  cmdbCiServerSchema,
   contractSlaSchema,
   coreCompanySchema,
   incidentSchema,
@@ -22,6 +26,11 @@ export {
   mockField,
   mockSchema,
   mockSchemas,
+  problemSchema,
+  SCHEMA_TABLE_NAMES,
+  scCatItemSchema,
+  scReqItemSchema,
+  scRequestSchema,
   servedTablesOf,
   sysAuditDeleteSchema,
   sysUserGroupSchema,
@@ -29,4 +38,6 @@ export {
   taskSchema,
   taskSlaSchema,
   taskTimeWorkedSchema,
+  uRateCardSchema,
+  uVendorReviewSchema,
 } from './schemas/index.js';
