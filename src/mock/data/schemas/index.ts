@@ -1,5 +1,5 @@
 export { changeRequestSchema } from './change-request.js';
-export { cmdbCiNetworkLinkSchema, cmdbCiSchema } from './cmdb-ci.js';
+export { cmdbCiNetworkLinkSchema, cmdbCiSchema, cmdbSchema } from './cmdb-ci.js';
 export {
   cmdbCiComputerSchema,
   cmdbCiHardwareSchema,
@@ -7,6 +7,12 @@ export {
 } from './cmdb-ci-server.js';
 export { contractSlaSchema } from './contract-sla.js';
 export { coreCompanySchema } from './core-company.js';
+export {
+  MOCK_DICTIONARY_TABLES,
+  sysChoiceSchema,
+  sysDbObjectSchema,
+  sysDictionarySchema,
+} from './dictionary-tables.js';
 export { incidentSchema } from './incident.js';
 export { incidentTaskSchema } from './incident-task.js';
 export { problemSchema } from './problem.js';

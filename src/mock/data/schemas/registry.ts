@@ -7,7 +7,7 @@
 import type { MockField, MockTableSchema } from '../../types.js';
 import { SCALED_TABLES } from '../mock-scale.js';
 import { changeRequestSchema } from './change-request.js';
-import { cmdbCiNetworkLinkSchema, cmdbCiSchema } from './cmdb-ci.js';
+import { cmdbCiNetworkLinkSchema, cmdbCiSchema, cmdbSchema } from './cmdb-ci.js';
 import {
   cmdbCiComputerSchema,
   cmdbCiHardwareSchema,
@@ -15,6 +15,7 @@ import {
 } from './cmdb-ci-server.js';
 import { contractSlaSchema } from './contract-sla.js';
 import { coreCompanySchema } from './core-company.js';
+import { sysChoiceSchema, sysDbObjectSchema, sysDictionarySchema } from './dictionary-tables.js';
 import { incidentSchema } from './incident.js';
 import { incidentTaskSchema } from './incident-task.js';
 import { problemSchema } from './problem.js';
@@ -53,8 +54,10 @@ export const MOCK_TABLE_NAMES: readonly string[] = [
 ];
 
 /**
- * Every schema the mock knows, by table name: the served tables and their base tables (`task`,
- * `cmdb_ci`, `cmdb_ci_hardware`, `cmdb_ci_computer`), which can be read too (their rows are the rows of their child tables).
+ * Every schema the mock knows, by table name: the served tables, their base tables (`task`,
+ * `cmdb_ci`, `cmdb_ci_hardware`, `cmdb_ci_computer`, `cmdb`), which can be read too (their rows
+ * are the rows of their child tables),
+ * and the dictionary tables (`sys_db_object`, `sys_dictionary`, `sys_choice`).
  *
  * @example
  * ```ts
@@ -85,6 +88,10 @@ export const mockSchemas: Readonly<Record<string, MockTableSchema>> = Object.fro
     cmdbCiServerSchema,
     uVendorReviewSchema,
     uRateCardSchema,
+    cmdbSchema,
+    sysDbObjectSchema,
+    sysDictionarySchema,
+    sysChoiceSchema,
   ].map((schema) => [schema.name, schema]),
 );
 
