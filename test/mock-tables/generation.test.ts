@@ -220,7 +220,8 @@ describe('schema-generated tables', () => {
       if (p.workaround !== '') expect(p.known_error).toBe('true');
     }
     for (const c of store.rows('change_request')) {
-      if (c.start_date !== '') expect(c.start_date <= (c.end_date as string)).toBe(true);
+      const start = c.start_date as string;
+      if (start !== '') expect(start <= (c.end_date as string)).toBe(true);
       expect(c.cab_required).toBe(c.type === 'normal' ? 'true' : 'false');
     }
   });
