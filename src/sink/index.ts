@@ -2,6 +2,7 @@ export { INSTANCE_TABLE } from './instance-registry-sql.js';
 export { KyselySink } from './kysely-sink.js';
 export type { KyselySinkOptions } from './kysely-sink-options.js';
 export { isPingableSink, type PingableSink } from './pingable-sink.js';
+export type { SchemaChange, SchemaChangeKind } from './schema-change.js';
 export {
   type DeleteResult,
   type InstanceClaim,
@@ -18,6 +19,7 @@ export {
   type WriteResult,
 } from './sink.js';
 export { SinkError } from './sink-error.js';
+export { isStatePeekSink, type StatePeekSink } from './state-peek.js';
 export {
   readSyncStates,
   resetSyncState,

@@ -42,6 +42,7 @@ import type {
   WriteResult,
 } from './sink.js';
 import { SinkTables, type TableState } from './sink-tables.js';
+import type { StatePeekSink } from './state-peek.js';
 import {
   checkStateUpdate,
   type StateKey,
@@ -91,7 +92,7 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  * await db.destroy();
  * ```
  */
-export class KyselySink implements KeyedSink, InstanceSink, PingableSink {
+export class KyselySink implements KeyedSink, InstanceSink, PingableSink, StatePeekSink {
   readonly #db: SinkDatabase;
   readonly #batchSize: number | undefined;
   readonly #prefix: string;
@@ -265,6 +266,21 @@ export class KyselySink implements KeyedSink, InstanceSink, PingableSink {
     const key = this.#stateKey(task);
     options.signal?.throwIfAborted();
     return this.#state.read(key);
+  }
+
+  /**
+   * The task's stored {@link SyncState} read without creating anything (a database without
+   * `servicenow_sync_state` has none): what `planSync` shows.
+   *
+   * @throws {@link SinkError} when the database refuses the statement.
+   */
+  async peekState(
+    task: TaskDefinition,
+    options: SinkCallOptions = {},
+  ): Promise<SyncState | undefined> {
+    const key = this.#stateKey(task);
+    options.signal?.throwIfAborted();
+    return this.#state.peek(key);
   }
 
   /**
