@@ -6,12 +6,14 @@ export {
   MockDuplicateRecordError,
   MockRecordNotFoundError,
   type MockScale,
+  MockSchemaChangeError,
   MockUnknownTableError,
 } from './data/index.js';
 export * from './server/index.js';
 export {
   type MockDataStore,
   type MockField,
+  type MockFieldChange,
   type MockFieldType,
   type MockRecord,
   type MockSelectOptions,

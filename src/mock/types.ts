@@ -39,6 +39,26 @@ export interface MockField {
   readonly choices?: Readonly<Record<string, string>>;
   /** `true` when the stored choice value is an integer (display mode adds no separators). */
   readonly integerChoice?: boolean;
+  /**
+   * `max_length` of the field's dictionary row. @default by type (string 40, description-like
+   * strings 4000, reference 32, journal 4000, html/script/conditions 8000, url 1024, email 100,
+   * glide_list 4000, anything else 40)
+   */
+  readonly maxLength?: number;
+  /** `column_label` of the field's dictionary row. @default a known label, else the name in sentence case (`caller_id` -> `Caller id`) */
+  readonly label?: string;
+  /** `mandatory` of the field's dictionary row. @default false */
+  readonly mandatory?: boolean;
+  /** `read_only` of the field's dictionary row. @default false */
+  readonly readOnly?: boolean;
+}
+
+/** What {@link MockDataStore.alterField} may change on a field's dictionary row. */
+export interface MockFieldChange {
+  /** New `max_length`. */
+  readonly maxLength?: number;
+  /** New `column_label`. */
+  readonly label?: string;
 }
 
 /** The schema of one mock table. */
@@ -124,4 +144,25 @@ export interface MockDataStore {
   update(table: string, sysId: string, values: Readonly<Record<string, string>>): MockRecord;
   /** Delete a row and record it in `sys_audit_delete` (`tablename`, `documentkey`, `sys_created_on`). */
   delete(table: string, sysId: string): void;
+  /**
+   * Add a field to a table (served or base): its `sys_dictionary` row (and `sys_choice` rows)
+   * appear, the schema of the table and of every table extending it shows it, existing records
+   * render it as `''`, and inserts and updates can set it.
+   *
+   * @example
+   * ```ts
+   * data.addField('incident', { name: 'u_vendor', type: 'string', maxLength: 80 });
+   * ```
+   */
+  addField(table: string, field: MockField): void;
+  /**
+   * Change the `max_length` or `column_label` of a field on the table whose dictionary defines
+   * it (or overrides it); bumps that row's `sys_updated_on` and `sys_mod_count`.
+   *
+   * @example
+   * ```ts
+   * data.alterField('task', 'short_description', { maxLength: 200 });
+   * ```
+   */
+  alterField(table: string, element: string, change: MockFieldChange): void;
 }

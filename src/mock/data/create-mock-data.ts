@@ -15,6 +15,7 @@ import { formatDateTime } from './glide-format.js';
 import type { MockData } from './mock-data.js';
 import { MockDataStoreImpl } from './mock-data-store.js';
 import { type MockScale, planMockScale } from './mock-scale.js';
+import { MOCK_DICTIONARY_TABLES } from './schemas/dictionary-tables.js';
 import { MOCK_TABLE_NAMES, mockSchema } from './schemas/registry.js';
 
 const debug = createDebug('servicenow-sync:mock');
@@ -141,7 +142,7 @@ export function createMockData(options: CreateMockDataOptions = {}): MockData {
   const now = Math.floor(referenceTime / 1000);
   const generated = buildSources(seed, now, plan);
   const tables = new Map<string, TableData>();
-  for (const name of MOCK_TABLE_NAMES) {
+  for (const name of [...MOCK_TABLE_NAMES, ...MOCK_DICTIONARY_TABLES]) {
     const schema = mockSchema(name);
     if (schema === undefined) continue;
     const source = generated.sources.get(name) ?? EMPTY_SOURCE(name);

@@ -45,3 +45,26 @@ export class MockDuplicateRecordError extends ServiceNowError {
     super(`A record with sys_id ${sysId} already exists in ${table}`);
   }
 }
+
+/**
+ * `addField` or `alterField` was refused: the table is unknown, the field already exists on
+ * the table or a parent, its name is not a plain column name, or the table's dictionary has no
+ * row for the element.
+ *
+ * @example
+ * ```ts
+ * try { data.addField('incident', { name: 'number', type: 'string' }); }
+ * catch (e) { if (e instanceof MockSchemaChangeError) e.table; } // 'incident'
+ * ```
+ */
+export class MockSchemaChangeError extends ServiceNowError {
+  override readonly code: string = 'MOCK_SCHEMA_CHANGE';
+
+  constructor(
+    readonly table: string,
+    readonly element: string,
+    reason: string,
+  ) {
+    super(`Cannot change field ${element} of table ${table}: ${reason}`);
+  }
+}

@@ -4,8 +4,16 @@ export {
   DEFAULT_MOCK_REFERENCE_TIME,
 } from './create-mock-data.js';
 export {
+  DEFAULT_MAX_LENGTH,
+  dictionarySysId,
+  labelOf,
+  maxLengthOf,
+  tableSysId,
+} from './dictionary/index.js';
+export {
   MockDuplicateRecordError,
   MockRecordNotFoundError,
+  MockSchemaChangeError,
   MockUnknownTableError,
 } from './errors.js';
 export type { MockData } from './mock-data.js';
@@ -13,17 +21,22 @@ export { DEFAULT_MOCK_INCIDENTS, type MockScale } from './mock-scale.js';
 export {
   cmdbCiNetworkLinkSchema,
   cmdbCiSchema,
+  cmdbSchema,
   contractSlaSchema,
   coreCompanySchema,
   incidentSchema,
   incidentTaskSchema,
   isMockInstanceOf,
+  MOCK_DICTIONARY_TABLES,
   MOCK_TABLE_NAMES,
   mockField,
   mockSchema,
   mockSchemas,
   servedTablesOf,
   sysAuditDeleteSchema,
+  sysChoiceSchema,
+  sysDbObjectSchema,
+  sysDictionarySchema,
   sysUserGroupSchema,
   sysUserSchema,
   taskSchema,

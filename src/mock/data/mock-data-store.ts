@@ -5,7 +5,17 @@
  * @module
  */
 import type { EncodedQuery } from '../../query/index.js';
-import type { MockRecord, MockSelectOptions, MockSelectResult, MockTableSchema } from '../types.js';
+import type {
+  MockField,
+  MockFieldChange,
+  MockRecord,
+  MockSelectOptions,
+  MockSelectResult,
+  MockTableSchema,
+} from '../types.js';
+import type { RowStamp } from './dictionary/dictionary-rows.js';
+import { DictionaryTables } from './dictionary/dictionary-tables.js';
+import { MockSchemaSet } from './dictionary/schema-set.js';
 import { compileQuery } from './engine/compile-query.js';
 import type { ExecuteContext } from './engine/execute-context.js';
 import { deletePayload, insertRecord, updatedRecord } from './engine/record-builder.js';
@@ -22,7 +32,8 @@ import { liveRows } from './live-rows.js';
 import type { MockData } from './mock-data.js';
 import type { MockScale } from './mock-scale.js';
 import { RecordIds } from './record-ids.js';
-import { MOCK_TABLE_NAMES, mockSchema, servedTablesOf } from './schemas/registry.js';
+import { MOCK_DICTIONARY_TABLES } from './schemas/dictionary-tables.js';
+import { MOCK_TABLE_NAMES, mockSchemas, servedTablesOf } from './schemas/registry.js';
 import { selectRows } from './select-rows.js';
 import { assertTimeZone } from './time-zone.js';
 
@@ -37,12 +48,17 @@ export interface StoreParts {
 }
 
 const DEFAULT_LIMIT = 10000;
+/** The dictionary rows are stamped this long before the reference time (three years). */
+const DICTIONARY_AGE_SECONDS = 3 * 365 * 86400;
 
 /** The store. @internal */
 export class MockDataStoreImpl implements MockData {
   readonly seed: number;
   readonly referenceTime: number;
-  readonly tableNames: readonly string[] = MOCK_TABLE_NAMES;
+  readonly tableNames: readonly string[] = [...MOCK_TABLE_NAMES, ...MOCK_DICTIONARY_TABLES];
+  /** The instance's schemas: the registry's plus the fields added since. @internal */
+  readonly schemas = new MockSchemaSet(mockSchemas);
+  private readonly dictionary: DictionaryTables | undefined;
   private readonly clock: () => number;
   private readonly tables: ReadonlyMap<string, TableData>;
   private readonly reverseIndexes: ReadonlyMap<string, ReverseIndex>;
@@ -64,6 +80,18 @@ export class MockDataStoreImpl implements MockData {
       resolver: this,
       cache: this.cache,
     };
+    const sysDbObject = this.tables.get('sys_db_object');
+    const sysDictionary = this.tables.get('sys_dictionary');
+    const sysChoice = this.tables.get('sys_choice');
+    if (sysDbObject !== undefined && sysDictionary !== undefined && sysChoice !== undefined) {
+      this.dictionary = new DictionaryTables(this.schemas, {
+        sysDbObject,
+        sysDictionary,
+        sysChoice,
+      });
+      const created = Math.floor(parts.referenceTime / 1000) - DICTIONARY_AGE_SECONDS;
+      this.dictionary.fill({ on: formatDateTime(created), by: 'system' });
+    }
   }
 
   get scale(): MockScale {
@@ -86,7 +114,7 @@ export class MockDataStoreImpl implements MockData {
   }
 
   schema(table: string): MockTableSchema | undefined {
-    return mockSchema(table);
+    return this.schemas.schema(table);
   }
 
   private concrete(name: string): TableData[] {
@@ -155,7 +183,7 @@ export class MockDataStoreImpl implements MockData {
   }
 
   select(table: string, query: EncodedQuery, options: MockSelectOptions = {}): MockSelectResult {
-    const schema = mockSchema(table);
+    const schema = this.schemas.schema(table);
     if (schema === undefined) throw new MockUnknownTableError(table);
     const timeZone = options.timeZone ?? 'UTC';
     assertTimeZone(timeZone);
@@ -164,6 +192,7 @@ export class MockDataStoreImpl implements MockData {
       now: Math.floor((options.now ?? this.clock()) / 1000),
       unknownFields: options.unknownFields ?? 'ignore',
       resolver: this,
+      schemas: this.schemas,
     });
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
@@ -177,6 +206,33 @@ export class MockDataStoreImpl implements MockData {
 
   private stamp(): string {
     return formatDateTime(Math.floor(this.clock() / 1000));
+  }
+
+  private rowStamp(): RowStamp {
+    return { on: this.stamp(), by: 'admin' };
+  }
+
+  /** Points the served tables at their current schemas after a schema change. */
+  private refreshSchemas(changed: readonly string[]): void {
+    for (const name of changed) {
+      const data = this.tables.get(name);
+      const schema = this.schemas.schema(name);
+      if (data === undefined || schema === undefined) continue;
+      data.schema = schema;
+      data.version++;
+    }
+  }
+
+  addField(table: string, field: MockField): void {
+    const changed = this.schemas.addField(table, field);
+    this.refreshSchemas(changed);
+    this.dictionary?.fieldAdded(table, field, this.rowStamp());
+  }
+
+  alterField(table: string, element: string, change: MockFieldChange): void {
+    const { field, changed } = this.schemas.alterField(table, element, change);
+    this.refreshSchemas(changed);
+    this.dictionary?.fieldAltered(table, field, this.rowStamp());
   }
 
   insert(table: string, values: Readonly<Record<string, string>>): MockRecord {

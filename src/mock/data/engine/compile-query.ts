@@ -10,7 +10,13 @@ import type { EncodedQuery, QueryCondition } from '../../../query/index.js';
 import { MockUnknownFieldError, type UnknownFieldPolicy } from '../../types.js';
 import type { DateContext, ResolvedValue } from '../date-literal.js';
 import { conditionTest, resolveValue } from './condition-test.js';
-import { type FieldPath, type RowResolver, resolvePath, type ValueKind } from './field-path.js';
+import {
+  type FieldPath,
+  type RowResolver,
+  resolvePath,
+  type SchemaLookup,
+  type ValueKind,
+} from './field-path.js';
 import type { RowView } from './table-data.js';
 
 /** One bound of a range hint. @internal */
@@ -60,6 +66,8 @@ export interface CompiledQuery {
 export interface CompileContext extends DateContext {
   readonly unknownFields: UnknownFieldPolicy;
   readonly resolver: RowResolver;
+  /** The schemas fields are resolved against. */
+  readonly schemas: SchemaLookup;
 }
 
 function unknown(table: string, field: string, ctx: CompileContext): undefined {
@@ -132,11 +140,11 @@ function compileCondition(
   c: QueryCondition,
   ctx: CompileContext,
 ): CompiledCondition | undefined {
-  const path = resolvePath(table, c.field);
+  const path = resolvePath(table, c.field, ctx.schemas);
   if (path === undefined) return unknown(table, c.field, ctx);
   let other: FieldPath | undefined;
   if (c.operator === 'SAMEAS' || c.operator === 'NSAMEAS') {
-    other = resolvePath(table, c.value);
+    other = resolvePath(table, c.value, ctx.schemas);
     if (other === undefined) return unknown(table, c.value, ctx);
   }
   const test = conditionTest(path, c, other, ctx);
@@ -174,7 +182,7 @@ export function compileQuery(
   }
   const orderBy: CompiledOrder[] = [];
   for (const order of query.orderBy) {
-    const path = resolvePath(table, order.field);
+    const path = resolvePath(table, order.field, ctx.schemas);
     if (path === undefined) {
       unknown(table, order.field, ctx);
       continue;

@@ -5,9 +5,14 @@
  * @module
  */
 
-import type { MockField } from '../../types.js';
-import { mockField, mockSchema } from '../schemas/registry.js';
+import type { MockField, MockTableSchema } from '../../types.js';
 import type { RowView } from './table-data.js';
+
+/** The schemas a query is resolved against (the store's, with its added fields). @internal */
+export interface SchemaLookup {
+  schema(table: string): MockTableSchema | undefined;
+  field(table: string, name: string): MockField | undefined;
+}
 
 /** Finds the live row of a reference (`table` may be a base table such as `task`). @internal */
 export interface RowResolver {
@@ -58,13 +63,17 @@ export function valueKind(field: MockField): ValueKind {
 const OPAQUE_FIELD: MockField = { name: '', type: 'string' };
 
 /** Resolves `path` on `table`, or `undefined` when a segment is unknown. @internal */
-export function resolvePath(table: string, path: string): FieldPath | undefined {
+export function resolvePath(
+  table: string,
+  path: string,
+  schemas: SchemaLookup,
+): FieldPath | undefined {
   const segments = path.split('.');
   const hops: MockField[] = [];
   let current = table;
   for (let i = 0; i < segments.length; i++) {
     const name = segments[i] as string;
-    const field = mockField(current, name);
+    const field = schemas.field(current, name);
     if (field === undefined) return undefined;
     if (i === segments.length - 1) {
       return { text: path, hops, field, table: current, kind: valueKind(field), opaque: false };
@@ -76,7 +85,7 @@ export function resolvePath(table: string, path: string): FieldPath | undefined 
       return undefined;
     }
     hops.push(field);
-    if (mockSchema(field.reference) === undefined) {
+    if (schemas.schema(field.reference) === undefined) {
       // A table the mock does not serve (cmn_location): the walk is valid but leads nowhere.
       return {
         text: path,

@@ -66,13 +66,19 @@ export class TableData {
   private cache: (MockRecord | undefined)[] | undefined;
   private readonly factory: RecordFactory;
   private extrasCache: { version: number; views: RowView[] } | undefined;
+  /**
+   * The table's current schema: the generated one, plus the fields added to the store since
+   * (generated rows read them as `''`; the record factory keeps the generated field order).
+   */
+  schema: MockTableSchema;
 
   constructor(
-    readonly schema: MockTableSchema,
+    schema: MockTableSchema,
     readonly source: RowSource,
     readonly key: SysIdKey,
     readonly index: TableIndex,
   ) {
+    this.schema = schema;
     if (source.size <= CACHE_LIMIT) this.cache = new Array(source.size);
     this.factory = recordFactory(schema);
   }

@@ -1,6 +1,7 @@
 /**
- * `cmdb_ci` (the base configuration item) and `cmdb_ci_network_link` (extends it):
- * servicenow-api.md section 8.9, with the `u_` columns customers commonly add.
+ * `cmdb` (the root of the CMDB classes), `cmdb_ci` (the base configuration item, extends
+ * `cmdb`) and `cmdb_ci_network_link` (extends `cmdb_ci`): servicenow-api.md section 8.9, with
+ * the `u_` columns customers commonly add.
  *
  * @module
  */
@@ -42,10 +43,39 @@ const CI_FIELDS: readonly MockField[] = [
   ...SYSTEM_FIELDS,
 ];
 
+/** The columns `cmdb_ci` inherits from `cmdb` (they are defined there, as on an instance). */
+const CMDB_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'name',
+  'company',
+  'manufacturer',
+  'location',
+  'assigned_to',
+  'managed_by',
+  'owned_by',
+  'asset',
+  'model_id',
+  'serial_number',
+  'asset_tag',
+  'install_date',
+  'sys_class_name',
+  'sys_domain',
+  'sys_domain_path',
+  ...SYSTEM_FIELDS.map((f) => f.name),
+]);
+
+/** Schema of `cmdb`, the root of the CMDB class hierarchy (no rows of its own). */
+export const cmdbSchema: MockTableSchema = {
+  name: 'cmdb',
+  label: 'Base Configuration Item',
+  displayField: 'name',
+  fields: CI_FIELDS.filter((f) => CMDB_FIELD_NAMES.has(f.name)),
+};
+
 /** Schema of `cmdb_ci`. */
 export const cmdbCiSchema: MockTableSchema = {
   name: 'cmdb_ci',
   label: 'Configuration Item',
+  extends: 'cmdb',
   displayField: 'name',
   fields: CI_FIELDS,
 };

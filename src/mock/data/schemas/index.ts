@@ -1,6 +1,12 @@
-export { cmdbCiNetworkLinkSchema, cmdbCiSchema } from './cmdb-ci.js';
+export { cmdbCiNetworkLinkSchema, cmdbCiSchema, cmdbSchema } from './cmdb-ci.js';
 export { contractSlaSchema } from './contract-sla.js';
 export { coreCompanySchema } from './core-company.js';
+export {
+  MOCK_DICTIONARY_TABLES,
+  sysChoiceSchema,
+  sysDbObjectSchema,
+  sysDictionarySchema,
+} from './dictionary-tables.js';
 export { incidentSchema } from './incident.js';
 export { incidentTaskSchema } from './incident-task.js';
 export {

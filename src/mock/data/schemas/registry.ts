@@ -6,9 +6,10 @@
  */
 import type { MockField, MockTableSchema } from '../../types.js';
 import { SCALED_TABLES } from '../mock-scale.js';
-import { cmdbCiNetworkLinkSchema, cmdbCiSchema } from './cmdb-ci.js';
+import { cmdbCiNetworkLinkSchema, cmdbCiSchema, cmdbSchema } from './cmdb-ci.js';
 import { contractSlaSchema } from './contract-sla.js';
 import { coreCompanySchema } from './core-company.js';
+import { sysChoiceSchema, sysDbObjectSchema, sysDictionarySchema } from './dictionary-tables.js';
 import { incidentSchema } from './incident.js';
 import { incidentTaskSchema } from './incident-task.js';
 import { sysAuditDeleteSchema } from './sys-audit-delete.js';
@@ -25,8 +26,9 @@ import { taskTimeWorkedSchema } from './task-time-worked.js';
 export const MOCK_TABLE_NAMES: readonly string[] = [...SCALED_TABLES, 'sys_audit_delete'];
 
 /**
- * Every schema the mock knows, by table name: the served tables and their base tables (`task`,
- * `cmdb_ci`), which can be read too (their rows are the rows of their child tables).
+ * Every schema the mock knows, by table name: the served tables, their base tables (`task`,
+ * `cmdb_ci`, `cmdb`), which can be read too (their rows are the rows of their child tables),
+ * and the dictionary tables (`sys_db_object`, `sys_dictionary`, `sys_choice`).
  *
  * @example
  * ```ts
@@ -47,6 +49,10 @@ export const mockSchemas: Readonly<Record<string, MockTableSchema>> = Object.fro
     cmdbCiSchema,
     cmdbCiNetworkLinkSchema,
     sysAuditDeleteSchema,
+    cmdbSchema,
+    sysDbObjectSchema,
+    sysDictionarySchema,
+    sysChoiceSchema,
   ].map((schema) => [schema.name, schema]),
 );
 
