@@ -118,7 +118,9 @@ export type MockFaultName =
   | 'serverErrors'
   | 'truncateJson'
   | 'quotaCancel'
-  | 'aclHidden';
+  | 'aclHidden'
+  | 'deniedTables'
+  | 'hiddenFields';
 
 /**
  * The failure-injection switches. `true` means "every request"; an object narrows the fault to
@@ -180,4 +182,26 @@ export interface MockFaults {
    * single-record GET, `hidden` answers 404 and `blank` answers `{"result":{}}`.
    */
   readonly aclHidden?: (table: string, record: MockRecord) => MockRowVisibility;
+  /**
+   * Tables the user lacks the role to read: every Table or Stats API read of one answers 403
+   * `User Not Authorized`, with a detail naming the role (`personalize_dictionary` for
+   * `sys_db_object`/`sys_dictionary`/`sys_choice`, `itil` for `task` tables, `admin` otherwise),
+   * as a real instance refuses schema discovery to an integration user without those roles.
+   *
+   * @example
+   * ```ts
+   * mock.setFaults({ deniedTables: ['sys_dictionary'] });
+   * ```
+   */
+  readonly deniedTables?: readonly string[];
+  /**
+   * Field-level ACLs: by table, fields left out of every record the Table API returns for that
+   * table (the table in the URL), whatever `sysparm_fields` asks.
+   *
+   * @example
+   * ```ts
+   * mock.setFaults({ hiddenFields: { sys_user: ['email', 'phone'] } });
+   * ```
+   */
+  readonly hiddenFields?: Readonly<Record<string, readonly string[]>>;
 }

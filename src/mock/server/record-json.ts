@@ -93,11 +93,13 @@ export function renderRecordJson(
   const rowSchema =
     (record.sys_class_name && context.store.schema(record.sys_class_name)) || schema;
   const parts: string[] = [];
+  const hidden = context.hidden;
   if (fields === undefined) {
     const keys = keysOfSchema(rowSchema);
     const all = rowSchema.fields;
     for (let i = 0; i < all.length; i++) {
       const field = all[i] as MockField;
+      if (hidden?.has(field.name) === true) continue;
       parts.push(keys[i] + valueJson(context, field, record[field.name] ?? ''));
     }
     return `{${parts.join(',')}}`;
@@ -106,8 +108,8 @@ export function renderRecordJson(
   const keys = keysOfPlan(plan);
   for (let i = 0; i < plan.length; i++) {
     const key = keys[i];
-    if (key === undefined) continue;
     const step = plan[i] as FieldStep;
+    if (key === undefined || hidden?.has(step.name) === true) continue;
     if (step.field !== undefined) {
       parts.push(key + valueJson(context, step.field, record[step.name] ?? ''));
       continue;

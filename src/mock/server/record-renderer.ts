@@ -50,13 +50,16 @@ export function renderRecord(
   const out: Record<string, RenderedValue> = {};
   const rowSchema =
     (record.sys_class_name && context.store.schema(record.sys_class_name)) || schema;
+  const hidden = context.hidden;
   if (fields === undefined) {
     for (const field of rowSchema.fields) {
+      if (hidden?.has(field.name) === true) continue;
       out[field.name] = renderValue(context, field, record[field.name] ?? '');
     }
     return out;
   }
   for (const step of fieldPlan(rowSchema, fields)) {
+    if (hidden?.has(step.name) === true) continue;
     if (step.field !== undefined) {
       out[step.name] = renderValue(context, step.field, record[step.name] ?? '');
       continue;

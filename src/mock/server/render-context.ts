@@ -23,6 +23,8 @@ export interface RenderContext {
   readonly linkBase: string;
   /** Display values already looked up in this request, by table, then `sys_id`. */
   readonly displayCache: Map<string, Map<string, string>>;
+  /** Fields a field-level ACL leaves out of every record (the `hiddenFields` fault). */
+  readonly hidden?: ReadonlySet<string>;
 }
 
 /** The display value of a referenced record, looked up once per request. @internal */

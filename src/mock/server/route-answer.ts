@@ -5,6 +5,7 @@
  * @module
  */
 import type { IncomingMessage } from 'node:http';
+import { deniedRead } from './access-faults.js';
 import { type Answer, methodNotAllowed, noSuchResource, notAcceptable } from './answers.js';
 import type { HandlerState } from './handler-state.js';
 import type { Incoming } from './incoming-request.js';
@@ -40,6 +41,8 @@ export async function routeAnswer(
   if (route.kind === 'unknown') return noSuchResource();
   if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method);
   if (!acceptsJson(req.headers.accept)) return notAcceptable();
+  const denied = deniedRead(state.store, state.faults.faults, route.table);
+  if (denied !== undefined) return denied;
   const timeZone =
     state.options.users.find((u) => u.username === user)?.timeZone ?? state.options.timeZone;
   const request = {

@@ -10,6 +10,7 @@ import {
   type MockTableSchema,
   MockUnknownFieldError,
 } from '../types.js';
+import { hiddenFieldsOf } from './access-faults.js';
 import {
   type Answer,
   insufficientQueryRights,
@@ -44,13 +45,17 @@ export interface ApiRequest {
   readonly strictQueryFields: boolean;
 }
 
-/** How values of this request are rendered (display mode, links, time zone). @internal */
+/**
+ * How values of this request are rendered (display mode, links, time zone, and, given the
+ * table, the fields the `hiddenFields` fault hides). @internal
+ */
 export function renderContext(
   request: ApiRequest,
   version: string | undefined,
   params: Pick<TableParams, 'displayMode' | 'excludeReferenceLink'>,
+  table?: string,
 ): RenderContext {
-  return {
+  const context: RenderContext = {
     store: request.store,
     mode: params.displayMode,
     excludeReferenceLink: params.excludeReferenceLink,
@@ -58,6 +63,8 @@ export function renderContext(
     linkBase: `${request.baseUrl}/api/now${version ? `/${version}` : ''}`,
     displayCache: new Map(),
   };
+  const hidden = table === undefined ? undefined : hiddenFieldsOf(request.faults.faults, table);
+  return hidden === undefined ? context : { ...context, hidden };
 }
 
 /** The rows a list GET selects, after the `mutateBetweenPages` fault; an answer for a bad query. */
@@ -152,8 +159,8 @@ export async function answerTableList(
   const selected = await selectPage(request, table, schema, params);
   if (!('rows' in selected)) return selected;
   if (version === 'v1' && selected.rows.length === 0) return noRecordFound();
-  const context = renderContext(request, version, params);
-  const { records, fault } = renderPage(
+  const context = renderContext(request, version, params, table);
+  const { records, fault: rowFault } = renderPage(
     context,
     request,
     table,
@@ -161,6 +168,7 @@ export async function answerTableList(
     selected.rows,
     params.fields,
   );
+  const fault = rowFault ?? (context.hidden === undefined ? undefined : 'hiddenFields');
   const headers = pageHeaders(request, params, selected.total);
   const cancel = request.faults.fire('quotaCancel', request.target);
   if (cancel !== undefined) {
@@ -190,7 +198,7 @@ export function answerTableRecord(
   if (visibility === 'blank') return { ...jsonAnswer(200, { result: {} }), fault: 'aclHidden' };
   const params = readTableParams(request.params);
   const result = renderRecord(
-    renderContext(request, version, params),
+    renderContext(request, version, params, table),
     schema,
     record,
     params.fields,

@@ -113,10 +113,9 @@ export class MockSchemaSet {
     if (!FIELD_NAME.test(field.name)) {
       throw new MockSchemaChangeError(table, field.name, 'not a column name ([a-z_][a-z0-9_]*)');
     }
-    for (const t of this.chain(table)) {
-      if (this.field(t, field.name) !== undefined) {
-        throw new MockSchemaChangeError(table, field.name, `${t} already has it`);
-      }
+    if (this.field(table, field.name) !== undefined) {
+      const owner = this.definingTable(table, field.name) ?? table;
+      throw new MockSchemaChangeError(table, field.name, `already defined on ${owner}`);
     }
     const changed: string[] = [];
     for (const t of [table, ...this.descendants(table)]) {
