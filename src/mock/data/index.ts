@@ -19,8 +19,12 @@ export {
 export type { MockData } from './mock-data.js';
 export { DEFAULT_MOCK_INCIDENTS, type MockScale } from './mock-scale.js';
 export {
+  changeRequestSchema,
+  cmdbCiComputerSchema,
+  cmdbCiHardwareSchema,
   cmdbCiNetworkLinkSchema,
   cmdbCiSchema,
+  cmdbCiServerSchema,
   cmdbSchema,
   contractSlaSchema,
   coreCompanySchema,
@@ -32,6 +36,11 @@ export {
   mockField,
   mockSchema,
   mockSchemas,
+  problemSchema,
+  SCHEMA_TABLE_NAMES,
+  scCatItemSchema,
+  scReqItemSchema,
+  scRequestSchema,
   servedTablesOf,
   sysAuditDeleteSchema,
   sysChoiceSchema,
@@ -42,4 +51,6 @@ export {
   taskSchema,
   taskSlaSchema,
   taskTimeWorkedSchema,
+  uRateCardSchema,
+  uVendorReviewSchema,
 } from './schemas/index.js';

@@ -7,6 +7,15 @@
 import type { TableData } from './engine/table-data.js';
 import { counterSysId } from './sys-id.js';
 
+/** Number prefixes of the task tables (other tables with a `number` use `TASK`). */
+const NUMBER_PREFIXES: Readonly<Record<string, string>> = {
+  incident: 'INC',
+  problem: 'PRB',
+  change_request: 'CHG',
+  sc_request: 'REQ',
+  sc_req_item: 'RITM',
+};
+
 /** Hands out the sys_ids and numbers of inserted records. @internal */
 export class RecordIds {
   private readonly numbers = new Map<string, number>();
@@ -27,7 +36,7 @@ export class RecordIds {
   nextNumber(data: TableData): string {
     const next = this.numbers.get(data.name) ?? data.size;
     this.numbers.set(data.name, next + 1);
-    const prefix = data.name === 'incident' ? 'INC' : 'TASK';
+    const prefix = NUMBER_PREFIXES[data.name] ?? 'TASK';
     return `${prefix}${String(next + 10001).padStart(7, '0')}`;
   }
 }

@@ -92,6 +92,24 @@ export function groupDigits(value: string): string {
   return `${sign}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ?? ''}`;
 }
 
+/**
+ * A currency amount as an instance shows it to a user whose currency is USD: `1234.5` ->
+ * `$1,234.50`, `-3` -> `-$3.00`; text that is no number unchanged.
+ * @internal
+ */
+export function currencyText(value: string): string {
+  if (value === '') return '';
+  const amount = Number(value);
+  if (!/^-?\d+(\.\d+)?$/.test(value) || !Number.isFinite(amount)) return value;
+  const text = groupDigits(Math.abs(amount).toFixed(2));
+  return amount < 0 ? `-$${text}` : `$${text}`;
+}
+
+/** A `glide_time` stored as `1970-01-01 HH:MM:SS` shown as `HH:MM:SS`; other text unchanged. @internal */
+export function timeOfDay(value: string): string {
+  return dateTimeFields(value) === undefined ? value : value.slice(11);
+}
+
 function unit(count: number, name: string): string {
   return `${count} ${name}${count === 1 ? '' : 's'}`;
 }

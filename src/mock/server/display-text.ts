@@ -5,7 +5,13 @@
  * @module
  */
 import type { MockField } from '../types.js';
-import { durationWords, groupDigits, shiftDateTime } from './display-format.js';
+import {
+  currencyText,
+  durationWords,
+  groupDigits,
+  shiftDateTime,
+  timeOfDay,
+} from './display-format.js';
 import { lookupDisplay, type RenderContext } from './render-context.js';
 import { isReference, referenceTable } from './schema-fields.js';
 
@@ -17,9 +23,18 @@ export function displayOf(context: RenderContext, field: MockField, value: strin
     case 'due_date':
       return value === '' ? 'UNKNOWN' : shiftDateTime(value, context.timeZone);
     case 'integer':
+    case 'longint':
     case 'decimal':
+    case 'float':
     case 'percent_complete':
       return groupDigits(value);
+    case 'currency':
+    case 'price':
+      return currencyText(value);
+    case 'glide_time':
+      return timeOfDay(value);
+    case 'document_id':
+      return value === '' ? '' : documentDisplay(context, value);
     case 'glide_duration':
     case 'timer':
       return value === '' ? '' : durationWords(value);
@@ -38,6 +53,17 @@ export function displayOf(context: RenderContext, field: MockField, value: strin
     default:
       return value;
   }
+}
+
+/**
+ * The display value of a `document_id`: the display value of the record with that sys_id, in
+ * whichever served table holds it (the field's own record names the table in another field).
+ */
+function documentDisplay(context: RenderContext, sysId: string): string {
+  for (const table of context.store.tableNames) {
+    if (context.store.get(table, sysId) !== undefined) return lookupDisplay(context, table, sysId);
+  }
+  return sysId;
 }
 
 /** The display value of a reference (a `domain_id` without one shows its `sys_id`). @internal */

@@ -14,13 +14,18 @@ import { type ApiRequest, renderContext } from './table-route.js';
 type Aggregate = 'min' | 'max' | 'avg' | 'sum';
 const AGGREGATES: readonly Aggregate[] = ['min', 'max', 'avg', 'sum'];
 
+const NUMERIC_TYPES: ReadonlySet<string> = new Set([
+  'integer',
+  'longint',
+  'decimal',
+  'float',
+  'currency',
+  'price',
+  'percent_complete',
+]);
+
 function isNumeric(field: MockField): boolean {
-  return (
-    field.type === 'integer' ||
-    field.type === 'decimal' ||
-    field.type === 'percent_complete' ||
-    (field.type === 'choice' && field.integerChoice === true)
-  );
+  return NUMERIC_TYPES.has(field.type) || (field.type === 'choice' && field.integerChoice === true);
 }
 
 function aggregate(op: Aggregate, field: MockField, rows: readonly MockRecord[]): string {

@@ -40,7 +40,11 @@ export interface FieldPath {
 export function valueKind(field: MockField): ValueKind {
   switch (field.type) {
     case 'integer':
+    case 'longint':
     case 'decimal':
+    case 'float':
+    case 'currency':
+    case 'price':
     case 'percent_complete':
       return 'number';
     case 'choice':
@@ -49,6 +53,7 @@ export function valueKind(field: MockField): ValueKind {
     case 'due_date':
     case 'glide_duration':
     case 'timer':
+    case 'glide_time':
       return 'datetime';
     case 'glide_date':
       return 'date';

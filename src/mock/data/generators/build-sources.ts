@@ -16,6 +16,7 @@ import { IncidentSource } from './incident-source.js';
 import { IncidentTaskSource, incidentTaskCore, incidentTaskLife } from './incident-task-source.js';
 import { NetworkLinkSource } from './network-link-source.js';
 import type { RowSource } from './row-source.js';
+import { buildSchemaSources } from './schema-tables.js';
 import { TaskSlaSource } from './task-sla-source.js';
 import { TaskSpace } from './task-space.js';
 import { TimeWorkedSource } from './time-worked-source.js';
@@ -104,5 +105,6 @@ export function buildSources(seed: number, now: number, plan: ScalePlan): Genera
     users,
     new NetworkLinkSource(world),
   ];
+  sources.push(...buildSchemaSources(world, users, sources));
   return { world, space, sources: new Map(sources.map((s) => [s.table, s])) };
 }

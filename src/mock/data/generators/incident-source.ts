@@ -26,6 +26,8 @@ import type { World } from './world.js';
 /** Incident `row` is a child of incident `row - 1` when `row % 211 === 100`. */
 const CHILD_PERIOD = 211;
 const CHILD_PHASE = 100;
+/** First draw slot of the `u_` columns (far above the slots of the other fields). */
+const CUSTOM_SLOT = 900;
 
 class IncidentReader extends CoreReader<IncidentSource, IncidentCore> {
   get createdOn(): number {
@@ -80,6 +82,33 @@ class IncidentReader extends CoreReader<IncidentSource, IncidentCore> {
 
 const yes = (b: boolean) => (b ? 'true' : 'false');
 const ended = (c: IncidentCore) => c.state === 7 || c.state === 8;
+
+/** Minutes of outage of an incident (-1: none), from draws no other field uses. */
+function outageMinutes(i: IncidentReader): number {
+  if (i.core.priority > 3 || !i.rnd.chance(CUSTOM_SLOT, 0.6)) return -1;
+  return 5 + i.rnd.int(CUSTOM_SLOT + 1, 12 * 60);
+}
+
+/** The customer's own `u_` columns, drawn from slots of their own so no other value changes. */
+const CUSTOM_ACCESSORS: Accessors<IncidentReader> = {
+  u_vendor_ticket: (i) =>
+    i.rnd.chance(CUSTOM_SLOT + 2, 0.15)
+      ? `VND-${String(100000 + i.rnd.int(CUSTOM_SLOT + 3, 900000))}`
+      : '',
+  u_outage_minutes: (i) => {
+    const minutes = outageMinutes(i);
+    return minutes < 0 ? '' : String(minutes);
+  },
+  u_customer_impact: (i) => {
+    const minutes = outageMinutes(i);
+    if (minutes < 0) return i.core.priority > 3 ? '' : 'none';
+    return i.core.priority === 1 ? 'outage' : 'degraded';
+  },
+  u_cost: (i) => {
+    const minutes = outageMinutes(i);
+    return minutes < 0 ? '' : ((minutes * 1250 + i.rnd.int(CUSTOM_SLOT + 4, 100)) / 100).toFixed(2);
+  },
+};
 
 const INCIDENT_ACCESSORS: Accessors<IncidentReader> = {
   ...SYSTEM_ACCESSORS,
@@ -161,6 +190,7 @@ const INCIDENT_ACCESSORS: Accessors<IncidentReader> = {
     String((i.row + 1) % CHILD_PERIOD === CHILD_PHASE && i.row + 1 < i.world.plan.incident ? 1 : 0),
   parent_incident: (i) =>
     i.row % CHILD_PERIOD === CHILD_PHASE && i.row > 0 ? i.world.sysId('incident', i.row - 1) : '',
+  ...CUSTOM_ACCESSORS,
 };
 
 const INCIDENT_TABLE = new AccessorTable(INCIDENT_ACCESSORS, incidentSchema.fields);

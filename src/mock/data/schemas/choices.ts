@@ -117,6 +117,13 @@ export const HOLD_REASONS: Readonly<Record<string, string>> = {
   '5': 'Awaiting Change',
 };
 
+/** `incident.u_customer_impact` (a customer's own choice field). @internal */
+export const CUSTOMER_IMPACTS: Readonly<Record<string, string>> = {
+  none: 'No customer impact',
+  degraded: 'Degraded service',
+  outage: 'Full outage',
+};
+
 /** `incident.notify`. @internal */
 export const NOTIFY: Readonly<Record<string, string>> = {
   '1': 'Do Not Notify',

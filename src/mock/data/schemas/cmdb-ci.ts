@@ -10,7 +10,8 @@ import { INSTALL_STATUSES, OPERATIONAL_STATUSES } from './choices.js';
 import { choice, date, dateTime, ref, str } from './field-builders.js';
 import { CLASS_AND_DOMAIN_FIELDS, SYSTEM_FIELDS } from './system-fields.js';
 
-const CI_FIELDS: readonly MockField[] = [
+/** The columns of `cmdb_ci`, which every CI class starts with. @internal */
+export const CI_FIELDS: readonly MockField[] = [
   str('name'),
   str('short_description'),
   ref('company', 'core_company'),

@@ -7,6 +7,7 @@ import type { MockTableSchema } from '../../types.js';
 import {
   CATEGORIES,
   CLOSE_CODES,
+  CUSTOMER_IMPACTS,
   HIGH_MEDIUM_LOW,
   HOLD_REASONS,
   INCIDENT_STATES,
@@ -48,5 +49,9 @@ export const incidentSchema: MockTableSchema = {
     str('origin_id'),
     str('business_impact'),
     str('cause'),
+    str('u_vendor_ticket'),
+    int('u_outage_minutes'),
+    choice('u_customer_impact', CUSTOMER_IMPACTS),
+    field('u_cost', 'currency'),
   ],
 };

@@ -6,29 +6,58 @@
  */
 import type { MockField, MockTableSchema } from '../../types.js';
 import { SCALED_TABLES } from '../mock-scale.js';
+import { changeRequestSchema } from './change-request.js';
 import { cmdbCiNetworkLinkSchema, cmdbCiSchema, cmdbSchema } from './cmdb-ci.js';
+import {
+  cmdbCiComputerSchema,
+  cmdbCiHardwareSchema,
+  cmdbCiServerSchema,
+} from './cmdb-ci-server.js';
 import { contractSlaSchema } from './contract-sla.js';
 import { coreCompanySchema } from './core-company.js';
 import { sysChoiceSchema, sysDbObjectSchema, sysDictionarySchema } from './dictionary-tables.js';
 import { incidentSchema } from './incident.js';
 import { incidentTaskSchema } from './incident-task.js';
+import { problemSchema } from './problem.js';
+import { scCatItemSchema, scReqItemSchema, scRequestSchema } from './service-catalog.js';
 import { sysAuditDeleteSchema } from './sys-audit-delete.js';
 import { sysUserSchema } from './sys-user.js';
 import { sysUserGroupSchema } from './sys-user-group.js';
 import { taskSchema } from './task.js';
 import { taskSlaSchema } from './task-sla.js';
 import { taskTimeWorkedSchema } from './task-time-worked.js';
+import { uRateCardSchema, uVendorReviewSchema } from './u-vendor-review.js';
 
 /**
- * The tables the mock serves with rows: the nine tables of the built-in catalog plus
- * `sys_audit_delete`.
+ * The served tables beyond the built-in catalog, generated from their schemas with fixed sizes:
+ * task children, the catalog, a server CI class and two custom tables.
  */
-export const MOCK_TABLE_NAMES: readonly string[] = [...SCALED_TABLES, 'sys_audit_delete'];
+export const SCHEMA_TABLE_NAMES: readonly string[] = [
+  'problem',
+  'change_request',
+  'sc_cat_item',
+  'sc_request',
+  'sc_req_item',
+  'cmdb_ci_server',
+  'u_vendor_review',
+  'u_rate_card',
+];
+
+/**
+ * The tables the mock serves with rows: the nine tables of the built-in catalog,
+ * `sys_audit_delete`, and the {@link SCHEMA_TABLE_NAMES}.
+ */
+export const MOCK_TABLE_NAMES: readonly string[] = [
+  ...SCALED_TABLES,
+  'sys_audit_delete',
+  ...SCHEMA_TABLE_NAMES,
+];
 
 /**
  * Every schema the mock knows, by table name: the served tables, their base tables (`task`,
- * `cmdb_ci`, `cmdb`), which can be read too (their rows are the rows of their child tables),
- * and the dictionary tables (`sys_db_object`, `sys_dictionary`, `sys_choice`).
+ * `cmdb_ci`, `cmdb_ci_hardware`, `cmdb_ci_computer`, `cmdb`), which can be read too (their rows
+ * are the rows of their child tables), and the dictionary tables (`sys_db_object`,
+ * `sys_dictionary`, `sys_choice`).
  *
  * @example
  * ```ts
@@ -53,6 +82,16 @@ export const mockSchemas: Readonly<Record<string, MockTableSchema>> = Object.fro
     sysDbObjectSchema,
     sysDictionarySchema,
     sysChoiceSchema,
+    problemSchema,
+    changeRequestSchema,
+    scCatItemSchema,
+    scRequestSchema,
+    scReqItemSchema,
+    cmdbCiHardwareSchema,
+    cmdbCiComputerSchema,
+    cmdbCiServerSchema,
+    uVendorReviewSchema,
+    uRateCardSchema,
   ].map((schema) => [schema.name, schema]),
 );
 
