@@ -1,0 +1,184 @@
+/**
+ * `servicenow-sync plan`: what sync would do, writing nothing. Text and --json, for a new
+ * database (a SQLite file that does not exist stays absent) and for an existing one (stored
+ * watermarks, the DDL against the tables as they are); only GET requests reach the instance;
+ * bad input exits 2.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createMockServiceNow, type MockServiceNow } from 'servicenow-sync/mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { filesIn, mockFlags, runCli, tempDir } from './run-cli.js';
+
+interface PlanColumn {
+  name: string;
+  field: string;
+  role: string;
+  glideType: string | null;
+  sqlName: string;
+  sqlType: string;
+  definedOn: string | null;
+  reference: string | null;
+  fallback: boolean;
+}
+interface PlanTask {
+  name: string;
+  table: string;
+  target: string;
+  chain: string[];
+  discovered: boolean;
+  mode: string;
+  modeReason: string;
+  query: string;
+  count: number | null;
+  partitions: {
+    count: number;
+    ranges: { from: string | null; to: string | null }[];
+    reason: string;
+  };
+  watermark: {
+    source: string;
+    stored: { updatedOn: string; sysId: string } | null;
+    from: string | null;
+    until: string | null;
+  };
+  deletes: { mode: string; capturable: boolean | null; reason: string };
+  columns: PlanColumn[];
+  fallbacks: string[];
+  unreadableFields: string[];
+  schemaChanges:
+    | { kind: string; table: string; column?: string; type?: string; sql?: string }[]
+    | null;
+}
+interface PlanJson {
+  database: { url: string; dialect: string; exists: boolean };
+  mode: string;
+  plannedAt: string;
+  warnings: string[];
+  tasks: PlanTask[];
+}
+
+let mock: MockServiceNow;
+const dirs: { remove(): void }[] = [];
+
+beforeAll(async () => {
+  mock = await createMockServiceNow({ seed: 5, scale: 80 });
+});
+beforeEach(() => {
+  mock.clearRequests();
+});
+afterAll(async () => {
+  await mock.close();
+  for (const dir of dirs) dir.remove();
+});
+
+function workDir(): string {
+  const dir = tempDir('sn-cli-plan-');
+  dirs.push(dir);
+  return dir.path;
+}
+
+const flags = () => mockFlags(mock);
+
+function sqliteTables(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare("select name from sqlite_master where type = 'table' order by name")
+      .all();
+    return (rows as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
+function expectOnlyGets(): void {
+  expect(mock.requests.length).toBeGreaterThan(0);
+  expect(mock.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+}
+
+describe('plan of built-in tasks', () => {
+  it('a new database: the SQLite file is not created; text shows each task; GET only', async () => {
+    const cwd = workDir();
+    const run = await runCli(
+      ['plan', 'users', 'groups', '--full', '--partitions', '2', ...flags()],
+      { cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(filesIn(cwd)).toEqual([]);
+    expectOnlyGets();
+    expect(run.stdout).toContain(
+      `Plan against ${join(cwd, 'servicenow.db')} [sqlite] (new database`,
+    );
+    expect(run.stdout).toContain('Nothing was written.');
+    expect(run.stdout).toMatch(/\nusers \(sys_user\)\n/);
+    expect(run.stdout).toMatch(/\n {2}rows +\d+ on the instance\n/);
+    expect(run.stdout).toMatch(/\n {2}partitions +2: full: 2 sys_id ranges read at once\n/);
+    expect(run.stdout).toMatch(/\n {4}ELEMENT +GLIDE TYPE +SQL NAME +SQL TYPE +FROM +REFERENCE\n/);
+    expect(run.stdout).toMatch(/\n {4}user_name +- +user_name +TEXT +- +-\n/);
+  });
+
+  it('--json for an existing database: stored watermarks, counts of what changed, tables unchanged', async () => {
+    const cwd = workDir();
+    const sync = await runCli(['sync', 'users', ...flags(), '--quiet'], { cwd });
+    expect(sync.code, sync.stderr).toBe(0);
+    const file = join(cwd, 'servicenow.db');
+    const before = sqliteTables(file);
+    mock.clearRequests();
+    const plan = await runCli(['plan', 'users', ...flags(), '--json'], { cwd });
+    expect(plan.code, plan.stderr).toBe(0);
+    expectOnlyGets();
+    expect(sqliteTables(file)).toEqual(before);
+    const json = JSON.parse(plan.stdout) as PlanJson;
+    expect(json.database).toEqual({ url: file, dialect: 'sqlite', exists: true });
+    expect(json.mode).toBe('incremental');
+    const [users] = json.tasks;
+    expect(users).toMatchObject({
+      name: 'users',
+      table: 'sys_user',
+      target: 'sys_user',
+      chain: ['sys_user'],
+      discovered: false,
+      mode: 'incremental',
+      modeReason: 'incremental on sys_updated_on',
+      deletes: { mode: 'audit', capturable: true },
+      fallbacks: [],
+      unreadableFields: [],
+    });
+    expect(users?.watermark.source).toBe('stored');
+    expect(users?.watermark.stored?.updatedOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(users?.watermark.from).not.toBeNull();
+    expect(users?.count).toBeGreaterThanOrEqual(0);
+    expect(users?.partitions).toMatchObject({ count: 1, ranges: [{ from: null, to: null }] });
+    expect(users?.columns[0]).toEqual({
+      name: 'sys_id',
+      field: 'sys_id',
+      role: 'key',
+      glideType: null,
+      sqlName: 'sys_id',
+      sqlType: 'TEXT',
+      definedOn: null,
+      reference: null,
+      fallback: false,
+    });
+  });
+
+  it('bad input exits 2 and sends nothing', async () => {
+    const cwd = workDir();
+    for (const args of [
+      ['plan', ...flags()],
+      ['plan', 'nonsense', ...flags()],
+      ['plan', 'users', '--fields', 'a,b', ...flags()],
+      ['plan', '--table', 'bad name!', ...flags()],
+      ['plan', '--table', 'problem', '--fields', 'incident=number', ...flags()],
+      ['plan', '--table', 'problem', '--filter', 'incident=active=true', ...flags()],
+      ['plan', 'users', '--incremental', '--partitions', '4', ...flags()],
+    ]) {
+      const run = await runCli(args, { cwd });
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2);
+      expect(run.stderr).toMatch(/^servicenow-sync: /);
+    }
+    expect(mock.requests).toEqual([]);
+    expect(filesIn(cwd)).toEqual([]);
+  });
+});
