@@ -63,6 +63,11 @@ export interface TableSchema {
    * (field-level ACLs): they would read as empty. Empty when the table has no row to sample.
    */
   readonly unreadableFields: readonly string[];
+  /**
+   * The display field of each referenced table that defines one itself (`sys_user` -> `name`),
+   * when discovery read them; `taskFromSchema` dot-walks them into `<field>_display`.
+   */
+  readonly referenceDisplay?: Readonly<Record<string, string>>;
   /** When the dictionary was read (UTC). */
   readonly discoveredAt: Date;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import * as z from 'zod';
-import type { FieldCodec, FieldKind, RowValue, SqlTypes } from './field-codec.js';
+import type { CodecCompanion, FieldCodec, FieldKind, RowValue, SqlTypes } from './field-codec.js';
 import { type FieldInput, rawTextOf } from './field-input.js';
 import { FieldValueError } from './field-value-error.js';
 
@@ -17,6 +17,8 @@ export interface CodecSpec<T extends Exclude<RowValue, null>> {
   readonly serviceNowType: string;
   readonly referenceTable?: string;
   readonly sqlType: SqlTypes;
+  /** A second column filled from the same raw value (see {@link FieldCodec.companion}). */
+  readonly companion?: CodecCompanion;
   /** The zod schema of the typed value (without `null`). */
   readonly output: z.ZodType<T, T>;
   /** Parses a non-empty raw string; throws {@link FieldValueError}. */
@@ -56,6 +58,7 @@ export function defineCodec<T extends Exclude<RowValue, null>>(spec: CodecSpec<T
     serviceNowType: spec.serviceNowType,
     referenceTable: spec.referenceTable,
     sqlType: Object.freeze({ ...spec.sqlType }),
+    ...(spec.companion === undefined ? {} : { companion: Object.freeze({ ...spec.companion }) }),
     schema,
     parse,
     format,

@@ -24,7 +24,9 @@ export type FieldKind =
   | 'duration'
   | 'reference'
   | 'choice'
-  | 'list';
+  | 'list'
+  | 'time'
+  | 'currency';
 
 /**
  * A typed value in a decoded row: text, a number, a boolean, a UTC `Date` (date-times) or `null`.
@@ -37,6 +39,19 @@ export type Row = Record<string, RowValue>;
 
 /** The SQL column type of a codec in each dialect. */
 export type SqlTypes = Readonly<Record<SqlDialect, string>>;
+
+/**
+ * A second column a codec fills from the same raw value: the currency code of a `currency`
+ * field (`"USD;12.50"` -> `12.5` in `<field>`, `"USD"` in `<field>_currency`).
+ */
+export interface CodecCompanion {
+  /** Appended to the field name to name the column (`_currency`). */
+  readonly suffix: string;
+  /** The column type in each dialect. */
+  readonly sqlType: SqlTypes;
+  /** The column's value, read from the field's non-empty raw text; `null` when it has none. */
+  read(raw: string): string | null;
+}
 
 /**
  * A ServiceNow field type: parses a field as the Table API sends it in any display-value mode
@@ -66,6 +81,11 @@ export interface FieldCodec<T extends Exclude<RowValue, null> = Exclude<RowValue
   readonly referenceTable: string | undefined;
   /** The column type in each SQL dialect. */
   readonly sqlType: SqlTypes;
+  /**
+   * The second column this codec fills (`<field>_currency` for currencies), when it has one;
+   * a task then has one more column for the field, and its decoded rows one more key.
+   */
+  readonly companion?: CodecCompanion | undefined;
   /**
    * The zod codec: `decode` turns a field as sent (see {@link FieldInput}) into the typed value
    * (`''` gives `null`), `encode` turns a typed value back into the raw string.

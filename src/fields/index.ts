@@ -1,6 +1,7 @@
 export { CODEC_NAMES, codecFromName, fields, MAX_VARCHAR_LENGTH } from './codecs.js';
 export { isFieldCodec } from './define-codec.js';
 export {
+  type CodecCompanion,
   type FieldCodec,
   type FieldKind,
   type Row,
@@ -20,4 +21,31 @@ export {
   MAX_QUOTED_VALUE,
   truncateValue,
 } from './field-value-error.js';
+export { glideFields } from './glide-codecs.js';
+export {
+  type GlideColumnInput,
+  type GlideColumnPlan,
+  type GlideColumnsPlan,
+  MYSQL_ROW_RESERVE,
+  planGlideColumns,
+} from './glide-columns.js';
+export {
+  GLIDE_TYPES,
+  type GlideCodecOptions,
+  type GlideFieldShape,
+  type GlideMapping,
+  type GlideTypeInfo,
+  glideCodec,
+  glideTypeInfo,
+  MYSQL_SHORT_STRING,
+} from './glide-types.js';
+export {
+  INNODB_IN_ROW_LIMIT,
+  MYSQL_ROW_LIMIT,
+  type MysqlColumnBytes,
+  type MysqlRowSize,
+  mysqlColumnBytes,
+  mysqlRowOverhead,
+  mysqlRowSize,
+} from './mysql-row-size.js';
 export { MAX_IDENTIFIER_LENGTH, SQL_IDENTIFIER, sqlIdentifierProblem } from './sql-identifier.js';

@@ -37,6 +37,13 @@ export interface TaskDefinition {
   /** Records per page, when the task sets it. */
   readonly pageSize: number | undefined;
   /**
+   * `false` when an incremental run reads this task's whole selection, as a full run does (a
+   * table without `sys_updated_on`): {@link TaskOptions.incremental}.
+   */
+  readonly incremental: boolean;
+  /** Why the task is always read in full, with `incremental: false`; else `undefined`. */
+  readonly fullReason: string | undefined;
+  /**
    * The fields to request (`sysparm_fields`): `sys_id`, the task's fields, then the dot-walked
    * field of each display field ({@link TaskDefinition.displayPaths}).
    */
@@ -101,6 +108,8 @@ export function defineTask(options: TaskOptions): TaskDefinition {
     filter: filter === undefined ? undefined : formatQuery(filter),
     window: windowField,
     pageSize: valid.pageSize,
+    incremental: valid.incremental,
+    fullReason: valid.fullReason,
     fieldNames: Object.freeze([...Object.keys(codecs), ...Object.values(displayPaths)]),
     displayValue: 'false',
     columns: buildColumns(codecs, new Set(display.keys())),

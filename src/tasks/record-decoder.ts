@@ -15,6 +15,8 @@ export type RecordDecoder = (record: unknown) => Row;
 interface Slot {
   readonly field: string;
   readonly codec: FieldCodec;
+  /** The companion column (`<field>_currency`), when the codec fills one. */
+  readonly companion: string | undefined;
   /** The display column, for references whose display value is stored. */
   readonly display: string | undefined;
   /** The dot-walked key that holds the display value (`caller_id.name`), with `display`. */
@@ -29,7 +31,8 @@ const decoders = new WeakMap<TaskDefinition, RecordDecoder>();
  * `{ display_value, value }`; the value is read from the string or `value`. A field missing from
  * the record is `null` (ServiceNow leaves out fields the user may not read).
  *
- * The row has `sys_id`, one key per field, and `<field>_display` for the task's display fields,
+ * The row has `sys_id`, one key per field, the companion of a codec that has one
+ * (`<field>_currency`: see {@link FieldCodec.companion}), and `<field>_display` for the task's display fields,
  * read from the dot-walked key the task requests (`"caller_id.name"`, see
  * {@link TaskDefinition.displayPaths}), or from the reference's `display_value` when the records
  * were read with `sysparm_display_value=all`. An empty display value is `null`.
@@ -56,6 +59,7 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
     .map(([field, codec]) => ({
       field,
       codec,
+      companion: codec.companion === undefined ? undefined : `${field}${codec.companion.suffix}`,
       display: display.has(field) ? `${field}${DISPLAY_SUFFIX}` : undefined,
       path: task.displayPaths[field],
     }));
@@ -99,6 +103,10 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
       } catch (error) {
         if (!(error instanceof FieldValueError)) throw error;
         throw reject(table, sysId, slot.field, cell, `is not ${error.expected}`, error);
+      }
+      if (slot.companion !== undefined) {
+        row[slot.companion] =
+          value === null || value === '' ? null : (slot.codec.companion?.read(value) ?? null);
       }
       if (slot.display !== undefined) {
         const shown = displayOf(cell, raw, slot.path, value);

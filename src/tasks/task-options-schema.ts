@@ -87,6 +87,14 @@ export const taskOptionsSchema = z.strictObject({
     .min(1, { error: (issue) => `must be between 1 and 10000, got ${String(issue.input)}` })
     .max(10_000, { error: (issue) => `must be between 1 and 10000, got ${String(issue.input)}` })
     .optional(),
+  incremental: z
+    .boolean({ error: (issue) => `expected true or false, got ${quote(issue.input)}` })
+    .optional(),
+  fullReason: z
+    .string({ error: (issue) => `expected a string, got ${quote(issue.input)}` })
+    .min(1, { error: 'must not be empty' })
+    .max(200, { error: 'is longer than 200 characters' })
+    .optional(),
 });
 
 /** The task-definition issues of one zod issue (one per unknown key). */

@@ -119,4 +119,16 @@ export interface TaskOptions {
    * @default the run's page size
    */
   readonly pageSize?: number;
+  /**
+   * `false` for a table that cannot be read incrementally (it has no `sys_updated_on`): an
+   * incremental run then reads this task's whole selection, as a full run does, and says why
+   * ({@link TaskOptions.fullReason}).
+   * @default true
+   */
+  readonly incremental?: boolean;
+  /**
+   * Why the task is always read in full (with `incremental: false`), as the run's plan shows it.
+   * @default "the task is read in full (incremental: false)"
+   */
+  readonly fullReason?: string;
 }

@@ -29,6 +29,10 @@ export interface ValidatedTaskOptions {
   readonly display: ReadonlyMap<string, string>;
   readonly window: string | undefined;
   readonly pageSize: number | undefined;
+  /** `false` when incremental runs read the task in full. */
+  readonly incremental: boolean;
+  /** Why, with `incremental: false`; `undefined` otherwise. */
+  readonly fullReason: string | undefined;
   readonly transform: TaskTransform | undefined;
   readonly query: TaskQuery | undefined;
   /** The fixed selection, parsed (undefined for none or a function). */
@@ -59,6 +63,9 @@ export function validateTaskOptions(options: TaskOptions): ValidatedTaskOptions 
         message: `cannot be the target table: ${problem}`,
       });
   }
+  if (input.fullReason !== undefined && input.incremental !== false) {
+    issues.push({ path: 'fullReason', message: 'applies only with incremental: false' });
+  }
   const staticQuery = checkStaticQuery(input.query, issues);
   const filter = checkFilter(input.filter, issues);
   if (issues.length > 0 || !parsed.success) {
@@ -73,6 +80,11 @@ export function validateTaskOptions(options: TaskOptions): ValidatedTaskOptions 
     display,
     window: data.window,
     pageSize: data.pageSize,
+    incremental: data.incremental !== false,
+    fullReason:
+      data.incremental === false
+        ? (data.fullReason ?? 'the task is read in full (incremental: false)')
+        : undefined,
     transform: data.transform,
     query: data.query,
     staticQuery,

@@ -18,7 +18,10 @@ export interface DeleteTarget {
 /** The plan of one task. @internal */
 export interface TaskPlan {
   readonly task: TaskDefinition;
-  /** Reads what changed since the watermark (`updated` paging), not the selection. */
+  /**
+   * Reads what changed since the watermark (`updated` paging), not the selection: in an
+   * incremental run, for a task that allows it (`incremental` is not `false`).
+   */
   readonly incremental: boolean;
   /** Rows per page. */
   readonly pageSize: number;
@@ -38,7 +41,7 @@ export interface TaskPlan {
 /** The plan of `task` in a run planned as `plan`. @internal */
 export function planTask(task: TaskDefinition, plan: RunPlan): TaskPlan {
   const { stateful, keyed } = plan.sinks;
-  const incremental = plan.mode === 'incremental';
+  const incremental = plan.mode === 'incremental' && task.incremental !== false;
   const wholeSelection = plan.window === undefined || task.window === undefined;
   const mode = plan.deletes.get(task.name) ?? 'none';
   const deletes = mode === 'none' || keyed === undefined ? undefined : { mode, sink: keyed };
@@ -49,7 +52,8 @@ export function planTask(task: TaskDefinition, plan: RunPlan): TaskPlan {
     pageSize: task.pageSize ?? plan.pageSize,
     groupRows: plan.writeGroups.get(task.name) ?? 1,
     stateSink: needsState ? stateful : undefined,
-    fullLoadMark: !incremental && wholeSelection ? stateful : undefined,
+    fullLoadMark:
+      !incremental && wholeSelection && task.incremental !== false ? stateful : undefined,
     deletes,
   };
 }
