@@ -1,6 +1,13 @@
 export { type AdapterOfOptions, adapterFor, adapterOf, dialectOf } from './adapter-of.js';
 export { bindValue, UnsupportedValue, valueBytes } from './bind-value.js';
 export {
+  compareByCapacity,
+  type ParsedType,
+  parseType,
+  type TypeComparison,
+  typeText,
+} from './column-type.js';
+export {
   type CreateDatabaseOptions,
   createDatabase,
   type SyncTables,
@@ -10,6 +17,7 @@ export { type DatabaseTarget, parseDatabaseUrl, redactUrl } from './database-url
 export { inferSqlTypes } from './infer-sql-types.js';
 export { mysqlAdapter } from './mysql-adapter.js';
 export { postgresAdapter } from './postgres-adapter.js';
+export { shortIdentifier } from './short-identifier.js';
 export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 export type {
   BindRow,
@@ -24,4 +32,4 @@ export { sqliteAdapter } from './sqlite-adapter.js';
 export type { SqliteHandle, SqliteHandleStatement } from './sqlite-database.js';
 export { BetterSqliteDialect, sqliteHandleOf } from './sqlite-handle.js';
 export { compiled, runStatement, type Statement } from './statement.js';
-export { ensureColumns, readColumns } from './table-schema.js';
+export { ensureColumns, readColumns, readTableColumns } from './table-schema.js';

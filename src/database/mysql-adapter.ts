@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { compareMysqlTypes, MYSQL_MAX_ROW_BYTES, mysqlRowBytes } from './mysql-column-types.js';
 import { countByExistingKeys } from './new-row-count.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
@@ -34,7 +35,9 @@ export const mysqlAdapter: SqlAdapter = {
     double: 'double precision',
     bigint: 'bigint',
     text: (maxLength) => `varchar(${maxLength})`,
+    longText: 'longtext',
   },
+  maxIdentifierLength: 64,
   tableOptions: ' DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin',
   idColumn: { type: 'integer', define: (column) => column.primaryKey().autoIncrement() },
   quote: backticked,
@@ -52,10 +55,25 @@ export const mysqlAdapter: SqlAdapter = {
   listColumnsStatement(table) {
     return {
       sql:
-        'SELECT COLUMN_NAME AS name FROM information_schema.columns ' +
+        'SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type FROM information_schema.columns ' +
         'WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ORDINAL_POSITION',
       parameters: [table],
     };
+  },
+  compareTypes: compareMysqlTypes,
+  widenColumnSql(table, column) {
+    // MODIFY restates the column: task columns are nullable, without default, in the table's
+    // character set and collation, so nothing else changes.
+    return `ALTER TABLE ${backticked(table)} MODIFY COLUMN ${backticked(column.name)} ${column.type}`;
+  },
+  rowSizeProblem(columns) {
+    const bytes = mysqlRowBytes(columns);
+    if (bytes <= MYSQL_MAX_ROW_BYTES) return undefined;
+    return `its ${columns.length} columns declare rows of ${bytes} bytes, more than MySQL's ${MYSQL_MAX_ROW_BYTES}-byte row limit`;
+  },
+  isRowSizeError(error) {
+    const e = error as { errno?: unknown; code?: unknown } | null;
+    return e?.errno === 1118 || e?.code === 'ER_TOO_BIG_ROWSIZE';
   },
   upsertClause(_key, update, nulls = []) {
     const q = backticked;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { comparePostgresTypes } from './postgres-column-types.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
   cachedSql,
@@ -33,7 +34,10 @@ export const postgresAdapter: SqlAdapter = {
     double: 'double precision',
     bigint: 'bigint',
     text: () => 'text',
+    longText: 'text',
   },
+  // NAMEDATALEN - 1 bytes (names here are ASCII).
+  maxIdentifierLength: 63,
   tableOptions: '',
   idColumn: { type: 'serial', define: (column) => column.primaryKey() },
   quote: doubleQuoted,
@@ -50,11 +54,19 @@ export const postgresAdapter: SqlAdapter = {
   listColumnsStatement(table) {
     return {
       sql:
-        'SELECT column_name AS name FROM information_schema.columns ' +
-        'WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
+        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type ' +
+        'FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid ' +
+        'WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = $1 ' +
+        "AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
       parameters: [table],
     };
   },
+  compareTypes: comparePostgresTypes,
+  widenColumnSql(table, column) {
+    return `ALTER TABLE ${doubleQuoted(table)} ALTER COLUMN ${doubleQuoted(column.name)} TYPE ${column.type}`;
+  },
+  rowSizeProblem: () => undefined,
+  isRowSizeError: () => false,
   upsertClause: onConflictClause,
   upsertSql(table, columns, rows, clear) {
     return cachedSql(upsertKey('postgres', table, columns, rows, clear), () => {

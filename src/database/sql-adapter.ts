@@ -7,11 +7,12 @@
  */
 import type { ColumnDefinitionBuilder, Kysely, QueryResult } from 'kysely';
 import type { Row, SqlDialect, SqlTypes } from '../fields/index.js';
+import type { TypeComparison } from './column-type.js';
 import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 import type { SqliteHandle } from './sqlite-database.js';
 import type { Statement } from './statement.js';
 
-/** A column to create: name and type in the database at hand. */
+/** A column to create, or as a table has it: name and type in the database at hand. */
 export interface ColumnSpec {
   readonly name: string;
   readonly type: string;
@@ -29,6 +30,8 @@ export interface ColumnTypes {
   readonly bigint: string;
   /** Text of at most `maxLength` characters (a key column on MySQL needs a bounded length). */
   text(maxLength: number): string;
+  /** Text of any length (MySQL: `longtext`, as its `text` holds only 64 KB). */
+  readonly longText: string;
 }
 
 /** The auto-numbered `id` primary key of the execution log. */
@@ -91,6 +94,11 @@ export interface SqlAdapter {
   readonly maxRowsPerStatement: number;
   /** Column types of the tables servicenow-sync defines itself. */
   readonly types: ColumnTypes;
+  /**
+   * The longest table or column name this database keeps (PostgreSQL 63, MySQL 64; SQLite
+   * `Infinity`): a sink shortens longer names (see `shortIdentifier`).
+   */
+  readonly maxIdentifierLength: number;
   /** Text appended to `CREATE TABLE` (MySQL: its character set and binary collation). */
   readonly tableOptions: string;
   /** The execution log's auto-numbered id. */
@@ -107,8 +115,29 @@ export interface SqlAdapter {
   createTableSql(table: string, columns: readonly ColumnSpec[]): string;
   /** `ALTER TABLE ... ADD COLUMN`. */
   addColumnSql(table: string, column: ColumnSpec): string;
-  /** The statement listing a table's columns (`name` per row; no rows when it does not exist). */
+  /**
+   * The statement listing a table's columns in order: `name` and `type` (as the database spells
+   * it: `varchar(40)`, `character varying(40)`, `TEXT`) per row; no rows when it does not exist.
+   */
   listColumnsStatement(table: string): Statement;
+  /**
+   * How the type `existing` of a column compares with the type `wanted` for it (both in this
+   * database's spelling): this database's idea of `same` and `wider` (MySQL: `VARCHAR(40)` ->
+   * `VARCHAR(100)` -> `LONGTEXT`; PostgreSQL: `varchar(n)` -> `text`; SQLite never widens).
+   */
+  compareTypes(existing: string, wanted: string): TypeComparison;
+  /**
+   * The statement giving `column.name` of `table` the wider type `column.type` (asked only after
+   * `compareTypes` said `wider`; SQLite, which never widens, throws).
+   */
+  widenColumnSql(table: string, column: ColumnSpec): string;
+  /**
+   * Why a table of `columns` cannot be created in this database (MySQL: its 65,535-byte row
+   * limit, estimated from the types), or `undefined` when it can as far as can be told.
+   */
+  rowSizeProblem(columns: readonly ColumnSpec[]): string | undefined;
+  /** `true` when `error` is this database refusing a table because its rows would be too large. */
+  isRowSizeError(error: unknown): boolean;
   /**
    * The clause making an insert an upsert on `key`: `update` columns take the new row's values,
    * `nulls` columns are set to `NULL`.

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { ConfigurationError } from '../core/index.js';
 import { countByExistingKeys } from './new-row-count.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
@@ -38,7 +39,9 @@ export const sqliteAdapter: SqlAdapter = {
     double: 'real',
     bigint: 'integer',
     text: () => 'text',
+    longText: 'text',
   },
+  maxIdentifierLength: Number.POSITIVE_INFINITY,
   tableOptions: '',
   idColumn: { type: 'integer', define: (column) => column.primaryKey().autoIncrement() },
   quote: doubleQuoted,
@@ -53,8 +56,16 @@ export const sqliteAdapter: SqlAdapter = {
     return `ALTER TABLE ${doubleQuoted(table)} ADD COLUMN ${doubleQuoted(column.name)} ${column.type}`;
   },
   listColumnsStatement(table) {
-    return { sql: 'SELECT name FROM pragma_table_info(?)', parameters: [table] };
+    return { sql: 'SELECT name, type FROM pragma_table_info(?)', parameters: [table] };
   },
+  // Declared types are affinities: they are the same or they differ, nothing is widened.
+  compareTypes: (existing, wanted) =>
+    existing.trim().toUpperCase() === wanted.trim().toUpperCase() ? 'same' : 'different',
+  widenColumnSql(table) {
+    throw new ConfigurationError(`SQLite cannot widen a column of ${table}: it never needs to`);
+  },
+  rowSizeProblem: () => undefined,
+  isRowSizeError: () => false,
   upsertClause: onConflictClause,
   upsertSql(table, columns, rows, clear) {
     return cachedSql(upsertKey('sqlite', table, columns, rows, clear), () => {

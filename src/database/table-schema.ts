@@ -1,5 +1,6 @@
 /**
- * Creating a table and adding the columns it gained (never dropping or altering any).
+ * Reading a table's columns (names, or names and types) and adding the columns it lacks (never
+ * dropping or altering any), through the database's adapter.
  *
  * @module
  */
@@ -25,6 +26,27 @@ export async function readColumns(
 ): Promise<string[]> {
   const rows = await runStatement<{ name: string }>(runner, adapter.listColumnsStatement(table));
   return rows.map((row) => row.name);
+}
+
+/**
+ * The columns a table has, in order, with their types as the database spells them
+ * (`varchar(40)`, `character varying(40)`, `TEXT`); empty when the table does not exist.
+ *
+ * @example
+ * ```ts
+ * await readTableColumns(db, adapterOf(db), 'incident'); // [{ name: 'sys_id', type: 'varchar(255)' }, ...]
+ * ```
+ */
+export async function readTableColumns(
+  runner: SinkQueryRunner,
+  adapter: SqlAdapter,
+  table: string,
+): Promise<ColumnSpec[]> {
+  const rows = await runStatement<{ name: string; type: string | null }>(
+    runner,
+    adapter.listColumnsStatement(table),
+  );
+  return rows.map((row) => ({ name: row.name, type: String(row.type ?? '') }));
 }
 
 /**

@@ -48,4 +48,9 @@ export {
   mysqlRowOverhead,
   mysqlRowSize,
 } from './mysql-row-size.js';
-export { MAX_IDENTIFIER_LENGTH, SQL_IDENTIFIER, sqlIdentifierProblem } from './sql-identifier.js';
+export {
+  MAX_IDENTIFIER_LENGTH,
+  MAX_NAME_LENGTH,
+  SQL_IDENTIFIER,
+  sqlIdentifierProblem,
+} from './sql-identifier.js';

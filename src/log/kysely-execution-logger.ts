@@ -15,6 +15,7 @@ import type {
   TaskProgress,
   TaskResult,
 } from '../run/index.js';
+import type { SchemaChange } from '../sink/index.js';
 import { abandonedClosing, closeRunRows } from './close-run.js';
 import { type AnyKysely, createLogTables, type LogDatabase, utcTimestamp } from './log-schema.js';
 import { positiveOption } from './positive-option.js';
@@ -115,6 +116,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
         sync_mode: null,
         expected_records: null,
         records_deleted: null,
+        schema_changes: null,
       })
       .execute();
   }
@@ -153,6 +155,7 @@ export class KyselyExecutionLogger implements ExecutionLogger {
         sync_mode: t.mode,
         expected_records: t.expectedRecords,
         records_deleted: t.recordsDeleted,
+        schema_changes: schemaChangesText(t.schemaChanges),
       })
       .where('execution_id', '=', Number(runId))
       .where('task_name', '=', t.name)
@@ -216,6 +219,11 @@ function runErrorMessage(r: RunResult): string | null {
       parts.push(`[${t.name}] ${t.recordsRejected} record(s) rejected`);
   }
   return parts.length === 0 ? null : clip(parts.join('\n'));
+}
+
+/** The changes as stored in `schema_changes`: a JSON array, `null` when there are none. */
+function schemaChangesText(changes: readonly SchemaChange[] | undefined): string | null {
+  return changes === undefined || changes.length === 0 ? null : JSON.stringify(changes);
 }
 
 function clip(message: string): string {

@@ -50,6 +50,11 @@ export interface ExecutionTaskRow {
   expected_records: number | null;
   /** Rows removed because the records were deleted in ServiceNow. */
   records_deleted: number | null;
+  /**
+   * What the sink changed in the task's table (a JSON array of `SchemaChange`, added in 0.3);
+   * null when nothing changed, and on older rows.
+   */
+  schema_changes: string | null;
 }
 
 /** Row of `servicenow_run_lock`: one per job and instance while a run of it is alive. */
@@ -126,6 +131,7 @@ export async function createLogTables(db: Kysely<LogDatabase>, dialect: SqlDiale
     { name: 'sync_mode', type: text(16) },
     { name: 'expected_records', type: big },
     { name: 'records_deleted', type: big },
+    { name: 'schema_changes', type: adapter.types.longText },
   ];
   await createTolerant(db, 'servicenow_execution_log', () =>
     db.schema

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { RunStatus } from '../run/index.js';
+import type { SchemaChange } from '../sink/index.js';
 import type { ClosedRunStatus } from './close-run.js';
 import { type AnyKysely, type LogDatabase, readTimestamp } from './log-schema.js';
 
@@ -35,6 +36,8 @@ export interface LoggedTask {
   readonly expectedRecords: number | null;
   /** Rows removed because the records were deleted in ServiceNow. */
   readonly recordsDeleted: number;
+  /** What the sink changed in the task's table; empty when nothing did (and on older rows). */
+  readonly schemaChanges: readonly SchemaChange[];
 }
 
 /** One logged run. Timestamps are UTC `YYYY-MM-DD HH:MM:SS`. */
@@ -134,6 +137,18 @@ export async function readRuns(
             ? null
             : Number(t.expected_records),
         recordsDeleted: Number(t.records_deleted ?? 0),
+        schemaChanges: parseSchemaChanges(t.schema_changes),
       })),
   }));
+}
+
+/** The `schema_changes` column read back; `[]` for `NULL` or text that is not a JSON array. */
+function parseSchemaChanges(text: string | null | undefined): readonly SchemaChange[] {
+  if (text === null || text === undefined || text === '') return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? (parsed as SchemaChange[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { PageCursor } from '../core/index.js';
+import type { SchemaChange } from '../sink/index.js';
 
 /** A run window: both days included, `YYYY-MM-DD`, read in UTC. */
 export interface RunWindow {
@@ -88,6 +89,12 @@ export interface TaskResult {
    * and the run's `warnings` say it once for every such task.
    */
   readonly deletesNotApplied?: string;
+  /**
+   * What the sink's `prepare` changed in the task's destination (table created, columns added or
+   * widened, names shortened, type mismatches kept), in order; empty when nothing changed or the
+   * sink does not tell.
+   */
+  readonly schemaChanges: readonly SchemaChange[];
 }
 
 /** What a run did: the value `runTasks` resolves to and `--json` prints. */

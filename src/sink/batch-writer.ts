@@ -23,8 +23,10 @@ const debug = createDebug('servicenow-sync:sink');
 /** A batch to upsert: unique keys, the columns written and cleared, the state's save. */
 export interface UpsertBatch {
   readonly table: string;
-  /** The columns written, `sys_id` first. */
+  /** The columns written (SQL names), `sys_id` first. */
   readonly columns: readonly string[];
+  /** The rows' keys of `columns`, in their order (the same names unless some are shortened). */
+  readonly keys: readonly string[];
   /** Columns an update sets to `NULL` (`sys_deleted_at`). */
   readonly clear: readonly string[];
   /** The rows, unique by `sys_id`. */
@@ -94,7 +96,7 @@ export class BatchWriter {
   /** Upserts one batch in one transaction, `after` in that transaction after the rows. */
   async write(batch: UpsertBatch): Promise<UpsertCount> {
     const fast = this.#fast;
-    const { table, columns, clear, rows, bind, after } = batch;
+    const { table, columns, keys, clear, rows, bind, after } = batch;
     if (fast !== undefined) {
       // Holding Kysely's connection while better-sqlite3 runs the batch directly.
       return this.#db
@@ -103,7 +105,7 @@ export class BatchWriter {
     }
     this.#maxStatementBytes ??= this.#adapter.statementBytes(this.#db);
     const maxBytes = await this.#maxStatementBytes;
-    const chunks = bindChunks(this.#adapter, table, columns, rows, maxBytes);
+    const chunks = bindChunks(this.#adapter, table, keys, rows, maxBytes);
     return writeMultiRow(
       this.#db,
       { adapter: this.#adapter, table, columns, clear, rows, after, runAfter: this.#runAfter },

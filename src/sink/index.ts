@@ -1,8 +1,16 @@
 export { INSTANCE_TABLE } from './instance-registry-sql.js';
 export { KyselySink } from './kysely-sink.js';
 export type { KyselySinkOptions } from './kysely-sink-options.js';
+export { readShortenedNames, type ShortenedName } from './name-registry.js';
+export { NAME_REGISTRY_TABLE, type ShortenedKind } from './name-registry-sql.js';
 export { isPingableSink, type PingableSink } from './pingable-sink.js';
-export type { SchemaChange, SchemaChangeKind } from './schema-change.js';
+export { isPlanningSink, type PlanningSink } from './planning-sink.js';
+export {
+  formatSchemaChange,
+  type PrepareResult,
+  type SchemaChange,
+  type SchemaChangeKind,
+} from './schema-change.js';
 export {
   type DeleteResult,
   type InstanceClaim,

@@ -9,6 +9,7 @@ import {
   pingDatabase,
   type SinkDatabase,
   type Statement,
+  shortIdentifier,
 } from '../database/index.js';
 import type { Row, SqlDialect } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
@@ -30,7 +31,9 @@ import {
   liveKeys,
 } from './live-rows.js';
 import type { PingableSink } from './pingable-sink.js';
+import type { PlanningSink } from './planning-sink.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
+import { formatSchemaChange, type PrepareResult, type SchemaChange } from './schema-change.js';
 import type {
   DeleteResult,
   InstanceClaim,
@@ -92,7 +95,9 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  * await db.destroy();
  * ```
  */
-export class KyselySink implements KeyedSink, InstanceSink, PingableSink, StatePeekSink {
+export class KyselySink
+  implements KeyedSink, InstanceSink, PingableSink, PlanningSink, StatePeekSink
+{
   readonly #db: SinkDatabase;
   readonly #batchSize: number | undefined;
   readonly #prefix: string;
@@ -100,6 +105,7 @@ export class KyselySink implements KeyedSink, InstanceSink, PingableSink, StateP
   readonly #state: SyncStateStore;
   readonly #live: LiveRowsContext;
   readonly #writer: BatchWriter;
+  readonly #tableNames = new WeakMap<TaskDefinition, { full: string; sql: string }>();
 
   /**
    * @param db - A Kysely instance (`createDatabase(url)` or your own).
@@ -144,18 +150,60 @@ export class KyselySink implements KeyedSink, InstanceSink, PingableSink, StateP
   }
 
   /**
-   * The table a task is written to: `tablePrefix` + `task.target`.
+   * The SQL name of the table a task is written to: `tablePrefix` + `task.target`, shortened
+   * when longer than the database keeps (PostgreSQL 63 characters, MySQL 64: its start, `_` and
+   * 8 hex digits of its hash; the same name always gives the same SQL name).
    *
-   * @throws {@link ConfigurationError} when the prefixed name is too long.
+   * @throws {@link ConfigurationError} when the prefixed name is not a valid name.
    */
   tableName(task: TaskDefinition): string {
-    return prefixedTableName(this.#prefix, task);
+    return this.#names(task).sql;
   }
 
-  /** Creates the task's table when missing and adds the columns it lacks. */
-  async prepare(task: TaskDefinition, options: SinkCallOptions = {}): Promise<void> {
+  /**
+   * Makes the task's table follow the task, and resolves to what it changed:
+   *
+   * - creates it when missing (`sys_id` its primary key);
+   * - adds the columns it lacks;
+   * - widens a column whose wanted type is wider, as the database defines it (MySQL:
+   *   `VARCHAR(40)` -> `VARCHAR(100)` -> `LONGTEXT`); a column whose type differs in another way
+   *   is kept and reported (`type-mismatch`); nothing is narrowed or dropped;
+   * - a table or column name longer than the database keeps is shortened (see
+   *   {@link KyselySink.tableName}), recorded in `servicenow_sync_columns` and reused by later
+   *   runs; rows keep their full keys, mapped when written.
+   *
+   * @throws {@link SinkError} when two names shorten to one, a short name is already another
+   * table's or column's, a MySQL row would be too large (naming the table, with advice), or the
+   * database refuses a statement.
+   */
+  async prepare(task: TaskDefinition, options: SinkCallOptions = {}): Promise<PrepareResult> {
     options.signal?.throwIfAborted();
-    await this.#table(task);
+    const { changes } = await this.#tables.prepare(
+      this.#fullName(task),
+      this.tableName(task),
+      task,
+    );
+    return { changes };
+  }
+
+  /**
+   * The changes {@link KyselySink.prepare} would make to the task's table against the database
+   * as it is now, with their SQL; creates and changes nothing (the sink's registry tables are
+   * read only when they exist).
+   *
+   * @throws {@link SinkError} as `prepare` would (a name collision, a MySQL row too large), or
+   * when the database refuses a read.
+   *
+   * @example
+   * ```ts
+   * for (const change of await sink.planPrepare(task)) console.log(change.sql ?? change.kind);
+   * ```
+   */
+  async planPrepare(task: TaskDefinition, options: SinkCallOptions = {}): Promise<SchemaChange[]> {
+    options.signal?.throwIfAborted();
+    const changes = await this.#tables.plan(this.#fullName(task), this.tableName(task), task);
+    for (const change of changes) debug('plan %s', formatSchemaChange(change));
+    return changes;
   }
 
   /**
@@ -201,15 +249,21 @@ export class KyselySink implements KeyedSink, InstanceSink, PingableSink, StateP
     const unique = dedupe(table, rows);
     const present = keysOf(unique);
     dbOperations += await this.#tables.addDerived(task, state, unique, present);
-    const columns = state.columns.filter((c) => c === 'sys_id' || present.includes(c));
+    const keyOf = state.keyOf;
+    const columns =
+      keyOf.size === 0
+        ? state.columns.filter((c) => c === 'sys_id' || present.includes(c))
+        : state.columns.filter((c) => c === 'sys_id' || present.includes(keyOf.get(c) ?? c));
+    // The rows' keys of the columns, where some SQL names are shortened.
+    const keys = keyOf.size === 0 ? columns : columns.map((c) => keyOf.get(c) ?? c);
     const clear =
       state.columns.includes(DELETED_AT_COLUMN) && !columns.includes(DELETED_AT_COLUMN)
         ? [DELETED_AT_COLUMN]
         : [];
     const adapter = this.#live.adapter;
-    const bind = (row: Row, into: unknown[]) => bindRow(adapter, table, columns, row, into);
+    const bind = (row: Row, into: unknown[]) => bindRow(adapter, table, keys, row, into);
     const { inserted, statements } = await this.#writer.writeAll(
-      { table, columns, clear, rows: unique, bind, after: save },
+      { table, columns, keys, clear, rows: unique, bind, after: save },
       this.batchSizeFor(task),
       signal,
     );
@@ -358,6 +412,22 @@ export class KyselySink implements KeyedSink, InstanceSink, PingableSink, StateP
 
   /** The table state of a task, preparing the table on first use. */
   #table(task: TaskDefinition): Promise<TableState> {
-    return this.#tables.get(this.tableName(task), task);
+    return this.#tables.get(this.#fullName(task), this.tableName(task), task);
+  }
+
+  /** The full name of a task's table: `tablePrefix` + `task.target`. */
+  #fullName(task: TaskDefinition): string {
+    return this.#names(task).full;
+  }
+
+  /** The full and SQL names of a task's table, worked out once per task. */
+  #names(task: TaskDefinition): { full: string; sql: string } {
+    let names = this.#tableNames.get(task);
+    if (names === undefined) {
+      const full = prefixedTableName(this.#prefix, task);
+      names = { full, sql: shortIdentifier(full, this.#live.adapter.maxIdentifierLength) };
+      this.#tableNames.set(task, names);
+    }
+    return names;
   }
 }

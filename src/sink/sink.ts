@@ -5,6 +5,7 @@
  */
 import type { Row } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
+import type { PrepareResult } from './schema-change.js';
 import type { SyncState, SyncStateUpdate } from './sync-state.js';
 
 /** Options of every sink call. */
@@ -92,8 +93,13 @@ export interface Sink {
    * is one `write`.
    */
   batchSizeFor?(task: TaskDefinition): number;
-  /** Makes the task's destination ready (creates or extends its table). */
-  prepare(task: TaskDefinition, options?: SinkCallOptions): Promise<void>;
+  /**
+   * Makes the task's destination ready (creates or extends its table). May resolve to the
+   * `SchemaChange`s it made, which a run reports (`TaskResult.schemaChanges`, the execution
+   * log); resolving to nothing reports none.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a sink whose prepare returns Promise<void> must still compile
+  prepare(task: TaskDefinition, options?: SinkCallOptions): Promise<void | PrepareResult>;
   /** Upserts a batch of rows by `sys_id`. */
   write(
     task: TaskDefinition,

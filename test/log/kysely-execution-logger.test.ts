@@ -30,6 +30,7 @@ function taskResult(name: string, overrides: Partial<TaskResult> = {}): TaskResu
     recordsDeleted: 0,
     watermark: null,
     warnings: [],
+    schemaChanges: [],
     ...overrides,
   };
 }
@@ -222,7 +223,12 @@ for (const target of testDatabases) {
         .find((table) => table.name === 'servicenow_execution_task')
         ?.columns.map((c) => c.name);
       expect(columns).toEqual(
-        expect.arrayContaining(['sync_mode', 'expected_records', 'records_deleted']),
+        expect.arrayContaining([
+          'sync_mode',
+          'expected_records',
+          'records_deleted',
+          'schema_changes',
+        ]),
       );
       await dropTables(t.db, LOG_TABLES);
     });

@@ -245,9 +245,9 @@ describe('TaskDefinitionError', () => {
       ),
     ).toContain('table');
     expect(
-      problems({ name: 't', table: 'incident', fields: { ['a'.repeat(64)]: 'string' } }).issues[0]
+      problems({ name: 't', table: 'incident', fields: { ['a'.repeat(129)]: 'string' } }).issues[0]
         ?.message,
-    ).toMatch(/longer than 63/);
+    ).toMatch(/longer than 128/);
     expect(
       problems({ name: 't', table: 'incident', fields: { number: 'string' }, pageSize: 10_001 })
         .issues[0]?.path,

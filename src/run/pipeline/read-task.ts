@@ -5,7 +5,7 @@
  * @module
  */
 import createDebug from 'debug';
-import type { SyncState } from '../../sink/index.js';
+import { formatSchemaChange, type SyncState } from '../../sink/index.js';
 import { cancelReason } from '../cancel-reason.js';
 import { copyPages } from './copy-pages.js';
 import { createPageDecoder } from './decode-page.js';
@@ -32,7 +32,12 @@ export async function readTask(context: TaskContext): Promise<TaskRead> {
   const { runId, options, plan, taskPlan, signal, tally } = context;
   const { task } = taskPlan;
   if (signal.aborted) throw cancelReason(signal);
-  await plan.sinks.sink.prepare(task, { signal });
+  const prepared = await plan.sinks.sink.prepare(task, { signal });
+  const changes = prepared?.changes ?? [];
+  tally.setSchemaChanges(changes);
+  for (const change of changes) {
+    debug('run %s task %s: %s', runId, task.name, formatSchemaChange(change));
+  }
   const { stateSink } = taskPlan;
   const state = stateSink === undefined ? undefined : await stateSink.readState(task, { signal });
   tally.commitWatermark(state?.watermark ?? null);

@@ -64,6 +64,7 @@ export function taskResultOf(end: TaskEnd): TaskResult {
     recordsDeleted: parts.recordsDeleted,
     watermark: parts.watermark ?? tally.watermark,
     warnings,
+    schemaChanges: tally.schemaChanges,
     ...(parts.deletesNotApplied === undefined
       ? {}
       : { deletesNotApplied: parts.deletesNotApplied }),

@@ -6,6 +6,7 @@
  */
 import type { Page } from '../../client/index.js';
 import type { PageCursor } from '../../core/index.js';
+import type { SchemaChange } from '../../sink/index.js';
 import { summarize } from '../error-summary.js';
 import type { TaskCounters } from '../progress.js';
 import type { ErrorSummary } from '../run-result.js';
@@ -40,6 +41,7 @@ export class TaskTally {
   #stalled = false;
   readonly #rejects: ErrorSummary[] = [];
   #watermark: PageCursor | null = null;
+  #schemaChanges: readonly SchemaChange[] = [];
 
   /** Counts HTTP requests (retries included). */
   addApiCalls(calls: number): void {
@@ -68,6 +70,16 @@ export class TaskTally {
   addReject(error: unknown): void {
     this.#recordsRejected += 1;
     if (this.#rejects.length < MAX_REJECT_SAMPLES) this.#rejects.push(summarize(error));
+  }
+
+  /** Records what the sink's `prepare` changed in the task's destination. */
+  setSchemaChanges(changes: readonly SchemaChange[]): void {
+    this.#schemaChanges = changes;
+  }
+
+  /** What the sink's `prepare` changed (empty until it said). */
+  get schemaChanges(): readonly SchemaChange[] {
+    return this.#schemaChanges;
   }
 
   /** Records the task's watermark as now committed (or read from the sink's state). */
