@@ -45,8 +45,14 @@ export interface PlanTaskJson extends Omit<TaskSyncPlan, 'columns' | 'schemaChan
   /** `true` for a table discovered with `--table`. */
   readonly discovered: boolean;
   readonly columns: readonly PlanColumnJson[];
+  /** Elements of unknown glide types, read as text: `element (type)`. */
   readonly fallbacks: readonly string[];
+  /** Fields the API leaves out for this user (field ACLs): they would read as empty. */
   readonly unreadableFields: readonly string[];
+  /** References without a display column (the referenced table's display field is unknown). */
+  readonly referencesWithoutDisplay: readonly string[];
+  /** Discovered tables: the estimated MySQL row and whether it fits; else `null`. */
+  readonly mysqlRow: DiscoveredTable['mysqlRow'] | null;
   /**
    * The DDL against the current database (`[]`: the table is up to date); `null` when the sink
    * cannot plan it.
@@ -73,7 +79,7 @@ export function planJsonOf(
     database,
     mode: report.mode,
     plannedAt: report.plannedAt,
-    warnings: report.warnings,
+    warnings: [...report.warnings, ...parentWarnings(report.tasks, discovered)],
     tasks: report.tasks.map((task) =>
       taskJsonOf(
         task,
@@ -81,6 +87,27 @@ export function planJsonOf(
       ),
     ),
   };
+}
+
+/**
+ * A parent class holds its children's rows (`task` holds every incident): two tasks of which one
+ * reads a parent of the other's table copy those rows twice.
+ */
+function parentWarnings(
+  tasks: readonly TaskSyncPlan[],
+  discovered: readonly DiscoveredTable[],
+): string[] {
+  const warnings: string[] = [];
+  for (const child of discovered) {
+    for (const parent of tasks) {
+      if (parent.table !== child.table && child.chain.includes(parent.table)) {
+        warnings.push(
+          `${child.table} extends ${parent.table}: its rows are also rows of ${parent.table}, so tasks ${child.task.name} and ${parent.name} both copy them (into ${child.task.target} and ${parent.target}); filter ${parent.name} with sys_class_name if that is not wanted`,
+        );
+      }
+    }
+  }
+  return warnings;
 }
 
 function taskJsonOf(task: TaskSyncPlan, found: DiscoveredTable | undefined): PlanTaskJson {
@@ -111,6 +138,8 @@ function taskJsonOf(task: TaskSyncPlan, found: DiscoveredTable | undefined): Pla
     }),
     fallbacks: found?.fallbacks ?? [],
     unreadableFields: found?.unreadableFields ?? [],
+    referencesWithoutDisplay: found?.referencesWithoutDisplay ?? [],
+    mysqlRow: found?.mysqlRow ?? null,
     schemaChanges: changes,
   };
 }

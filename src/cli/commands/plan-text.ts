@@ -16,7 +16,7 @@ export function planText(plan: PlanJson): string[] {
     `Plan against ${database.url} [${database.dialect}]${state}`,
     `Mode ${plan.mode}, planned at ${plan.plannedAt} UTC. Nothing was written.`,
   ];
-  for (const task of plan.tasks) lines.push('', ...taskText(task));
+  for (const task of plan.tasks) lines.push('', ...taskText(task, database.dialect));
   if (plan.warnings.length > 0) {
     lines.push('', 'Warnings:');
     for (const warning of plan.warnings) lines.push(`  - ${warning}`);
@@ -24,7 +24,7 @@ export function planText(plan: PlanJson): string[] {
   return lines;
 }
 
-function taskText(task: PlanTaskJson): string[] {
+function taskText(task: PlanTaskJson, dialect: string): string[] {
   const head = task.name === task.table ? task.name : `${task.name} (${task.table})`;
   const facts: [string, string][] = [
     ['chain', task.chain.join(' -> ')],
@@ -49,6 +49,17 @@ function taskText(task: PlanTaskJson): string[] {
   if (task.unreadableFields.length > 0) {
     lines.push(
       `  unreadable (left out by the API for this user, they would read as empty): ${task.unreadableFields.join(', ')}`,
+    );
+  }
+  if (task.referencesWithoutDisplay.length > 0) {
+    lines.push(
+      `  no display column (display field unknown): ${task.referencesWithoutDisplay.join(', ')}`,
+    );
+  }
+  if (task.mysqlRow !== null && (dialect === 'mysql' || !task.mysqlRow.fits)) {
+    const { rowBytes, inRowBytes, fits } = task.mysqlRow;
+    lines.push(
+      `  mysql row: ${rowBytes} of 65535 bytes, ${inRowBytes} of 8126 in-row: ${fits ? 'fits' : 'does NOT fit (narrow it with --fields)'}`,
     );
   }
   lines.push(...ddlText(task));

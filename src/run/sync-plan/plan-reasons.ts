@@ -17,7 +17,10 @@ export function taskModeReason(
   selection: TaskSelection,
 ): string {
   if (selection.incremental !== undefined) return 'incremental on sys_updated_on';
-  if (plan.mode === 'incremental') return 'full: the task reads in full in incremental runs';
+  if (plan.mode === 'incremental') {
+    const why = task.fullReason ?? 'the task is read in full (incremental: false)';
+    return why.startsWith('full') ? why : `full: ${why}`;
+  }
   if (plan.window !== undefined && task.window !== undefined) {
     return `full: the window ${plan.window.from}..${plan.window.to} on ${task.window}`;
   }

@@ -7,7 +7,7 @@
  */
 import { formatUtcDateTime } from '../../core/index.js';
 import type { SqlDialect } from '../../fields/index.js';
-import { isStatePeekSink, type SchemaChange, type Sink, type SyncState } from '../../sink/index.js';
+import { isPlanningSink, isStatePeekSink, type Sink, type SyncState } from '../../sink/index.js';
 import type { Job, TaskDefinition } from '../../tasks/index.js';
 import { planTask, selectRows } from '../pipeline/index.js';
 import type { RunClient, RunTasksOptions } from '../run-options.js';
@@ -25,10 +25,6 @@ import type { PlannedColumn, SyncPlanReport, TaskSyncPlan } from './sync-plan-ty
 interface PlanningAbilities {
   readonly dialect?: SqlDialect;
   tableName?(task: TaskDefinition): string;
-  planPrepare?(
-    task: TaskDefinition,
-    options?: { readonly signal?: AbortSignal },
-  ): Promise<readonly SchemaChange[]>;
 }
 
 /** The plan's shared context. */
@@ -122,7 +118,9 @@ async function planOneTask(context: PlanContext, task: TaskDefinition): Promise<
   const deleteMode = plan.deletes.get(task.name) ?? 'none';
   const audit = deleteMode === 'audit' ? await context.audit() : undefined;
   const schemaChanges =
-    sink?.planPrepare === undefined ? undefined : [...(await sink.planPrepare(task, { signal }))];
+    sink !== undefined && isPlanningSink(sink)
+      ? await sink.planPrepare(task, { signal })
+      : undefined;
   return {
     name: task.name,
     table: task.table,
