@@ -262,6 +262,8 @@ describe('--help', () => {
     ['--help'],
     ['demo', '--help'],
     ['sync', '--help'],
+    ['plan', '--help'],
+    ['generate', '--help'],
     ['runs', '--help'],
     ['mock', '--help'],
   ]) {
