@@ -219,8 +219,9 @@ describe('unknown fields', () => {
 });
 
 describe('base tables', () => {
-  test('task holds incidents and incident tasks', () => {
-    const tasks = all(store, 'incident_task');
+  test('task holds incidents, incident tasks and the other task children', () => {
+    const children = ['incident_task', 'problem', 'change_request', 'sc_request', 'sc_req_item'];
+    const tasks = children.flatMap((table) => all(store, table));
     expect(store.count('task')).toBe(incidents.length + tasks.length);
     const result = store.select('task', q('priority=1^ORDERBYsys_id'), { count: true });
     const want = expected([...incidents, ...tasks], (r) => r.priority === '1');

@@ -6,6 +6,7 @@
  * @module
  */
 import type { MockField, MockTableSchema } from '../../types.js';
+import { maxLengthOf } from '../dictionary/field-attributes.js';
 import { formatDate, formatDateTime, formatDuration } from '../glide-format.js';
 import { hex8 } from '../sys-id.js';
 import type { FieldDraw, SchemaRow } from './schema-row.js';
@@ -38,19 +39,19 @@ function label(name: string): string {
 }
 
 function text(field: MockField): FieldDraw {
+  const max = maxLengthOf(field);
   if (LONG_TEXT.test(field.name)) {
     return (r) => {
       if (r.chance(field.name, 0.15)) return '';
       const count = 1 + r.int(field.name, 3, 1);
       const first = r.int(field.name, SENTENCES.length, 2);
-      return Array.from(
-        { length: count },
-        (_, k) => SENTENCES[(first + k * 3) % SENTENCES.length],
-      ).join('\n');
+      return Array.from({ length: count }, (_, k) => SENTENCES[(first + k * 3) % SENTENCES.length])
+        .join('\n')
+        .slice(0, max);
     };
   }
   const name = label(field.name);
-  return (r) => (r.chance(field.name, 0.1) ? '' : `${name} ${r.row + 1}`);
+  return (r) => (r.chance(field.name, 0.1) ? '' : `${name} ${r.row + 1}`.slice(0, max));
 }
 
 function money(field: MockField): FieldDraw {

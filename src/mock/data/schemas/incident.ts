@@ -49,7 +49,7 @@ export const incidentSchema: MockTableSchema = {
     str('origin_id'),
     str('business_impact'),
     str('cause'),
-    str('u_vendor_ticket'),
+    { ...str('u_vendor_ticket'), maxLength: 20, label: 'Vendor ticket' },
     int('u_outage_minutes'),
     choice('u_customer_impact', CUSTOMER_IMPACTS),
     field('u_cost', 'currency'),

@@ -23,7 +23,7 @@ export const problemSchema: MockTableSchema = {
     bool('major_problem'),
     str('cause_notes'),
     str('fix_notes'),
-    str('workaround'),
+    { ...str('workaround'), maxLength: 4000 },
     ref('first_reported_by_task', 'task'),
     int('related_incidents'),
     choice('resolution_code', PROBLEM_RESOLUTIONS),

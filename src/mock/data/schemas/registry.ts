@@ -56,8 +56,8 @@ export const MOCK_TABLE_NAMES: readonly string[] = [
 /**
  * Every schema the mock knows, by table name: the served tables, their base tables (`task`,
  * `cmdb_ci`, `cmdb_ci_hardware`, `cmdb_ci_computer`, `cmdb`), which can be read too (their rows
- * are the rows of their child tables), and the dictionary tables (`sys_db_object`,
- * `sys_dictionary`, `sys_choice`).
+ * are the rows of their child tables),
+ * and the dictionary tables (`sys_db_object`, `sys_dictionary`, `sys_choice`).
  *
  * @example
  * ```ts
@@ -78,10 +78,6 @@ export const mockSchemas: Readonly<Record<string, MockTableSchema>> = Object.fro
     cmdbCiSchema,
     cmdbCiNetworkLinkSchema,
     sysAuditDeleteSchema,
-    cmdbSchema,
-    sysDbObjectSchema,
-    sysDictionarySchema,
-    sysChoiceSchema,
     problemSchema,
     changeRequestSchema,
     scCatItemSchema,
@@ -92,6 +88,10 @@ export const mockSchemas: Readonly<Record<string, MockTableSchema>> = Object.fro
     cmdbCiServerSchema,
     uVendorReviewSchema,
     uRateCardSchema,
+    cmdbSchema,
+    sysDbObjectSchema,
+    sysDictionarySchema,
+    sysChoiceSchema,
   ].map((schema) => [schema.name, schema]),
 );
 

@@ -8,7 +8,7 @@ import type { MockTableSchema } from '../../types.js';
 import { TASK_STATES } from './choices.js';
 import { CATALOG_CATEGORIES, ITEM_STAGES, REQUEST_STATES } from './choices-itsm.js';
 import { bool, choice, dateTime, field, int, ref, str } from './field-builders.js';
-import { SYSTEM_FIELDS } from './system-fields.js';
+import { CLASS_AND_DOMAIN_FIELDS, SYSTEM_FIELDS } from './system-fields.js';
 import { taskFields } from './task.js';
 
 /** Schema of `sc_cat_item`. */
@@ -25,7 +25,7 @@ export const scCatItemSchema: MockTableSchema = {
     bool('active'),
     int('order'),
     ref('vendor', 'core_company'),
-    field('sys_class_name', 'sys_class_name'),
+    ...CLASS_AND_DOMAIN_FIELDS,
     ...SYSTEM_FIELDS,
   ],
 };
