@@ -16,7 +16,7 @@ const HASH_DIGITS = 8;
  * @example
  * ```ts
  * shortIdentifier('u_a_very_long_custom_field_name_from_a_scoped_application_display', 63);
- * // 'u_a_very_long_custom_field_name_from_a_scoped_applicat_1c0b5f3e' (63 characters)
+ * // 'u_a_very_long_custom_field_name_from_a_scoped_applicat_18d08a31' (63 characters)
  * ```
  */
 export function shortIdentifier(name: string, maxLength: number): string {

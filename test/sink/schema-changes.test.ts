@@ -232,6 +232,18 @@ for (const target of sinkTargets) {
       expect(await later.countRows(long)).toBe(2);
     });
 
+    it('shortens a long column a transform derives, and writes it again from a later sink', async () => {
+      const name = table('derived');
+      const derived = longName('derived');
+      const plain = task(name, { number: fields.string() });
+      await new KyselySink(db).write(plain, [{ sys_id: 'd1', number: 'INC1', [derived]: 'one' }]);
+      await new KyselySink(db).write(plain, [{ sys_id: 'd2', number: 'INC2', [derived]: 'two' }]);
+      const sqlName = shortIdentifier(derived, max);
+      const rows = await db.selectFrom(name).selectAll().orderBy('sys_id').execute();
+      expect(rows.map((r) => r[sqlName])).toEqual(['one', 'two']);
+      expect((await columnsOf(name)).map((c) => c.name)).toEqual(['sys_id', 'number', sqlName]);
+    });
+
     it('refuses two names that mean one SQL column, naming both', async () => {
       if (!Number.isFinite(max)) return; // SQLite keeps every name: nothing to collide
       const field = longName('twin');
