@@ -7,10 +7,7 @@
 import type { Command } from 'commander';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { addConnectionFlags, addTableFlags } from './run-flag-definitions.js';
-
-/** The default `--out` of `generate`. */
-export const DEFAULT_GENERATE_DIR = './servicenow-tasks';
+import { addConnectionFlags, addTableFlags, DEFAULT_GENERATE_DIR } from './run-flag-definitions.js';
 
 /** `generate`: a TypeScript task module per discovered table. */
 export function addGenerateCommand(

@@ -8,6 +8,9 @@ import { type Command, Option } from 'commander';
 import { ENVIRONMENT } from './connection.js';
 import { positiveInteger } from './usage-error.js';
 
+/** The default `--out` of `generate`. */
+export const DEFAULT_GENERATE_DIR = './servicenow-tasks';
+
 /** A repeatable flag's values, in order. */
 export const collect = (value: string, previous: string[] | undefined): string[] => [
   ...(previous ?? []),
