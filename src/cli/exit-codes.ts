@@ -92,6 +92,9 @@ export type ErrorClasses = Pick<
 
 /** Library errors thrown before anything is read or written, by their code. */
 const REFUSED_BEFORE_THE_RUN: ReadonlySet<string> = new Set([
+  // Discovery (--table): the dictionary or the table is not readable by the integration user.
+  'DICTIONARY_ACCESS_DENIED',
+  'TABLE_ACCESS_DENIED',
   'QUERY_SYNTAX',
   'TASK_DEFINITION_INVALID',
   'TIME_ZONE_MISMATCH',

@@ -7,8 +7,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_DEMO_DB, ENVIRONMENT } from './connection.js';
 import { cliMessage } from './error-message.js';
 import { EXIT_CODES, EXIT_CODES_HELP, errorKind, exitCodeOfError } from './exit-codes.js';
+import { addGenerateCommand } from './generate-definition.js';
 import { type CliIo, line } from './io.js';
 import { addRunsCancelCommand, addUnlockCommand } from './lock-definitions.js';
+import { addPlanCommand } from './plan-definition.js';
 import { addStateCommand } from './state-definition.js';
 import { addSyncCommand } from './sync-definition.js';
 import { nonNegativeInteger, positiveInteger } from './usage-error.js';
@@ -20,7 +22,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = 0;
   const program = new Command()
     .name('servicenow-sync')
-    .description('Copy ServiceNow tables (incidents, SLAs, time worked, configurations) into SQL.')
+    .description(
+      'Copy ServiceNow tables (incidents, SLAs, time worked, configurations, or any table) into SQL.',
+    )
     .version(VERSION)
     .exitOverride()
     .configureOutput({
@@ -37,6 +41,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'Examples:',
         '  $ servicenow-sync demo',
         '  $ servicenow-sync sync incidents --from 2026-11-01 --to 2026-11-07 --instance https://acme.service-now.com',
+        '  $ servicenow-sync plan --table problem --db postgres://localhost/sn',
+        '  $ servicenow-sync sync --table problem --incremental --db postgres://localhost/sn',
+        '  $ servicenow-sync generate --table u_vendor_review --out src/tasks',
         '  $ servicenow-sync runs',
         '  $ servicenow-sync state',
         '  $ servicenow-sync sync --help',
@@ -50,6 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   addDemoCommand(program, io, done);
   addSyncCommand(program, io, done);
+  addPlanCommand(program, io, done);
+  addGenerateCommand(program, io, done);
   addRunsCommand(program, io, done);
   addUnlockCommand(program, io, done);
   addStateCommand(program, io, done);

@@ -43,5 +43,17 @@ export {
   startRun,
 } from './run-tasks.js';
 export { type DeleteMode, normalizeSince, type SyncMode } from './sync-mode.js';
+export {
+  type PlanClient,
+  type PlannedColumn,
+  type PlannedDeletes,
+  type PlannedPartitions,
+  type PlannedWatermark,
+  type PlanSyncOptions,
+  planSync,
+  type SyncPlanReport,
+  type TaskSyncPlan,
+  type WatermarkSource,
+} from './sync-plan/index.js';
 export { isUtcZone } from './time-zone-guard.js';
 export { isIsoDay, validateWindow } from './window.js';

@@ -4,6 +4,7 @@
  *
  * @module
  */
+
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import PQueue from 'p-queue';
@@ -12,6 +13,7 @@ import { cancelReason } from './cancel-reason.js';
 import { deletesWarnings } from './deletes/index.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
+import { fullReadWarnings } from './full-read-warnings.js';
 import { holdLock, replacedRunOf } from './hold-lock.js';
 import { claimInstance } from './instance-guard.js';
 import { preflight } from './preflight/index.js';
@@ -119,7 +121,7 @@ async function register(
   startedAt: Date,
   lease: RunLease | undefined,
 ): Promise<Registered> {
-  const warnings: string[] = [];
+  const warnings: string[] = fullReadWarnings(tasks, plan.mode);
   if (plan.checkTimeZone) {
     const warning = await checkTimeZone(options.client, {
       strict: plan.strictTimeZone,

@@ -27,6 +27,7 @@ export {
   type WriteResult,
 } from './sink.js';
 export { SinkError } from './sink-error.js';
+export { isStatePeekSink, type StatePeekSink } from './state-peek.js';
 export {
   readSyncStates,
   resetSyncState,

@@ -45,6 +45,7 @@ import type {
   WriteResult,
 } from './sink.js';
 import { SinkTables, type TableState } from './sink-tables.js';
+import type { StatePeekSink } from './state-peek.js';
 import {
   checkStateUpdate,
   type StateKey,
@@ -94,7 +95,9 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  * await db.destroy();
  * ```
  */
-export class KyselySink implements KeyedSink, InstanceSink, PingableSink, PlanningSink {
+export class KyselySink
+  implements KeyedSink, InstanceSink, PingableSink, PlanningSink, StatePeekSink
+{
   readonly #db: SinkDatabase;
   readonly #batchSize: number | undefined;
   readonly #prefix: string;
@@ -317,6 +320,21 @@ export class KyselySink implements KeyedSink, InstanceSink, PingableSink, Planni
     const key = this.#stateKey(task);
     options.signal?.throwIfAborted();
     return this.#state.read(key);
+  }
+
+  /**
+   * The task's stored {@link SyncState} read without creating anything (a database without
+   * `servicenow_sync_state` has none): what `planSync` shows.
+   *
+   * @throws {@link SinkError} when the database refuses the statement.
+   */
+  async peekState(
+    task: TaskDefinition,
+    options: SinkCallOptions = {},
+  ): Promise<SyncState | undefined> {
+    const key = this.#stateKey(task);
+    options.signal?.throwIfAborted();
+    return this.#state.peek(key);
   }
 
   /**

@@ -95,6 +95,21 @@ export class SyncStateStore {
     return row === undefined ? undefined : stateOfRow(row);
   }
 
+  /**
+   * The stored state of `key` without creating the table: `undefined` when the table or the
+   * row does not exist.
+   */
+  async peek(key: StateKey): Promise<SyncState | undefined> {
+    const columns = await readColumns(this.#db, this.#adapter, SYNC_STATE_TABLE);
+    if (columns.length === 0) return undefined;
+    const [row] = await this.run<StateRow>(
+      this.#db,
+      readStateStatement(this.#adapter, key),
+      'read',
+    );
+    return row === undefined ? undefined : stateOfRow(row);
+  }
+
   /** The statement saving `update` (checked) for `key`, the table created first. */
   async saveStatement(
     key: StateKey,

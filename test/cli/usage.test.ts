@@ -48,7 +48,7 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
   });
 
   it.concurrent('missing target', async () => {
-    await expectUsageError(['sync', ...CREDENTIALS], /missing required argument 'targets'/);
+    await expectUsageError(['sync', ...CREDENTIALS], /Name what to sync: .*--table NAME/);
   });
 
   it.concurrent('--incremental with a window, or with --full', async () => {
@@ -262,6 +262,8 @@ describe('--help', () => {
     ['--help'],
     ['demo', '--help'],
     ['sync', '--help'],
+    ['plan', '--help'],
+    ['generate', '--help'],
     ['runs', '--help'],
     ['mock', '--help'],
   ]) {

@@ -12,7 +12,7 @@ import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { checkDemoDatabase, demoInstance } from './demo-guard.js';
 import { shownDatabase } from './existing-database.js';
-import { planSync, runInto, type SyncPlan } from './sync-command.js';
+import { runInto, type SyncPlan, syncPlanOf, syncSettingsOf } from './sync-command.js';
 
 /** Flags of the `demo` command. */
 export interface DemoFlags {
@@ -34,9 +34,11 @@ export async function demoCommand(flags: DemoFlags, io: CliIo): Promise<number> 
   const instance = demoInstance(flags.seed);
   const asDemo = (plan: SyncPlan): SyncPlan => ({ ...plan, run: { ...plan.run, instance } });
   const incidents = asDemo(
-    planSync(['incidents'], { from: DEMO_WINDOW.from, to: DEMO_WINDOW.to, db: url }),
+    syncPlanOf(
+      syncSettingsOf(['incidents'], { from: DEMO_WINDOW.from, to: DEMO_WINDOW.to, db: url }),
+    ),
   );
-  const configurations = asDemo(planSync(['configurations'], { db: url }));
+  const configurations = asDemo(syncPlanOf(syncSettingsOf(['configurations'], { db: url })));
   const targets = [incidents, configurations].flatMap((plan) =>
     [...plan.work].map((task) => task.target),
   );

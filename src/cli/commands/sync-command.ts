@@ -21,13 +21,13 @@ import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../
 import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { filtersOf, taskNamesOf, workOf } from './sync-targets.js';
+import { discoverTasks } from './discovered-tasks.js';
+import { type TargetFlags, type TargetRequest, targetRequestOf, workOf } from './sync-targets.js';
 
 /** Flags of the `sync` command. */
-export interface SyncFlags extends ConnectionFlags {
+export interface SyncFlags extends ConnectionFlags, TargetFlags {
   readonly from?: string;
   readonly to?: string;
-  readonly filter?: readonly string[];
   readonly concurrency?: number;
   readonly partitions?: number;
   readonly pageSize?: number;
@@ -75,39 +75,50 @@ export interface SyncPlan {
   readonly tablePrefix?: string;
 }
 
+/** A sync's settings checked from its flags, before the work is built (and tables discovered). */
+export type SyncSettings = Omit<SyncPlan, 'work'> & {
+  /** The targets and tables, checked. */
+  readonly request: TargetRequest;
+  /** The options of the built-in tasks (filters, page size). */
+  readonly jobOptions: JobOptions;
+};
+
 /** The shortest `--lock-stale`, in seconds: twice the lock's 15-second heartbeat. */
 const MIN_LOCK_STALE_SECONDS = 30;
 
 /**
- * Builds the job or task list of the targets and the run options of the flags. Throws
- * UsageError for what only the CLI knows (targets, flag syntax and combinations), and lets the
- * library's checks of windows, dates and filters through.
+ * Checks the targets and flags into a sync's settings. Throws UsageError for what only the CLI
+ * knows (targets, flag syntax and combinations), and lets the library's checks of windows, dates
+ * and filters through. Sends nothing: `--table` tables are discovered after it.
  */
-export function planSync(
+export function syncSettingsOf(
   targets: readonly string[],
   flags: SyncFlags,
   defaultDb = DEFAULT_DB,
-): SyncPlan {
+): SyncSettings {
+  const request = targetRequestOf(targets, flags);
   const jobOptions: JobOptions = {
-    filters: filtersOf(flags.filter ?? [], taskNamesOf(targets)),
+    filters: request.catalogFilters,
     ...(flags.pageSize === undefined ? {} : { pageSize: flags.pageSize }),
   };
-  const work = workOf(targets, jobOptions);
+  const job = jobOf(request);
   const windowGiven = flags.from !== undefined || flags.to !== undefined;
   const mode: SyncMode | undefined = flags.incremental
     ? 'incremental'
     : flags.full || windowGiven
       ? 'full'
-      : isJob(work)
+      : job !== undefined
         ? undefined
-        : listMode(work);
-  checkModeFlags(flags, mode ?? (isJob(work) ? work.mode : 'full'));
+        : listMode(request);
+  checkModeFlags(flags, mode ?? job?.mode ?? 'full');
   if (windowGiven && (flags.from === undefined || flags.to === undefined))
     throw new UsageError('Give both --from and --to (YYYY-MM-DD)');
   const window = windowGiven ? validateWindow({ from: flags.from, to: flags.to }) : undefined;
-  const concurrency = flags.concurrency ?? (isJob(work) ? undefined : Math.min(work.length, 4));
+  const tasks = request.taskNames.length + request.tables.length;
+  const concurrency = flags.concurrency ?? (job !== undefined ? undefined : Math.min(tasks, 4));
   return {
-    work,
+    request,
+    jobOptions,
     db: checkDb(flags.db ?? defaultDb),
     run: {
       ...(mode === undefined ? {} : { mode }),
@@ -126,6 +137,22 @@ export function planSync(
   };
 }
 
+/** The sync of `settings` once its tables are discovered (`discovered`, in `--table` order). */
+export function syncPlanOf(
+  settings: SyncSettings,
+  discovered: readonly TaskDefinition[] = [],
+): SyncPlan {
+  const { request, jobOptions, ...rest } = settings;
+  return { ...rest, work: workOf(request, jobOptions, discovered) };
+}
+
+/** The job a sync runs: one job named and no `--table`; else `undefined` (a task list). */
+function jobOf(request: TargetRequest): Job | undefined {
+  if (request.tables.length > 0 || request.targets.length !== 1) return undefined;
+  const work = workOf(request, {});
+  return isJob(work) ? work : undefined;
+}
+
 /** `--lock-stale` in milliseconds; refused when a live run could look dead between heartbeats. */
 function lockStaleOf(seconds: number | undefined): number | undefined {
   if (seconds === undefined) return undefined;
@@ -139,13 +166,14 @@ function lockStaleOf(seconds: number | undefined): number | undefined {
 
 /**
  * A task list of configuration tables alone syncs as the configurations job does
- * (incrementally: the first run loads everything); any other list loads a window or its whole
- * selection (the run's default).
+ * (incrementally: the first run loads everything); any other list, discovered tables included,
+ * loads a window or its whole selection (the run's default) unless --incremental.
  */
-function listMode(tasks: readonly TaskDefinition[]): SyncMode | undefined {
+function listMode(request: TargetRequest): SyncMode | undefined {
+  if (request.tables.length > 0) return undefined;
   const configurations = configurationsJob();
   const names = new Set(configurations.tasks.map((t) => t.name));
-  return tasks.every((t) => names.has(t.name)) ? configurations.mode : undefined;
+  return request.taskNames.every((name) => names.has(name)) ? configurations.mode : undefined;
 }
 
 /** Flags that only apply to one mode, named as the flags that choose it. */
@@ -181,8 +209,22 @@ export async function syncCommand(
   if (flags.instance === undefined)
     throw new UsageError('Missing --instance (or SN_INSTANCE): the instance URL');
   const auth = authFrom(flags);
-  const plan = planSync(targets, flags);
+  const settings = syncSettingsOf(targets, flags);
   const client = new ServiceNowClient({ instanceUrl: flags.instance, auth });
+  let plan: SyncPlan;
+  try {
+    const discovered = await discoverTasks(client, settings.request, {
+      signal: io.interrupted,
+      ...(flags.pageSize === undefined ? {} : { pageSize: flags.pageSize }),
+    });
+    plan = syncPlanOf(
+      settings,
+      discovered.map((d) => d.task),
+    );
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
   const result = await runInto(plan, client, io, flags);
   report(result, plan, io, flags);
   return exitCodeOfRuns([result.status], io.interrupted);

@@ -15,7 +15,7 @@ import {
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
 import { openExistingDatabase } from './existing-database.js';
-import { workOf } from './sync-targets.js';
+import { targetRequestOf, workOf } from './sync-targets.js';
 
 /** Flags of the `unlock` command. */
 export interface UnlockFlags {
@@ -117,7 +117,7 @@ export async function runsCancelCommand(
 function lockNameOf(targets: readonly string[]): string {
   const [first] = targets;
   if (targets.length === 1 && first?.startsWith('tasks:')) return first;
-  return lockJobOf(workOf(targets, {}));
+  return lockJobOf(workOf(targetRequestOf(targets, {}), {}));
 }
 
 /** What was removed and closed, and whether the holder may still be running. */
