@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { SCHEMA_TABLE_SPECS } from '../../src/mock/data/generators/schema-tables.js';
 import {
   createMockData,
   DEFAULT_MOCK_REFERENCE_TIME,
@@ -48,6 +49,7 @@ const FORMATS: Readonly<Record<string, RegExp>> = {
 
 describe('schema-generated tables', () => {
   test('have fixed sizes, whatever the scale', () => {
+    expect(SCHEMA_TABLE_SPECS.map((spec) => spec.schema.name)).toEqual(SCHEMA_TABLE_NAMES);
     const small = createMockData({ seed: 4, scale: 10 });
     const sizes = Object.fromEntries(SCHEMA_TABLE_NAMES.map((t) => [t, store.count(t)]));
     expect(sizes).toEqual({
