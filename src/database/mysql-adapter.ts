@@ -3,7 +3,12 @@
  *
  * @module
  */
-import { compareMysqlTypes, MYSQL_MAX_ROW_BYTES, mysqlRowBytes } from './mysql-column-types.js';
+import {
+  compareMysqlTypes,
+  MYSQL_MAX_ROW_BYTES,
+  mysqlCharacterLimit,
+  mysqlRowBytes,
+} from './mysql-column-types.js';
 import { countByExistingKeys } from './new-row-count.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
@@ -61,6 +66,7 @@ export const mysqlAdapter: SqlAdapter = {
     };
   },
   compareTypes: compareMysqlTypes,
+  characterLimit: mysqlCharacterLimit,
   widenColumnSql(table, column) {
     // MODIFY restates the column: task columns are nullable, without default, in the table's
     // character set and collation, so nothing else changes.

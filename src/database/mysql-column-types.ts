@@ -90,6 +90,14 @@ function capacity(type: ParsedType): number | undefined {
   return TEXTS[type.base];
 }
 
+/** The characters a `varchar(n)` or `char(n)` holds; `undefined` for any other type. */
+export function mysqlCharacterLimit(type: string): number | undefined {
+  const parsed = mysqlType(type);
+  if (parsed === undefined || (parsed.base !== 'varchar' && parsed.base !== 'char'))
+    return undefined;
+  return parsed.args[0];
+}
+
 /** MySQL's comparison: text types (`varchar(n)`, `text`, `longtext`) widen by capacity. */
 export function compareMysqlTypes(existing: string, wanted: string): TypeComparison {
   return compareByCapacity(mysqlType(existing), mysqlType(wanted), capacity);

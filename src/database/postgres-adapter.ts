@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { comparePostgresTypes } from './postgres-column-types.js';
+import { comparePostgresTypes, postgresCharacterLimit } from './postgres-column-types.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
   cachedSql,
@@ -62,6 +62,7 @@ export const postgresAdapter: SqlAdapter = {
     };
   },
   compareTypes: comparePostgresTypes,
+  characterLimit: postgresCharacterLimit,
   widenColumnSql(table, column) {
     return `ALTER TABLE ${doubleQuoted(table)} ALTER COLUMN ${doubleQuoted(column.name)} TYPE ${column.type}`;
   },

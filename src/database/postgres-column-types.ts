@@ -32,6 +32,14 @@ function capacity(type: ParsedType): number | undefined {
   return undefined;
 }
 
+/** The characters a `character varying(n)` or `character(n)` holds; else `undefined`. */
+export function postgresCharacterLimit(type: string): number | undefined {
+  const parsed = parseType(type, ALIASES);
+  if (parsed === undefined) return undefined;
+  if (parsed.base !== 'character varying' && parsed.base !== 'character') return undefined;
+  return parsed.args[0];
+}
+
 /** PostgreSQL's comparison: `varchar(n)` widens to a longer `varchar` or to `text`. */
 export function comparePostgresTypes(existing: string, wanted: string): TypeComparison {
   return compareByCapacity(parseType(existing, ALIASES), parseType(wanted, ALIASES), capacity);

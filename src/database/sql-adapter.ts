@@ -127,6 +127,13 @@ export interface SqlAdapter {
    */
   compareTypes(existing: string, wanted: string): TypeComparison;
   /**
+   * The most characters a column of `type` holds when that bound is small enough for a value to
+   * outgrow it (MySQL `varchar(40)`: 40; PostgreSQL `character varying(40)`: 40), `undefined` for
+   * a type without one (`text`, `longtext`, numbers, SQLite's types). A sink widens such a
+   * column before writing a longer value.
+   */
+  characterLimit(type: string): number | undefined;
+  /**
    * The statement giving `column.name` of `table` the wider type `column.type` (asked only after
    * `compareTypes` said `wider`; SQLite, which never widens, throws).
    */

@@ -59,6 +59,7 @@ export const sqliteAdapter: SqlAdapter = {
     return { sql: 'SELECT name, type FROM pragma_table_info(?)', parameters: [table] };
   },
   // Declared types are affinities: they are the same or they differ, nothing is widened.
+  characterLimit: () => undefined,
   compareTypes: (existing, wanted) =>
     existing.trim().toUpperCase() === wanted.trim().toUpperCase() ? 'same' : 'different',
   widenColumnSql(table) {

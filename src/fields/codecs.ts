@@ -153,16 +153,7 @@ function boundedString(maxLength: number): FieldCodec<string> {
       serviceNowType: 'string',
       sqlType: { ...TEXT, mysql: `VARCHAR(${maxLength})` },
       output: z.string(),
-      parse(raw) {
-        // UTF-16 length first: only a long text pays for counting code points (MySQL's unit).
-        if (raw.length > maxLength && [...raw].length > maxLength) {
-          throw new FieldValueError(
-            raw,
-            `a text of at most ${maxLength} characters (the dictionary's max_length)`,
-          );
-        }
-        return raw;
-      },
+      parse: (raw) => raw,
       format: (value) => value,
     });
     boundedStrings.set(maxLength, codec);
@@ -211,7 +202,9 @@ export const fields = {
   /**
    * Text fields (`string`, `html`, `url`, `email`, `journal`, ...). With `maxLength` (the
    * dictionary's `max_length`, in characters) the MySQL column is `VARCHAR(maxLength)` instead
-   * of `LONGTEXT`; SQLite and PostgreSQL keep `text`, which has no length to outgrow.
+   * of `LONGTEXT`; SQLite and PostgreSQL keep `text`, which has no length to outgrow. A longer
+   * value is still read (instances hold some, after a max length was lowered): `KyselySink`
+   * widens the column before writing it, and reports the change.
    *
    * @param options.maxLength - A positive integer up to 16383 (a longer limit stays LONGTEXT).
    * @throws {@link ConfigurationError} for a `maxLength` that is not such an integer.

@@ -79,8 +79,9 @@ const CURRENCY = defineCodec<number>({
 const texts = new Map<string, FieldCodec<string>>();
 
 /**
- * A text codec of family `kind` whose MySQL column is `mysql`; with `maxLength`, values longer
- * than it (in characters) are refused, as `fields.string({ maxLength })` does.
+ * A text codec of family `kind` whose MySQL column is `mysql`. `maxLength` only sizes the column:
+ * a longer value is kept (instances do hold values longer than their dictionary says, after a
+ * max length was lowered), and a sink widens a bounded column before writing it.
  */
 function textCodec(
   kind: Extract<FieldKind, 'string' | 'choice' | 'reference'>,
@@ -98,15 +99,7 @@ function textCodec(
       ...(referenceTable === undefined ? {} : { referenceTable }),
       sqlType: { ...TEXT, mysql },
       output: z.string(),
-      parse(raw) {
-        if (maxLength !== undefined && raw.length > maxLength && [...raw].length > maxLength) {
-          throw new FieldValueError(
-            raw,
-            `a text of at most ${maxLength} characters (the dictionary's max_length)`,
-          );
-        }
-        return raw;
-      },
+      parse: (raw) => raw,
       format: (value) => value,
     });
     texts.set(key, codec);

@@ -249,6 +249,8 @@ export class KyselySink
     const unique = dedupe(table, rows);
     const present = keysOf(unique);
     dbOperations += await this.#tables.addDerived(task, state, unique, present);
+    const fitted = await this.#tables.fitValues(state, unique);
+    dbOperations += fitted.statements;
     const keyOf = state.keyOf;
     const columns =
       keyOf.size === 0
@@ -274,6 +276,7 @@ export class KyselySink
       inserted,
       updated: unique.length - inserted,
       dbOperations,
+      ...(fitted.changes.length === 0 ? {} : { schemaChanges: fitted.changes }),
     };
   }
 

@@ -37,12 +37,30 @@ export interface TableState {
   types: Map<string, string>;
   /** The row key of each column whose SQL name is shortened, by SQL name (empty: none is). */
   keyOf: Map<string, string>;
+  /**
+   * The columns whose type bounds their characters (MySQL `varchar(n)`), with the row key each
+   * is read from; empty on SQLite and wherever every text column is unbounded.
+   */
+  bounded: readonly BoundedColumn[];
   /** What the registry records for the table, once read. */
   names: RecordedNames | undefined;
   /** Tasks whose columns the table is known to have. */
   readonly checked: WeakSet<TaskDefinition>;
   /** Serialises DDL on this table. */
   ddl: Promise<unknown>;
+}
+
+/** A column whose type holds at most `limit` characters. */
+export interface BoundedColumn {
+  /** The row key (the full column name). */
+  readonly key: string;
+  readonly limit: number;
+}
+
+/** `true` when `value` is text of more than `limit` characters (code points, as SQL counts). */
+function outgrows(value: unknown, limit: number): boolean {
+  // The UTF-16 length first: only a long text pays for counting code points.
+  return typeof value === 'string' && value.length > limit && [...value].length > limit;
 }
 
 /** A table's state and the changes a call made to it. */
@@ -177,6 +195,28 @@ export class SinkTables {
     });
   }
 
+  /**
+   * Widens the bounded columns (`varchar(n)`) that a value of `rows` outgrows to the database's
+   * long text type before the rows are written: the instance holds longer values than its
+   * dictionary's `max_length` (it was lowered, or a script wrote past it), and nothing may be
+   * lost. No cost where the table has no bounded column.
+   */
+  async fitValues(
+    state: TableState,
+    rows: readonly Row[],
+  ): Promise<{ changes: readonly SchemaChange[]; statements: number }> {
+    if (state.bounded.length === 0) return { changes: [], statements: 0 };
+    const outgrown = state.bounded.filter((column) =>
+      rows.some((row) => outgrows(row[column.key], column.limit)),
+    );
+    if (outgrown.length === 0) return { changes: [], statements: 0 };
+    const type = this.#adapter.types.longText;
+    return this.apply(
+      state,
+      outgrown.map((column) => ({ name: column.key, type })),
+    );
+  }
+
   /** Adds columns (SQL names as given). Returns the statements executed. */
   async alter(state: TableState, wanted: readonly ColumnSpec[]): Promise<number> {
     return (await this.apply(state, wanted)).statements;
@@ -248,6 +288,7 @@ export class SinkTables {
       columns: [],
       types: new Map(),
       keyOf: new Map(),
+      bounded: [],
       names,
       checked: new WeakSet([task]),
       ddl: Promise.resolve(),
@@ -316,5 +357,13 @@ export class SinkTables {
       for (const [key, sql] of plan.keys) keyOf.set(sql, key);
       state.keyOf = keyOf;
     }
+    const bounded: BoundedColumn[] = [];
+    for (const column of plan.columns) {
+      const limit = this.#adapter.characterLimit(column.type);
+      if (limit !== undefined && column.name !== 'sys_id') {
+        bounded.push({ key: state.keyOf.get(column.name) ?? column.name, limit });
+      }
+    }
+    state.bounded = bounded;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Row } from '../fields/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
-import type { PrepareResult } from './schema-change.js';
+import type { PrepareResult, SchemaChange } from './schema-change.js';
 import type { SyncState, SyncStateUpdate } from './sync-state.js';
 
 /** Options of every sink call. */
@@ -50,6 +50,11 @@ export interface WriteResult {
   readonly updated?: number;
   /** Database statements executed (DDL included, `BEGIN`/`COMMIT` not). */
   readonly dbOperations: number;
+  /**
+   * Changes the write made to the table first (a bounded column widened for a longer value);
+   * absent when none. A run adds them to the task's `schemaChanges`.
+   */
+  readonly schemaChanges?: readonly SchemaChange[];
 }
 
 /** What one {@link KeyedSink.delete} did. */

@@ -163,6 +163,36 @@ for (const target of sinkTargets) {
       expect(rows.map((r) => r.label)).toEqual(['x'.repeat(40), long100, long]);
     });
 
+    it('widens a bounded column before writing a value longer than its max length, losing nothing', async () => {
+      const name = table('outgrow');
+      const sized = task(name, { code: fields.string({ maxLength: 10 }) });
+      const sink = new KyselySink(db);
+      const first = await sink.write(sized, [{ sys_id: 'o1', code: 'short' }]);
+      expect(first.schemaChanges).toBeUndefined();
+      // 'é' is two bytes and one character: eleven of them outgrow VARCHAR(10), ten do not.
+      const fits = await sink.write(sized, [{ sys_id: 'o2', code: 'é'.repeat(10) }]);
+      expect(fits.schemaChanges).toBeUndefined();
+      const long = 'z'.repeat(300);
+      const grown = await sink.write(sized, [
+        { sys_id: 'o3', code: long },
+        { sys_id: 'o4', code: null },
+      ]);
+      const codeType = (await columnsOf(name)).find((c) => c.name === 'code')?.type;
+      if (target.dialect === 'mysql') {
+        expect(grown.schemaChanges?.map((c) => [c.kind, c.column, c.from, c.type])).toEqual([
+          ['widen-column', 'code', 'VARCHAR(10)', 'longtext'],
+        ]);
+        expect(codeType).toBe('longtext');
+      } else {
+        expect(grown.schemaChanges).toBeUndefined();
+      }
+      // A later sink knows the wider column: no change again.
+      const again = await new KyselySink(db).write(sized, [{ sys_id: 'o5', code: long }]);
+      expect(again.schemaChanges).toBeUndefined();
+      const rows = await db.selectFrom(name).selectAll().orderBy('sys_id').execute();
+      expect(rows.map((r) => r.code)).toEqual(['short', 'é'.repeat(10), long, null, long]);
+    });
+
     it('reports a type that changed in another way and keeps the column', async () => {
       const name = table('mismatch');
       await new KyselySink(db).prepare(task(name, { u_code: fields.integer() }));

@@ -78,6 +78,11 @@ export class TaskTally {
   }
 
   /** What the sink's `prepare` changed (empty until it said). */
+  /** Adds changes a write made (a column widened for a longer value). */
+  addSchemaChanges(changes: readonly SchemaChange[]): void {
+    this.#schemaChanges = [...this.#schemaChanges, ...changes];
+  }
+
   get schemaChanges(): readonly SchemaChange[] {
     return this.#schemaChanges;
   }

@@ -67,6 +67,7 @@ export class WriteGrouper {
     });
     tally.addWritten(written.written);
     tally.addDbOperations(written.dbOperations);
+    if (written.schemaChanges !== undefined) tally.addSchemaChanges(written.schemaChanges);
     if (advance?.watermark) tally.commitWatermark(advance.watermark);
   }
 }
