@@ -100,6 +100,7 @@ export {
   type DictionaryField,
   type DiscoverOptions,
   type DiscoveryClient,
+  discoverClassChain,
   discoverTable,
   type RenderTaskModuleOptions,
   renderTaskModule,

@@ -21,6 +21,27 @@ const FIELDS = ['name', 'label', 'super_class', 'sys_id'] as const;
 const MAX_DEPTH = 32;
 
 /**
+ * The class chain of `table` from `sys_db_object`, the table first and the root last (`incident`
+ * -> `['incident', 'task']`): one GET per level, nothing else read. What a plan shows for tasks
+ * it did not discover, and how it finds two tasks whose tables overlap.
+ *
+ * @throws {@link UnknownTableError} when `table` is not in `sys_db_object`;
+ * {@link DictionaryAccessError} when the user may not read `sys_db_object`.
+ *
+ * @example
+ * ```ts
+ * await discoverClassChain(client, 'cmdb_ci_network_link'); // ['cmdb_ci_network_link', 'cmdb_ci', 'cmdb']
+ * ```
+ */
+export async function discoverClassChain(
+  client: DiscoveryClient,
+  table: string,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<string[]> {
+  return (await readClassChain(client, table, options.signal)).map((link) => link.name);
+}
+
+/**
  * Reads the chain of `table`, one request per level: by name, then each parent by its sys_id.
  *
  * @throws {@link UnknownTableError} when `table` is not in `sys_db_object`;

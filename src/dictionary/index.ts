@@ -1,3 +1,4 @@
+export { discoverClassChain } from './class-chain.js';
 export type { DiscoveryClient } from './dictionary-reads.js';
 export { type DiscoverOptions, discoverTable } from './discover-table.js';
 export {

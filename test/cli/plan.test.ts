@@ -207,6 +207,27 @@ describe('plan of discovered tables', () => {
     expect(text).toContain('CREATE TABLE IF NOT EXISTS "u_rate_card"');
   });
 
+  it('shows the chain of built-in tasks too, and warns when a discovered parent holds their rows', async () => {
+    const cwd = workDir();
+    const run = await runCli(
+      ['plan', 'incidents_opened', 'cmdb_ci_network_link', '--table', 'task', '--json', ...flags()],
+      { cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(filesIn(cwd)).toEqual([]);
+    expectOnlyGets();
+    const plan = JSON.parse(run.stdout) as PlanJson;
+    const chainOf = (name: string) => plan.tasks.find((t) => t.name === name)?.chain;
+    expect(chainOf('incidents_opened')).toEqual(['incident', 'task']);
+    expect(chainOf('cmdb_ci_network_link')).toEqual(['cmdb_ci_network_link', 'cmdb_ci', 'cmdb']);
+    expect(chainOf('task')).toEqual(['task']);
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(
+        /^incident extends task: its rows are also rows of task, so tasks incidents_opened and task both copy them/,
+      ),
+    ]);
+  });
+
   it('--json for an existing database after the instance grew a field: the ALTER it would run, nothing changed', async () => {
     const own = await createMockServiceNow({ seed: 6, scale: 30 });
     const cwd = workDir();

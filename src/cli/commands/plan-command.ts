@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import type { AnyKysely, PlanSyncOptions, SyncPlanReport } from '../../index.js';
 import {
   createDatabase,
+  discoverClassChain,
   KyselySink,
   parseDatabaseUrl,
   planSync,
@@ -71,7 +72,8 @@ export async function planCommand(
       discovered.map((d) => d.task),
     );
     const { report, database } = await planAgainstDatabase(plan, client, io.interrupted);
-    printPlan(report, database, discovered, io, Boolean(flags.json));
+    const chains = await builtInChains(client, report, discovered, io.interrupted);
+    printPlan(report, database, discovered, chains, io, Boolean(flags.json));
     return 0;
   } finally {
     await client.close();
@@ -113,14 +115,39 @@ async function planAgainstDatabase(
   }
 }
 
+/**
+ * The class chains of the tables of tasks that were not discovered (built-in tasks), so the plan
+ * shows them and finds overlaps with discovered tables; a chain that cannot be read (no right on
+ * `sys_db_object`) is left out: the plan then shows `[table]`.
+ */
+async function builtInChains(
+  client: ServiceNowClient,
+  report: SyncPlanReport,
+  discovered: readonly DiscoveredTable[],
+  signal: AbortSignal,
+): Promise<Map<string, readonly string[]>> {
+  const chains = new Map<string, readonly string[]>();
+  const known = new Set(discovered.map((d) => d.task.name));
+  for (const task of report.tasks) {
+    if (known.has(task.name) || chains.has(task.table)) continue;
+    try {
+      chains.set(task.table, await discoverClassChain(client, task.table, { signal }));
+    } catch (error) {
+      if (signal.aborted) throw error;
+    }
+  }
+  return chains;
+}
+
 function printPlan(
   report: SyncPlanReport,
   database: PlanDatabase,
   discovered: readonly DiscoveredTable[],
+  chains: ReadonlyMap<string, readonly string[]>,
   io: CliIo,
   json: boolean,
 ): void {
-  const document = planJsonOf(report, database, discovered);
+  const document = planJsonOf(report, database, discovered, chains);
   if (json) {
     // Absent values print as null: every key of the documented shape is always there.
     io.stdout.write(`${JSON.stringify(document, (_key, value) => value ?? null, 2)}\n`);

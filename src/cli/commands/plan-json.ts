@@ -40,7 +40,10 @@ export interface PlanColumnJson {
 
 /** One task of `plan --json`. */
 export interface PlanTaskJson extends Omit<TaskSyncPlan, 'columns' | 'schemaChanges'> {
-  /** The class chain (discovered tables: `['incident', 'task']`), else `[table]`. */
+  /**
+   * The class chain (`['incident', 'task']`), read from `sys_db_object` for built-in tasks too;
+   * `[table]` when it could not be read.
+   */
   readonly chain: readonly string[];
   /** `true` for a table discovered with `--table`. */
   readonly discovered: boolean;
@@ -74,15 +77,20 @@ export function planJsonOf(
   report: SyncPlanReport,
   database: PlanDatabase,
   discovered: readonly DiscoveredTable[],
+  chains: ReadonlyMap<string, readonly string[]> = new Map(),
 ): PlanJson {
+  const chainOf = (task: TaskSyncPlan): readonly string[] =>
+    discovered.find((d) => d.task.name === task.name)?.chain ??
+    chains.get(task.table) ?? [task.table];
   return {
     database,
     mode: report.mode,
     plannedAt: report.plannedAt,
-    warnings: [...report.warnings, ...parentWarnings(report.tasks, discovered)],
+    warnings: [...report.warnings, ...parentWarnings(report.tasks, chainOf)],
     tasks: report.tasks.map((task) =>
       taskJsonOf(
         task,
+        chainOf(task),
         discovered.find((d) => d.task.name === task.name),
       ),
     ),
@@ -95,14 +103,15 @@ export function planJsonOf(
  */
 function parentWarnings(
   tasks: readonly TaskSyncPlan[],
-  discovered: readonly DiscoveredTable[],
+  chainOf: (task: TaskSyncPlan) => readonly string[],
 ): string[] {
   const warnings: string[] = [];
-  for (const child of discovered) {
+  for (const child of tasks) {
+    const chain = chainOf(child);
     for (const parent of tasks) {
-      if (parent.table !== child.table && child.chain.includes(parent.table)) {
+      if (parent.table !== child.table && chain.includes(parent.table)) {
         warnings.push(
-          `${child.table} extends ${parent.table}: its rows are also rows of ${parent.table}, so tasks ${child.task.name} and ${parent.name} both copy them (into ${child.task.target} and ${parent.target}); filter ${parent.name} with sys_class_name if that is not wanted`,
+          `${child.table} extends ${parent.table}: its rows are also rows of ${parent.table}, so tasks ${child.name} and ${parent.name} both copy them (into ${child.target} and ${parent.target}); filter ${parent.name} with sys_class_name if that is not wanted`,
         );
       }
     }
@@ -110,7 +119,11 @@ function parentWarnings(
   return warnings;
 }
 
-function taskJsonOf(task: TaskSyncPlan, found: DiscoveredTable | undefined): PlanTaskJson {
+function taskJsonOf(
+  task: TaskSyncPlan,
+  chain: readonly string[],
+  found: DiscoveredTable | undefined,
+): PlanTaskJson {
   const changes = task.schemaChanges ?? null;
   const shortened = new Map<string, string>();
   for (const change of changes ?? []) {
@@ -120,7 +133,7 @@ function taskJsonOf(task: TaskSyncPlan, found: DiscoveredTable | undefined): Pla
   const { columns, schemaChanges: _, ...rest } = task;
   return {
     ...rest,
-    chain: found?.chain ?? [task.table],
+    chain,
     discovered: found !== undefined,
     columns: columns.map((column) => {
       const info = found?.columns.get(column.name);
