@@ -25,14 +25,12 @@ import {
   checkKeysOptions,
   checkSysIds,
   countLiveRows,
-  DELETED_AT_COLUMN,
   deleteRows,
   type LiveRowsContext,
   liveKeys,
 } from './live-rows.js';
 import type { PingableSink } from './pingable-sink.js';
 import type { PlanningSink } from './planning-sink.js';
-import { bindRow, dedupe, keysOf } from './row-batch.js';
 import { formatSchemaChange, type PrepareResult, type SchemaChange } from './schema-change.js';
 import type {
   DeleteResult,
@@ -54,6 +52,7 @@ import {
   stateKey,
 } from './sync-state.js';
 import { SyncStateStore } from './sync-state-store.js';
+import { upsertRows } from './upsert-rows.js';
 
 const debug = createDebug('servicenow-sync:sink');
 
@@ -67,7 +66,10 @@ const EMPTY: WriteResult = { written: 0, inserted: 0, updated: 0, dbOperations: 
  *   with `sys_id` as primary key and one column per field, named as the field (quoted, so `user`,
  *   `order` and `group` work), `<field>_display` for display values;
  * - columns the task gained, and columns its transform derives (typed from their values), are
- *   added; nothing is ever dropped or altered;
+ *   added, a column is widened when the task wants a wider type or a value outgrows it, names
+ *   too long for the database are shortened (recorded in `servicenow_sync_columns`); nothing is
+ *   ever dropped, narrowed or converted (`prepare` reports every change, `planPrepare` plans
+ *   them without writing);
  * - `write` dedupes the rows by `sys_id` (the last wins) and upserts them in batches of
  *   {@link KyselySink.batchSizeFor} rows, one transaction per batch; it reports inserted and updated counts (PostgreSQL
  *   from `xmax`, SQLite from the table's largest rowid before and after, MySQL from a count of
@@ -245,39 +247,12 @@ export class KyselySink
       await this.#state.run(this.#db, save, 'save');
       return { ...EMPTY, dbOperations: dbOperations + 1 };
     }
-    const table = state.name;
-    const unique = dedupe(table, rows);
-    const present = keysOf(unique);
-    dbOperations += await this.#tables.addDerived(task, state, unique, present);
-    const fitted = await this.#tables.fitValues(state, unique);
-    dbOperations += fitted.statements;
-    const keyOf = state.keyOf;
-    const columns =
-      keyOf.size === 0
-        ? state.columns.filter((c) => c === 'sys_id' || present.includes(c))
-        : state.columns.filter((c) => c === 'sys_id' || present.includes(keyOf.get(c) ?? c));
-    // The rows' keys of the columns, where some SQL names are shortened.
-    const keys = keyOf.size === 0 ? columns : columns.map((c) => keyOf.get(c) ?? c);
-    const clear =
-      state.columns.includes(DELETED_AT_COLUMN) && !columns.includes(DELETED_AT_COLUMN)
-        ? [DELETED_AT_COLUMN]
-        : [];
-    const adapter = this.#live.adapter;
-    const bind = (row: Row, into: unknown[]) => bindRow(adapter, table, keys, row, into);
-    const { inserted, statements } = await this.#writer.writeAll(
-      { table, columns, keys, clear, rows: unique, bind, after: save },
-      this.batchSizeFor(task),
+    const result = await upsertRows(
+      { tables: this.#tables, writer: this.#writer, adapter: this.#live.adapter },
+      { state, rows, save, batchSize: this.batchSizeFor(task), task },
       signal,
     );
-    dbOperations += statements;
-    debug('%s: wrote %d rows (%d new)', table, unique.length, inserted);
-    return {
-      written: unique.length,
-      inserted,
-      updated: unique.length - inserted,
-      dbOperations,
-      ...(fitted.changes.length === 0 ? {} : { schemaChanges: fitted.changes }),
-    };
+    return { ...result, dbOperations: dbOperations + result.dbOperations };
   }
 
   /**
