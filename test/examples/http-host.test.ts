@@ -103,8 +103,18 @@ describe('examples/http-host.ts', () => {
   });
 
   it('202 with the id at once, 409 while the same job runs, then the execution with its tasks', async () => {
-    // Every ServiceNow answer takes 1.5 s: the first run is certainly alive for the second POST.
-    mock.setFaults({ latencyMs: 1500 });
+    // The first run's reads of incident (not the preflight's one-row peek) wait at the mock until
+    // the test lets them go: the run is certainly alive for the second POST, whatever the load.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    mock.setFaults({
+      mutateBetweenPages: (_store, request) =>
+        request.table === 'incident' && request.params.sysparm_fields !== 'sys_id'
+          ? held
+          : undefined,
+    });
     const path = `${API_PREFIX}/load-incidents/`;
     const first = await host.call('POST', path, JSON.stringify(WINDOW));
     expect(first.status).toBe(202);
@@ -128,11 +138,11 @@ describe('examples/http-host.ts', () => {
     expect(configurations.status).toBe(202);
     expect(configurations.body).toMatchObject({ job: 'configurations', window: null });
 
-    // Still slow here: each POST also waited for its preflight's request.
     const running = await host.call('GET', `${API_PREFIX}/executions/${id}`);
     expect(running.status).toBe(200);
     expect(running.body.status).toBe('running');
     mock.setFaults({});
+    release();
 
     const done = await finished(host, id);
     expect(done.status).toBe(200);
