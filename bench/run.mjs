@@ -9,7 +9,8 @@
  *   npm run bench -- --out report.md           write the report there
  *   node bench/run.mjs --from report.md        re-render a report from its raw figures
  *
- * Measurements (issue 7): end-to-end, memory, old-vs-new, sink-vs-driver, client-vs-fetch.
+ * Measurements (issue 7): end-to-end, memory, old-vs-new, sink-vs-driver, client-vs-fetch;
+ * (issue 15) discovered.
  * PostgreSQL and MariaDB are measured by sink-vs-driver when SN_TEST_PG_URL / SN_TEST_MYSQL_URL
  * are set. A measurement that fails is reported as failed; the others still run.
  */
@@ -98,6 +99,12 @@ const MEASUREMENTS = [
     title: 'Client vs bare fetch',
     script: 'client-vs-fetch.mjs',
     args: () => ['--rows', String(scaled(200_000, scale, 1000)), '--runs', runs(2)],
+  },
+  {
+    id: 'discovered',
+    title: 'Discovered tables vs built-in tasks',
+    script: 'discovered.mjs',
+    args: () => ['--json', '--incidents', String(scaled(20_000, scale, 1000)), '--runs', runs(3)],
   },
 ];
 

@@ -44,6 +44,12 @@ function headline(result) {
         target: '>= 0.9',
         pass: f.pass,
       };
+    case 'discovered':
+      return {
+        figure: `discovered / built-in = ${f.ratio} (${n(f.sync.schema.rowsPerSecond)} vs ${n(f.sync.builtin.rowsPerSecond)} rows/s); whole table ${n(f.wholeRowsPerSecond)} rows/s (${f.sync.whole.columns} columns)`,
+        target: `<= ${f.target}`,
+        pass: f.pass,
+      };
     default:
       return { figure: JSON.stringify(f), target: '', pass: undefined };
   }
@@ -220,12 +226,56 @@ ${table(
 Ratio: **${f.ratio}** (target >= ${f.target}).`;
 }
 
+function discovered(f) {
+  const discovery = table(
+    ['table', 'fields', 'chain', 'requests', 'median time', 'first call (mock rendering)', 'runs'],
+    Object.entries(f.discovery).map(([name, d]) => [
+      `\`${name}\``,
+      String(d.fields),
+      d.chain.join(' -> '),
+      String(d.requests),
+      `**${d.medianMs} ms**`,
+      `${d.liveMs} ms`,
+      d.runsMs.map((ms) => `${ms} ms`).join(', '),
+    ]),
+  );
+  const row = (label, side) => [
+    label,
+    `${side.columns} (${side.displayColumns} display)`,
+    `**${n(side.rowsPerSecond)}**`,
+    s(side.medianMs),
+    s(side.medianCpuMs),
+    `${side.peakRssMb} MB`,
+    side.runsMs.map((ms) => s(ms)).join(', '),
+  ];
+  const sync = table(
+    ['task', 'columns', 'rows/s', 'median time', 'CPU', 'peak RSS', 'runs'],
+    [
+      row(
+        "a. built-in: `defineTask` with `incidents_opened`'s fields and references, no window",
+        f.sync.builtin,
+      ),
+      row('a+. the same, every reference displayed (informative)', f.sync.builtinAll),
+      row("b. `taskFromSchema(schema, { fields: <incidents_opened's> })`", f.sync.schema),
+      row('c. `taskFromSchema(schema)`: every field', f.sync.whole),
+    ],
+  );
+  return `${n(f.rows)} incidents, full sync (\`mode: 'full'\`, keyset by sys_id) into a fresh SQLite file per run, no latency, pages replayed; ${f.runs} run(s) a side, rotating, in one process.
+
+${discovery}
+
+${sync}
+
+Ratio b / a: **${f.ratio}** (target <= ${f.target}); b / a+ (same columns): ${f.ratioSameColumns}.`;
+}
+
 const SECTIONS = {
   'end-to-end': endToEnd,
   memory,
   'old-vs-new': oldVsNew,
   'sink-vs-driver': sinkVsDriver,
   'client-vs-fetch': clientVsFetch,
+  discovered,
 };
 
 /** The markdown report. */
