@@ -210,6 +210,29 @@ describe('sync --table as the instance changes', () => {
     }
   });
 
+  it('fields an ACL hides are said before the run and copied as empty', async () => {
+    const own = await createMockServiceNow({
+      seed: 3,
+      scale: 20,
+      faults: { hiddenFields: { u_rate_card: ['u_rate'] } },
+    });
+    const cwd = workDir();
+    try {
+      const run = await runCli(['sync', '--table', 'u_rate_card', ...mockFlags(own), '--quiet'], {
+        cwd,
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(
+        'servicenow-sync: warning: u_rate_card: u_rate is left out of records for this user (field ACLs): copied as empty',
+      );
+      const rows = rowsOf(join(cwd, 'servicenow.db'), 'u_rate_card');
+      expect(rows).toHaveLength(own.data.count('u_rate_card'));
+      expect(rows.every((r) => r.u_rate === null)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a dictionary the user cannot read: exit 2, the role named, nothing written', async () => {
     const own = await createMockServiceNow({
       seed: 3,

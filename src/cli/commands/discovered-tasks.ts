@@ -120,3 +120,25 @@ function discoveredOf(schemaTask: SchemaTask): DiscoveredTable {
     mysqlRow: { rowBytes: mysqlRow.rowBytes, inRowBytes: mysqlRow.inRowBytes, fits: mysqlRow.fits },
   };
 }
+
+/**
+ * What a sync of discovered tables must say before it runs, one line each: fields the API leaves
+ * out for this user (field ACLs: they are copied as empty) and fields of an unknown glide type
+ * (copied as text).
+ */
+export function discoveryWarnings(discovered: readonly DiscoveredTable[]): string[] {
+  const lines: string[] = [];
+  for (const table of discovered) {
+    if (table.unreadableFields.length > 0) {
+      lines.push(
+        `${table.table}: ${table.unreadableFields.join(', ')} ${table.unreadableFields.length === 1 ? 'is' : 'are'} left out of records for this user (field ACLs): copied as empty; grant read access to copy ${table.unreadableFields.length === 1 ? 'it' : 'them'}`,
+      );
+    }
+    if (table.fallbacks.length > 0) {
+      lines.push(
+        `${table.table}: ${table.fallbacks.join(', ')}: no codec for this glide type, copied as text`,
+      );
+    }
+  }
+  return lines;
+}

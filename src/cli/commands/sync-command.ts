@@ -21,7 +21,7 @@ import { authFrom, type ConnectionFlags, DEFAULT_DB, withEnvironment } from '../
 import { exitCodeOfRuns } from '../exit-codes.js';
 import { type CliIo, line } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { discoverTasks } from './discovered-tasks.js';
+import { discoverTasks, discoveryWarnings } from './discovered-tasks.js';
 import { type TargetFlags, type TargetRequest, targetRequestOf, workOf } from './sync-targets.js';
 
 /** Flags of the `sync` command. */
@@ -221,6 +221,9 @@ export async function syncCommand(
       settings,
       discovered.map((d) => d.task),
     );
+    for (const warning of discoveryWarnings(discovered)) {
+      line(io.stderr, `servicenow-sync: warning: ${warning}`);
+    }
   } catch (error) {
     await client.close();
     throw error;
