@@ -84,7 +84,12 @@ describe('demo', () => {
     expect(heads[0]).toMatch(/^#2 configurations success/);
     for (const head of heads) expect(head).toMatch(/, mock:demo\?seed=1$/);
     expect(heads[1]).toMatch(/^#1 incidents \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} success/);
-    const configurationTasks = lines.slice(1, lines.indexOf(heads[1] ?? ''));
+    const configurationLines = lines.slice(1, lines.indexOf(heads[1] ?? ''));
+    // Under each task, what the run changed in its table: the first run created them all.
+    const schema = configurationLines.filter((l) => l.startsWith('      schema: '));
+    expect(schema).toHaveLength(5);
+    expect(schema).toContain('      schema: sys_user: create table');
+    const configurationTasks = configurationLines.filter((l) => !schema.includes(l));
     const names = configurationTasks.map((l) => l.trim().split(/\s+/)[0]).sort();
     expect(names).toEqual(['cmdb_ci_network_link', 'companies', 'contract_sla', 'groups', 'users']);
     expect(run.stdout).toMatch(new RegExp(`users\\s+success\\s+${mockCounts().sys_user} records`));

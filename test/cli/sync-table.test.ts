@@ -205,6 +205,11 @@ describe('sync --table as the instance changes', () => {
       expect(after.map((r) => r.sys_id)).toEqual(before.map((r) => r.sys_id));
       expect(after.find((r) => r.sys_id === firstRow?.sys_id)?.u_region).toBe('EMEA');
       expect(after.filter((r) => r.u_region !== null)).toHaveLength(1);
+      // The execution log says what each run changed in the table.
+      const runs = await runCli(['runs'], { cwd });
+      expect(runs.code, runs.stderr).toBe(0);
+      expect(runs.stdout).toMatch(/\n {6}schema: u_rate_card: add column u_region TEXT\n/);
+      expect(runs.stdout).toMatch(/\n {6}schema: u_rate_card: create table\n/);
     } finally {
       await own.close();
     }

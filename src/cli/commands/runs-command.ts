@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { readRuns } from '../../index.js';
+import { formatSchemaChange, readRuns } from '../../index.js';
 import { type CliIo, line } from '../io.js';
 import { openExistingDatabase } from './existing-database.js';
 
@@ -46,6 +46,9 @@ export async function runsCommand(flags: RunsFlags, io: CliIo): Promise<number> 
           io.stdout,
           `    ${t.name.padEnd(22)} ${t.status.padEnd(8)} ${String(t.recordsProcessed).padStart(8)} records${t.expectedRecords === null ? '' : ` (instance counts ${t.expectedRecords})`}${t.recordsRejected ? ` (${t.recordsRejected} rejected)` : ''}${t.recordsDeleted ? ` (${t.recordsDeleted} deleted)` : ''}${t.mode === 'incremental' ? ' incremental' : ''}${error}`,
         );
+        // What the run changed in the table's schema (created, columns added or widened).
+        for (const change of t.schemaChanges)
+          line(io.stdout, `      schema: ${formatSchemaChange(change)}`);
       }
     }
     return 0;
