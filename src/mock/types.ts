@@ -109,6 +109,14 @@ export interface MockSelectOptions {
   readonly unknownFields?: UnknownFieldPolicy;
   /** Clock for `gs.daysAgoStart()` and friends. @default the store's clock */
   readonly now?: number;
+  /**
+   * Break ties of the `ORDERBY` keys (rows equal on every key) in an order drawn from this seed
+   * and `offset`, not in sys_id order: the same seed, query and offset always give the same
+   * answer, but two pages of one offset-paged read may order a tie differently, as a database
+   * without a unique sort key may. A sort with a `sys_id` key has no ties and is unaffected.
+   * @default undefined (ties in sys_id order)
+   */
+  readonly tieSeed?: number;
 }
 
 /** The answer of {@link MockDataStore.select}. */

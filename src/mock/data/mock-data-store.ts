@@ -197,7 +197,8 @@ export class MockDataStoreImpl implements MockData {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const count = options.count === true;
-    return selectRows(table, this.concrete(table), compiled, { limit, offset, count }, this.ctx);
+    const slice = { limit, offset, count, tieSeed: options.tieSeed };
+    return selectRows(table, this.concrete(table), compiled, slice, this.ctx);
   }
 
   rows(table: string): Iterable<MockRecord> {

@@ -150,6 +150,16 @@ export class FaultEngine {
     return undefined;
   }
 
+  /**
+   * The seed of the `shuffleTies` order, or `undefined` when ties keep sys_id order: the
+   * fault's own seed, else the faults' `seed`, else the server's.
+   */
+  tieSeed(): number | undefined {
+    const fault = this.#faults.shuffleTies;
+    if (fault === undefined) return undefined;
+    return (fault === true ? undefined : fault.seed) ?? this.#faults.seed ?? this.#defaultSeed;
+  }
+
   /** Numbers list requests since the faults were set: 1, 2, 3, ... */
   nextListSequence(): number {
     this.#listRequests += 1;

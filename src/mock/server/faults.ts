@@ -87,6 +87,12 @@ export interface MockRequestsPerSecondFault extends Pick<MockFaultScope, 'table'
   readonly withHeaders?: boolean;
 }
 
+/** Settings of the `shuffleTies` fault. */
+export interface MockShuffleTiesFault {
+  /** Seed of the order of ties. @default {@link MockFaults.seed}, else the server's `seed` */
+  readonly seed?: number;
+}
+
 /** What a simulated row ACL makes of one row. */
 export type MockRowVisibility = 'visible' | 'hidden' | 'blank';
 
@@ -120,7 +126,8 @@ export type MockFaultName =
   | 'quotaCancel'
   | 'aclHidden'
   | 'deniedTables'
-  | 'hiddenFields';
+  | 'hiddenFields'
+  | 'shuffleTies';
 
 /**
  * The failure-injection switches. `true` means "every request"; an object narrows the fault to
@@ -204,4 +211,18 @@ export interface MockFaults {
    * ```
    */
   readonly hiddenFields?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * List answers sorted on keys that are not unique (`ORDERBYpriority`, `ORDERBYsys_updated_on`
+   * without `^ORDERBYsys_id`) break ties in a seeded order that is not sys_id order and that
+   * changes with `sysparm_offset`, as a real database promises nothing about ties: offset
+   * paging then skips or repeats rows, keyset paging on sys_id does not. The same seed, query
+   * and offset always give the same page. Logged as `shuffleTies` on list answers with an
+   * `ORDERBY` that names no sys_id.
+   *
+   * @example
+   * ```ts
+   * mock.setFaults({ shuffleTies: { seed: 42 } });
+   * ```
+   */
+  readonly shuffleTies?: true | MockShuffleTiesFault;
 }

@@ -10,6 +10,7 @@ export type {
   MockRowVisibility,
   MockServerErrorFault,
   MockServerErrorStatus,
+  MockShuffleTiesFault,
   MockTruncateFault,
 } from './faults.js';
 export { createMockServiceNow, type MockServiceNow } from './mock-server.js';

@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import type { EncodedQuery } from '../../query/index.js';
 import {
   type MockDataStore,
   type MockRecord,
@@ -67,13 +69,22 @@ export function renderContext(
   return hidden === undefined ? context : { ...context, hidden };
 }
 
+/** `true` when the `shuffleTies` fault reorders this query's ties: it sorts, and not on sys_id. */
+function shufflesTies(request: ApiRequest, filter: EncodedQuery): boolean {
+  return (
+    request.faults.faults.shuffleTies !== undefined &&
+    filter.orderBy.length > 0 &&
+    !filter.orderBy.some((order) => order.field === 'sys_id')
+  );
+}
+
 /** The rows a list GET selects, after the `mutateBetweenPages` fault; an answer for a bad query. */
 async function selectPage(
   request: ApiRequest,
   table: string,
   schema: MockTableSchema,
   params: TableParams,
-): Promise<MockSelectResult | Answer> {
+): Promise<(MockSelectResult & { readonly shuffled: boolean }) | Answer> {
   const { store, faults } = request;
   const filter = readFilter(request.params, schema);
   const mutate = faults.faults.mutateBetweenPages;
@@ -87,15 +98,18 @@ async function selectPage(
       sequence: faults.nextListSequence(),
     });
   }
+  const tieSeed = faults.tieSeed();
   try {
-    return store.select(table, filter, {
+    const selected = store.select(table, filter, {
       limit: params.limit,
       offset: params.offset,
       count: !params.noCount,
       timeZone: request.timeZone,
       unknownFields: request.strictQueryFields ? 'reject' : 'ignore',
       now: request.now,
+      ...(tieSeed === undefined ? {} : { tieSeed }),
     });
+    return { ...selected, shuffled: shufflesTies(request, filter) };
   } catch (error) {
     if (error instanceof MockUnknownFieldError) return insufficientQueryRights();
     throw error;
@@ -168,7 +182,10 @@ export async function answerTableList(
     selected.rows,
     params.fields,
   );
-  const fault = rowFault ?? (context.hidden === undefined ? undefined : 'hiddenFields');
+  const fault =
+    rowFault ??
+    (context.hidden === undefined ? undefined : 'hiddenFields') ??
+    (selected.shuffled ? 'shuffleTies' : undefined);
   const headers = pageHeaders(request, params, selected.total);
   const cancel = request.faults.fire('quotaCancel', request.target);
   if (cancel !== undefined) {

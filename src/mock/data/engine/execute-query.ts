@@ -4,7 +4,8 @@
  *   to a keyset cursor), merge groups, stop when the page is full;
  * - an indexed date-time field first (`ORDERBYsys_updated_on^ORDERBYsys_id`): stream the date
  *   index over the groups' ranges;
- * - anything else: collect the matches, sort, slice.
+ * - anything else (or ties to shuffle, see the `shuffleTies` fault): collect the matches, sort,
+ *   slice.
  * Records of the overlay (inserted, updated) are tested one by one and merged in their place.
  *
  * @module
@@ -24,7 +25,7 @@ type Order =
   | { readonly kind: 'date'; readonly field: string; readonly desc: boolean }
   | { readonly kind: 'general' };
 
-function orderOf(table: TableData, query: CompiledQuery): Order {
+function orderOf(table: TableData, query: CompiledQuery, shuffled: boolean): Order {
   const [first, ...rest] = query.orderBy;
   if (first === undefined) return { kind: 'sys_id', desc: false };
   const own = first.path.hops.length === 0;
@@ -34,7 +35,10 @@ function orderOf(table: TableData, query: CompiledQuery): Order {
   const tail = rest.every(
     (o) => o.path.hops.length === 0 && o.path.field.name === 'sys_id' && o.direction === 'asc',
   );
-  if (field !== undefined && tail) return { kind: 'date', field, desc: first.direction === 'desc' };
+  // The date index breaks ties by sys_id: shuffled ties need the general sort, unless an
+  // explicit sys_id key leaves no tie.
+  if (field !== undefined && tail && !(shuffled && rest.length === 0))
+    return { kind: 'date', field, desc: first.direction === 'desc' };
   return { kind: 'general' };
 }
 
@@ -50,7 +54,7 @@ export function executeQuery(
       ? [planGroup(table, { terms: [] }, ctx)]
       : query.groups.map((g) => planGroup(table, g, ctx));
   const page = new Page(options);
-  const order = orderOf(table, query);
+  const order = orderOf(table, query, options.tieSalt !== undefined);
   if (order.kind === 'sys_id') {
     sysIdOrdered(table, query, plans, order.desc, page, ctx.cache);
   } else if (

@@ -1,6 +1,7 @@
 /**
  * A query in any other order: every match collected (generated candidates, then overlay
- * records), sorted by its `ORDERBY` keys, sliced.
+ * records), sorted by its `ORDERBY` keys (ties by sys_id, or shuffled by the page's tie salt),
+ * sliced.
  *
  * @module
  */
@@ -38,7 +39,7 @@ export function sortedGeneral(
     }
   }
   matched.push(...matchedExtras(table, query));
-  const rows = matched.map((view) => keyed(view, query.orderBy, resolver));
+  const rows = matched.map((view) => keyed(view, query.orderBy, resolver, page.options.tieSalt));
   rows.sort(compareKeyed(query.orderBy));
   for (const row of rows) if (page.add(row.view)) return;
 }

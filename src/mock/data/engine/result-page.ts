@@ -11,6 +11,8 @@ export interface ExecuteOptions {
   readonly limit: number;
   readonly offset: number;
   readonly count: boolean;
+  /** Shuffles rows equal on every `ORDERBY` key by this salt (see `tieSalt`); else sys_id order. */
+  readonly tieSalt?: number | undefined;
 }
 
 /** Rows of a page, and the total when counted. @internal */
