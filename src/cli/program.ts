@@ -10,6 +10,7 @@ import { EXIT_CODES, EXIT_CODES_HELP, errorKind, exitCodeOfError } from './exit-
 import { addGenerateCommand } from './generate-definition.js';
 import { type CliIo, line } from './io.js';
 import { addRunsCancelCommand, addUnlockCommand } from './lock-definitions.js';
+import { addMockCommand } from './mock-definition.js';
 import { addPlanCommand } from './plan-definition.js';
 import { addStateCommand } from './state-definition.js';
 import { addSyncCommand } from './sync-definition.js';
@@ -139,20 +140,4 @@ function addRunsCommand(program: Command, io: CliIo, done: (code: number) => voi
       done(await runsCommand(flags, io));
     });
   addRunsCancelCommand(runs, io, done);
-}
-
-/** `mock`: the mock server standalone. */
-function addMockCommand(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
-    .command('mock')
-    .description('run the mock ServiceNow server standalone')
-    .option('--port <n>', 'port (0 picks a free one)', nonNegativeInteger('--port'), 0)
-    .option('--seed <n>', 'data seed', nonNegativeInteger('--seed'))
-    .option('--scale <n>', 'number of incidents', positiveInteger('--scale'))
-    .option('--latency <ms>', 'added latency per request', nonNegativeInteger('--latency'))
-    .addHelpText('after', '\nExamples:\n  $ servicenow-sync mock --port 8080 --scale 100000')
-    .action(async (flags) => {
-      const { mockCommand } = await import('./commands/mock-command.js');
-      done(await mockCommand(flags, io));
-    });
 }
