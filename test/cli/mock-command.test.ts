@@ -246,6 +246,37 @@ describe('faults through the printed URL', () => {
     }
   });
 
+  it('--read-only: writes answer 403 and change nothing; without it they are created', async () => {
+    const post = (mock: RunningMock) =>
+      fetch(`${mock.url}/api/now/table/incident`, {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          authorization: mock.auth,
+        },
+        body: JSON.stringify({ short_description: 'from the mock command test' }),
+      });
+    const readOnly = await startMock(['--scale', '20', '--read-only']);
+    try {
+      const res = await post(readOnly);
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(await res.json())).toContain('ACL Exception Insert Failed');
+      const list = await get(readOnly, '/api/now/table/incident?sysparm_limit=1');
+      expect(list.headers.get('x-total-count')).toBe('20');
+    } finally {
+      expect(await readOnly.stop()).toBe(0);
+    }
+    const writable = await startMock(['--scale', '20']);
+    try {
+      const res = await post(writable);
+      expect(res.status).toBe(201);
+      await res.arrayBuffer();
+    } finally {
+      expect(await writable.stop()).toBe(0);
+    }
+  });
+
   it('--shuffle-ties: offset pages over a non-unique sort repeat rows', async () => {
     const mock = await startMock(['--scale', '120', '--shuffle-ties']);
     try {

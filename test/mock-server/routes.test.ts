@@ -133,8 +133,8 @@ describe('errors', () => {
     expect(any.status).toBe(200);
   });
 
-  it('answers 405 to writes', async () => {
-    const res = await call(mock, '/api/now/table/incident', { method: 'POST', body: '{}' });
+  it('answers 405 to writes on the Stats API (Table API writes: test/mock-writes)', async () => {
+    const res = await call(mock, '/api/now/stats/incident', { method: 'POST', body: '{}' });
     expect(res.status).toBe(405);
   });
 });

@@ -43,12 +43,6 @@ export interface MockCommandOptions {
   readonly shuffleTies?: boolean;
 }
 
-/**
- * The mock's faults plus `readOnly`, the switch of the Table API writes (typed here until the
- * mock's `MockFaults` declares it).
- */
-export type MockCommandFaults = MockFaults & { readonly readOnly?: true };
-
 /** Flags that only tune another one: each needs that one. */
 const NEEDS: ReadonlyArray<readonly [keyof MockCommandOptions, keyof MockCommandOptions, string]> =
   [
@@ -149,7 +143,7 @@ export function mockFaultsOf(
   options: MockCommandOptions,
   seed: number,
   username: string,
-): MockCommandFaults {
+): MockFaults {
   const o = options;
   const statuses = o.serverErrorStatus as readonly MockServerErrorStatus[] | undefined;
   const acl = o.aclHiddenShare !== undefined || o.aclBlankShare !== undefined;

@@ -4,11 +4,12 @@
  *
  * @module
  */
-import type { IncomingMessage } from 'node:http';
+
 import type { HandlerState } from './handler-state.js';
+import type { MockHttpRequest } from './http-exchange.js';
 
 /** The user name a request authenticates as, or `undefined` when it does not. @internal */
-export function authenticate(state: HandlerState, req: IncomingMessage): string | undefined {
+export function authenticate(state: HandlerState, req: MockHttpRequest): string | undefined {
   const header = req.headers.authorization;
   const users = state.options.users;
   if (header === undefined) return state.sessions.find(req.headers.cookie)?.user;

@@ -93,6 +93,12 @@ export interface MockShuffleTiesFault {
   readonly seed?: number;
 }
 
+/** Where the `readOnly` fault refuses writes. */
+export interface MockReadOnlyFault {
+  /** Only writes to this table (or one of these tables), as named in the URL. @default every table */
+  readonly table?: string | readonly string[];
+}
+
 /** What a simulated row ACL makes of one row. */
 export type MockRowVisibility = 'visible' | 'hidden' | 'blank';
 
@@ -127,7 +133,8 @@ export type MockFaultName =
   | 'aclHidden'
   | 'deniedTables'
   | 'hiddenFields'
-  | 'shuffleTies';
+  | 'shuffleTies'
+  | 'readOnly';
 
 /**
  * The failure-injection switches. `true` means "every request"; an object narrows the fault to
@@ -225,4 +232,16 @@ export interface MockFaults {
    * ```
    */
   readonly shuffleTies?: true | MockShuffleTiesFault;
+  /**
+   * A user without write rights: every Table API `POST`/`PUT`/`PATCH`/`DELETE` (directly or
+   * inside a Batch API request) on the scoped tables answers 403 `Operation Failed` with an
+   * `ACL Exception Insert|Update|Delete Failed due to security constraints` detail, as a
+   * write ACL refuses it, and changes nothing. Reads are not affected.
+   *
+   * @example
+   * ```ts
+   * mock.setFaults({ readOnly: { table: ['incident', 'sys_user'] } });
+   * ```
+   */
+  readonly readOnly?: true | MockReadOnlyFault;
 }

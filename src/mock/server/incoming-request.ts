@@ -3,8 +3,9 @@
  *
  * @module
  */
-import type { IncomingMessage } from 'node:http';
+
 import type { FaultTarget } from './fault-engine.js';
+import type { MockHttpRequest } from './http-exchange.js';
 import { type MockRoute, matchRoute } from './routes.js';
 
 /** The request line, parsed once. @internal */
@@ -19,7 +20,7 @@ export interface Incoming {
 }
 
 /** Parses the request line of a request. @internal */
-export function readIncoming(req: IncomingMessage): Incoming {
+export function readIncoming(req: MockHttpRequest): Incoming {
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
   const mark = rawUrl.indexOf('?');

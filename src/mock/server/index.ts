@@ -6,6 +6,7 @@ export type {
   MockListRequestInfo,
   MockQuotaCancelFault,
   MockRateLimitFault,
+  MockReadOnlyFault,
   MockRequestsPerSecondFault,
   MockRowVisibility,
   MockServerErrorFault,

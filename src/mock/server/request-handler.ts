@@ -1,16 +1,18 @@
 /**
  * One HTTP request through the mock: log entry, fault decisions (taken synchronously in
- * arrival order), authentication, session, delays, the route, and the written answer.
+ * arrival order), authentication, session, delays, the route, and the written answer. The
+ * items of a Batch API call come through here too, as the outer request's user and session.
  *
  * @module
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import createDebug from 'debug';
 import { sleep } from './abortable-sleep.js';
 import { maybeTruncated, terminalFault } from './answer-faults.js';
 import { type Answer, errorAnswer, hibernatingPage, notAuthenticated } from './answers.js';
 import { authenticate } from './authenticate.js';
+import { answerBatch } from './batch-route.js';
 import type { HandlerState } from './handler-state.js';
+import type { MockHttpRequest, MockHttpResponse } from './http-exchange.js';
 import { type Incoming, readIncoming } from './incoming-request.js';
 import { type MutableLogEntry, preciseNow } from './request-log.js';
 import { routeAnswer } from './route-answer.js';
@@ -19,10 +21,20 @@ import { writeAnswer } from './write-answer.js';
 
 const debug = createDebug('servicenow-sync:mock');
 
+/** What an item of a Batch API call takes from the batch request. */
+interface BatchOrigin {
+  /** The log id of the batch request. */
+  readonly batchId: number;
+  readonly user: string;
+  readonly binding: SessionBinding | undefined;
+}
+
 /** One request and its response, with its log entry and lifetime. */
 interface Exchange {
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
+  readonly req: MockHttpRequest;
+  readonly res: MockHttpResponse;
+  /** Set for an item of a Batch API call. */
+  readonly origin: BatchOrigin | undefined;
   readonly incoming: Incoming;
   readonly entry: MutableLogEntry;
   /** Aborted when the client goes away or the mock closes: pending delays end at once. */
@@ -44,9 +56,10 @@ interface Decisions {
 /** Logs a request and follows its connection until it is answered or closed. */
 function openExchange(
   state: HandlerState,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: MockHttpRequest,
+  res: MockHttpResponse,
   incoming: Incoming,
+  origin: BatchOrigin | undefined,
 ): Exchange {
   state.inFlight += 1;
   state.nextId += 1;
@@ -64,6 +77,7 @@ function openExchange(
     user: undefined,
     fault: undefined,
   };
+  if (origin !== undefined) entry.batch = origin.batchId;
   state.log.push(entry);
   const gone = new AbortController();
   let done = false;
@@ -78,13 +92,13 @@ function openExchange(
     finish();
   });
   const signal = AbortSignal.any([state.shutdown, gone.signal]);
-  return { req, res, incoming, entry, signal, finish };
+  return { req, res, origin, incoming, entry, signal, finish };
 }
 
 /** Fires the faults, authenticates and binds the session, synchronously and in arrival order. */
 function decide(state: HandlerState, exchange: Exchange): Decisions {
   const { faults } = state;
-  const { req, incoming, entry } = exchange;
+  const { req, incoming, entry, origin } = exchange;
   const { target } = incoming;
   const latency = faults.fire('latencyMs', target);
   const latencyMs = latency === undefined ? 0 : faults.delayOf(latency);
@@ -93,13 +107,18 @@ function decide(state: HandlerState, exchange: Exchange): Decisions {
   let answer: Answer | undefined;
   let user: string | undefined;
   if (faults.fire('hibernate', target) !== undefined) answer = hibernatingPage();
+  else if (origin !== undefined) user = origin.user;
   else if (incoming.route.kind !== 'oauth') {
     user = authenticate(state, req);
     if (user === undefined) answer = notAuthenticated();
   }
   answer ??= terminalFault(state, target);
   let binding: SessionBinding | undefined;
-  if (user !== undefined) {
+  if (origin !== undefined) {
+    binding = origin.binding && { session: origin.binding.session, setCookies: [] };
+    entry.user = origin.user;
+    entry.session = binding?.session.id;
+  } else if (user !== undefined) {
     binding = state.sessions.bind(req.headers.cookie, user);
     entry.user = user;
     entry.session = binding.session.id;
@@ -121,7 +140,7 @@ async function respond(
   if (hangMs > 0 && !(await sleep(hangMs, signal))) return;
   let answer = decisions.answer;
   try {
-    answer ??= await routeAnswer(state, req, incoming, user);
+    answer ??= await routeOrBatch(state, exchange, decisions);
   } catch (error) {
     debug('%s %s failed: %O', method, path, error);
     answer = errorAnswer(500, 'Internal Server Error', String(error));
@@ -139,19 +158,42 @@ async function respond(
   debug('%s %s -> %d', method, target.target, answer.status);
 }
 
-/** Answers one request; never rejects. @internal */
+/** The route's answer; a Batch API call runs each of its items through {@link handleRequest}. */
+async function routeOrBatch(
+  state: HandlerState,
+  exchange: Exchange,
+  decisions: Decisions,
+): Promise<Answer> {
+  const { req, incoming, entry, origin, signal } = exchange;
+  const { user, binding } = decisions;
+  if (incoming.route.kind !== 'batch' || user === undefined) {
+    return routeAnswer(state, req, incoming, user);
+  }
+  if (origin !== undefined) {
+    return errorAnswer(400, 'Invalid batch request', 'A batch item cannot be a batch request');
+  }
+  const itemOrigin: BatchOrigin = { batchId: entry.id, user, binding };
+  return answerBatch(req, (item, res) => handleRequest(state, item, res, itemOrigin), signal);
+}
+
+/**
+ * Answers one request; never rejects. `origin` is set for an item of a Batch API call: it
+ * runs as the batch's user, in the batch's session (whose lock the batch already holds).
+ * @internal
+ */
 export async function handleRequest(
   state: HandlerState,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: MockHttpRequest,
+  res: MockHttpResponse,
+  origin?: BatchOrigin,
 ): Promise<void> {
-  const exchange = openExchange(state, req, res, readIncoming(req));
+  const exchange = openExchange(state, req, res, readIncoming(req), origin);
   const decisions = decide(state, exchange);
   const { binding } = decisions;
   let release = () => {};
   let sessionWaitMs = 0;
   try {
-    if (binding !== undefined && state.options.serializeSessions) {
+    if (binding !== undefined && state.options.serializeSessions && origin === undefined) {
       ({ release, waitedMs: sessionWaitMs } = await state.sessions.acquire(binding.session));
     }
     await respond(state, exchange, decisions, sessionWaitMs);

@@ -38,6 +38,11 @@ export interface MockRequestLogEntry {
    * other fault applied).
    */
   readonly fault: MockFaultName | undefined;
+  /**
+   * For a request that was an item of a Batch API call, the `id` of the batch request (its
+   * items are logged after it, in the order they ran).
+   */
+  readonly batch?: number;
 }
 
 /** The writable form used inside the server. @internal */

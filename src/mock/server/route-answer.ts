@@ -4,18 +4,21 @@
  *
  * @module
  */
-import type { IncomingMessage } from 'node:http';
 import { deniedRead } from './access-faults.js';
 import { type Answer, methodNotAllowed, noSuchResource, notAcceptable } from './answers.js';
 import type { HandlerState } from './handler-state.js';
+import type { MockHttpRequest } from './http-exchange.js';
 import type { Incoming } from './incoming-request.js';
+import { isWriteMethod } from './read-only.js';
+import { readBodyText } from './request-body.js';
 import { acceptsJson } from './routes.js';
 import { answerStats } from './stats-route.js';
 import { answerTableList, answerTableRecord } from './table-route.js';
+import { answerTableWrite, MAX_WRITE_BYTES } from './write-route.js';
 
 const MAX_FORM_BYTES = 1 << 20;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: MockHttpRequest): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -26,10 +29,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Answers a request that passed authentication and faults, by its route. @internal */
+/**
+ * Answers a request that passed authentication and faults, by its route (the Batch API is
+ * answered by the request handler, which runs its inner requests). @internal
+ */
 export async function routeAnswer(
   state: HandlerState,
-  req: IncomingMessage,
+  req: MockHttpRequest,
   incoming: Incoming,
   user: string | undefined,
 ): Promise<Answer> {
@@ -38,10 +44,11 @@ export async function routeAnswer(
     const body = await readBody(req);
     return state.oauth.handle(req.headers['content-type'], body, req.headers.authorization);
   }
-  if (route.kind === 'unknown') return noSuchResource();
-  if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method);
+  if (route.kind === 'unknown' || route.kind === 'batch') return noSuchResource();
+  const writing = route.kind === 'table' && isWriteMethod(method);
+  if (!writing && method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method);
   if (!acceptsJson(req.headers.accept)) return notAcceptable();
-  const denied = deniedRead(state.store, state.faults.faults, route.table);
+  const denied = writing ? undefined : deniedRead(state.store, state.faults.faults, route.table);
   if (denied !== undefined) return denied;
   const timeZone =
     state.options.users.find((u) => u.username === user)?.timeZone ?? state.options.timeZone;
@@ -58,6 +65,11 @@ export async function routeAnswer(
     strictQueryFields: state.options.strictQueryFields,
   };
   if (route.kind === 'stats') return answerStats(request, route.table);
+  if (isWriteMethod(method)) {
+    const body = await readBodyText(req, MAX_WRITE_BYTES);
+    const write = { ...request, method, user: user ?? '', body };
+    return answerTableWrite(write, route.version, route.table, route.sysId);
+  }
   return route.sysId === undefined
     ? answerTableList(request, route.version, route.table)
     : answerTableRecord(request, route.version, route.table, route.sysId);

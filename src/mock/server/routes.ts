@@ -14,10 +14,12 @@ export type MockRoute =
       readonly sysId: string | undefined;
     }
   | { readonly kind: 'stats'; readonly table: string }
+  | { readonly kind: 'batch' }
   | { readonly kind: 'unknown' };
 
 const TABLE = /^\/api\/now(?:\/(v1|v2))?\/table\/([^/]+)(?:\/([^/]+))?\/?$/;
 const STATS = /^\/api\/now(?:\/v1)?\/stats\/([^/]+)\/?$/;
+const BATCH = /^\/api\/now(?:\/v1)?\/batch\/?$/;
 
 function segment(text: string): string {
   try {
@@ -43,6 +45,7 @@ export function matchRoute(method: string, path: string): MockRoute {
   }
   const stats = STATS.exec(path);
   if (stats !== null) return { kind: 'stats', table: segment(stats[1]!) };
+  if (BATCH.test(path)) return { kind: 'batch' };
   return { kind: 'unknown' };
 }
 

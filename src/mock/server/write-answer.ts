@@ -5,10 +5,10 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { type Answer, JSON_TYPE } from './answers.js';
+import type { MockHttpRequest, MockHttpResponse } from './http-exchange.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -21,8 +21,8 @@ export interface AnswerExtras {
 
 /** Writes an answer, unless the connection is already gone. @internal */
 export async function writeAnswer(
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: MockHttpRequest,
+  res: MockHttpResponse,
   answer: Answer,
   extra: AnswerExtras,
 ): Promise<void> {
