@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import { MockUnsupportedQueryError } from '../data/index.js';
 import {
   type MockDataStore,
   type MockRecord,
@@ -18,6 +20,7 @@ import {
   jsonAnswer,
   noRecordFound,
   QUOTA_CANCEL_ERROR,
+  unsupportedQuery,
 } from './answers.js';
 import type { FaultEngine, FaultTarget } from './fault-engine.js';
 import type { MockFaultName } from './faults.js';
@@ -75,7 +78,14 @@ async function selectPage(
   params: TableParams,
 ): Promise<MockSelectResult | Answer> {
   const { store, faults } = request;
-  const filter = readFilter(request.params, schema);
+  let filter: ReturnType<typeof readFilter>;
+  try {
+    filter = readFilter(request.params, schema);
+  } catch (error) {
+    if (error instanceof MockUnsupportedQueryError)
+      return unsupportedQuery(error.term, error.reason);
+    throw error;
+  }
   const mutate = faults.faults.mutateBetweenPages;
   if (mutate !== undefined) {
     await mutate(store, {
@@ -98,6 +108,8 @@ async function selectPage(
     });
   } catch (error) {
     if (error instanceof MockUnknownFieldError) return insufficientQueryRights();
+    if (error instanceof MockUnsupportedQueryError)
+      return unsupportedQuery(error.term, error.reason);
     throw error;
   }
 }
