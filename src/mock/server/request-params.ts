@@ -68,8 +68,8 @@ export function readTableParams(params: URLSearchParams): TableParams {
 /** The term of `text` at `position` (a separator there is skipped), for error answers. */
 function termAt(text: string, position: number): string {
   let start = Math.max(0, Math.min(position, text.length));
-  while (start > 0 && text[start - 1] !== '^') start -= 1;
   if (text[start] === '^' && text[start + 1] !== '^') start += 1;
+  else while (start > 0 && text[start - 1] !== '^') start -= 1;
   let end = start;
   while (end < text.length) {
     if (text[end] === '^') {
