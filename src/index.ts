@@ -181,6 +181,7 @@ export {
   formatDate,
   formatDateTime,
   formatQuery,
+  type JoinSubquery,
   type ParseQueryOptions,
   parseQuery,
   QueryBuilder,
@@ -190,11 +191,14 @@ export {
   type QueryOperator,
   type QueryOrder,
   type QueryParseMode,
+  type QuerySubquery,
   QuerySyntaxError,
   type QuerySyntaxErrorOptions,
   type QueryTerm,
   type QueryValue,
   query,
+  type RelatedCount,
+  type RelatedListSubquery,
 } from './query/index.js';
 // Runs and their ports (ExecutionLogger, RunLock)
 export {

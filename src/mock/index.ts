@@ -8,6 +8,7 @@ export {
   type MockScale,
   MockSchemaChangeError,
   MockUnknownTableError,
+  MockUnsupportedQueryError,
 } from './data/index.js';
 export * from './server/index.js';
 export {

@@ -10,7 +10,8 @@ import { parseQuery } from './parse-query.js';
  * ANDs `extra` into every `^NQ` group of `base`. Both sides are disjunctions of groups, so the
  * result distributes: `(A1 or A2) and (B1 or B2)` = `A1B1 or A1B2 or A2B1 or A2B2`. A side
  * with no groups selects everything and is the identity. `orderBy` is base's then extra's,
- * leaving out a field already sorted on (a second sort on it could change nothing).
+ * leaving out a field already sorted on (a second sort on it could change nothing). JOIN and
+ * RLQUERY terms stay in their groups, unchanged.
  *
  * This is how a task's selection takes a user filter: a filter added to only the last group of
  * `a^NQb` would leave group `a` unfiltered.
@@ -33,7 +34,11 @@ export function andQuery(base: EncodedQuery | string, extra: EncodedQuery | stri
   else if (right.groups.length === 0) groups = left.groups;
   else {
     groups = left.groups.flatMap((a) =>
-      right.groups.map((b): QueryGroup => ({ terms: [...a.terms, ...b.terms] })),
+      right.groups.map((b): QueryGroup => {
+        const terms = [...a.terms, ...b.terms];
+        const subqueries = [...(a.subqueries ?? []), ...(b.subqueries ?? [])];
+        return subqueries.length === 0 ? { terms } : { terms, subqueries };
+      }),
     );
   }
   const orderBy: QueryOrder[] = [];

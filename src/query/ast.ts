@@ -45,9 +45,67 @@ export interface QueryCondition {
 /** Conditions joined by `^OR`: true when any is true. */
 export type QueryTerm = readonly QueryCondition[];
 
+/** The count condition of a related-list query: `>0`, `=0` (none), `>=2`... */
+export interface RelatedCount {
+  readonly operator: '=' | '!=' | '>' | '>=' | '<' | '<=';
+  /** A non-negative integer. */
+  readonly value: number;
+}
+
+/**
+ * A JOIN subquery, `JOIN<table>.<field>=<joinTable>.<joinField>!<query on joinTable>`: true for
+ * a row of `table` when at least one row of `joinTable` whose `joinField` equals the row's
+ * `field` matches `query`. `JOINsys_user.sys_id=sys_user_group.manager!active=true` = the users
+ * who manage an active group.
+ *
+ * In text, the condition after `!` runs up to the next `JOIN`, `^NQ`, `ORDERBY` or the end of
+ * the query (so a JOIN is written after the other terms of its group); an empty condition ends
+ * at the `!`.
+ */
+export interface JoinSubquery {
+  readonly kind: 'join';
+  /** The table queried, as written (`sys_user`). */
+  readonly table: string;
+  /** Its field compared (`sys_id`). */
+  readonly field: string;
+  /** The other table (`sys_user_group`). */
+  readonly joinTable: string;
+  /** The other table's field compared (`manager`). */
+  readonly joinField: string;
+  /** The condition on `joinTable`: at most one group, no sort; `groups: []` for none. */
+  readonly query: EncodedQuery;
+}
+
+/**
+ * A related-list query, `RLQUERY<table>.<field>,<count>[,m2m][^<query on table>]^ENDRLQUERY`:
+ * true for a row when the number of rows of `table` whose reference `field` points at it and
+ * that match `query` satisfies `count`. `RLQUERYincident.caller_id,=0^ENDRLQUERY` on `sys_user`
+ * = the users who called in no incident.
+ */
+export interface RelatedListSubquery {
+  readonly kind: 'related';
+  /** The related table (`incident`). */
+  readonly table: string;
+  /** Its reference field pointing at the queried row (`caller_id`). */
+  readonly field: string;
+  readonly count: RelatedCount;
+  /** `,m2m`: `table` is a many-to-many table and the count stops at it. */
+  readonly manyToMany: boolean;
+  /** The condition on the related rows (no sort); `groups: []` counts them all. */
+  readonly query: EncodedQuery;
+}
+
+/** A subquery term of a group: a JOIN or a related-list query. */
+export type QuerySubquery = JoinSubquery | RelatedListSubquery;
+
 /** Terms joined by `^`: true when every term is true. */
 export interface QueryGroup {
   readonly terms: readonly QueryTerm[];
+  /**
+   * JOIN and RLQUERY terms, ANDed with `terms`. Absent (or empty) when the group has none.
+   * Written after `terms`, related lists before joins.
+   */
+  readonly subqueries?: readonly QuerySubquery[];
 }
 
 /** One `ORDERBY` / `ORDERBYDESC` term. */

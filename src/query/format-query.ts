@@ -3,8 +3,9 @@
  *
  * @module
  */
-import type { EncodedQuery, QueryCondition, QueryOrder } from './ast.js';
+import type { EncodedQuery, QueryCondition, QueryGroup, QueryOrder } from './ast.js';
 import { fieldNameProblem, valueProblem } from './condition-rules.js';
+import { formatSubqueries } from './format-subquery.js';
 import { isQueryOperator } from './operators.js';
 import { QuerySyntaxError } from './query-syntax-error.js';
 import { escapeValue } from './values.js';
@@ -18,7 +19,9 @@ import { escapeValue } from './values.js';
  * instance would partly ignore is never written.
  *
  * @throws {@link QuerySyntaxError} for an invalid condition or field, or an empty group or term
- * (write `groups: []` to select everything). `query` is then the offending term.
+ * (write `groups: []` to select everything), or a subquery that cannot be written (a bad name,
+ * a count that is not a non-negative integer, a sort inside it, a JOIN condition with `^NQ`
+ * groups or a JOIN of its own). `query` is then the offending term.
  *
  * @example
  * ```ts
@@ -29,24 +32,27 @@ import { escapeValue } from './values.js';
  * ```
  */
 export function formatQuery(query: EncodedQuery): string {
-  const groups = query.groups.map((group) => {
-    if (group.terms.length === 0) {
-      throw new QuerySyntaxError('a query group has no terms (use groups: [] to select all)', {
-        query: '',
-        position: 0,
-      });
-    }
-    return group.terms
-      .map((term) => {
-        if (term.length === 0) {
-          throw new QuerySyntaxError('a query term has no conditions', { query: '', position: 0 });
-        }
-        return term.map(formatCondition).join('^OR');
-      })
-      .join('^');
-  });
+  const groups = query.groups.map(formatGroup);
   const orders = query.orderBy.map(formatOrder);
   return [...(groups.length > 0 ? [groups.join('^NQ')] : []), ...orders].join('^');
+}
+
+/** One group: its terms, then its RLQUERY terms, then its JOIN terms. */
+function formatGroup(group: QueryGroup): string {
+  const subqueries = group.subqueries ?? [];
+  if (group.terms.length === 0 && subqueries.length === 0) {
+    throw new QuerySyntaxError('a query group has no terms (use groups: [] to select all)', {
+      query: '',
+      position: 0,
+    });
+  }
+  const terms = group.terms.map((term) => {
+    if (term.length === 0) {
+      throw new QuerySyntaxError('a query term has no conditions', { query: '', position: 0 });
+    }
+    return term.map(formatCondition).join('^OR');
+  });
+  return [...terms, ...formatSubqueries(subqueries, formatQuery)].join('^');
 }
 
 /**

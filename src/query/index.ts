@@ -1,11 +1,15 @@
 export { andQuery } from './and-query.js';
 export type {
   EncodedQuery,
+  JoinSubquery,
   QueryCondition,
   QueryGroup,
   QueryOperator,
   QueryOrder,
+  QuerySubquery,
   QueryTerm,
+  RelatedCount,
+  RelatedListSubquery,
 } from './ast.js';
 export { isValidFieldName } from './condition-rules.js';
 export { formatCondition, formatQuery } from './format-query.js';

@@ -38,11 +38,15 @@ const UNARY: ReadonlySet<QueryOperator> = new Set<QueryOperator>([
 
 /**
  * Spellings accepted in text, longest first so that the longest match wins (`>=` before `>`,
- * `INSTANCEOF` before `IN`). `NOTLIKE` (seen in docs and SDKs) reads as `NOT LIKE`.
+ * `INSTANCEOF` before `IN`). `NOTLIKE` (seen in docs and SDKs) reads as `NOT LIKE`, and the
+ * operator words `CONTAINS` / `DOES NOT CONTAIN` as `LIKE` / `NOT LIKE` (same meaning: a
+ * case-insensitive substring), so a query read back is written with `LIKE`.
  */
 const SPELLINGS: readonly (readonly [string, QueryOperator])[] = [
   ...QUERY_OPERATORS.map((op) => [op, op] as const),
   ['NOTLIKE', 'NOT LIKE'] as const,
+  ['CONTAINS', 'LIKE'] as const,
+  ['DOES NOT CONTAIN', 'NOT LIKE'] as const,
 ].sort((a, b) => b[0].length - a[0].length);
 
 /**

@@ -19,6 +19,12 @@ export interface Issue {
   readonly join: Join;
   /** The term was meant as a condition (not empty text nor a sort), so dropping it widens. */
   readonly condition: boolean;
+  /**
+   * A real instance would evaluate the term (an operator of the ServiceNow reference this
+   * library does not implement, a text search, a JOIN or RLQUERY it cannot read), so dropping
+   * it widens the selection where the instance would filter.
+   */
+  readonly unsupported?: boolean;
 }
 
 /** How a condition joins the ones before it: `^`, `^OR` or `^NQ`. */
@@ -80,6 +86,12 @@ export function parseSegment(segment: Segment): Parsed {
       first ? start : start - 1,
     );
   }
+  if (raw.startsWith('123TEXTQUERY321') || raw.startsWith('IR_')) {
+    return {
+      ...issue(`text search term ${term} is not supported`, first ? start : start - 1),
+      unsupported: true,
+    };
+  }
   if (/^[A-Z]/.test(raw)) {
     return issue(
       `unknown keyword in term ${term} (field names are lowercase; keywords are ^OR, ^NQ, ^EQ, ORDERBY, ORDERBYDESC)`,
@@ -138,7 +150,13 @@ function parseCondition(text: string, start: number, term: string, join: Join): 
     const rest = text.slice(field.length);
     return rest === ''
       ? issue(`missing operator after field "${field}"`, start + field.length)
-      : issue(`unknown operator at ${JSON.stringify(rest.slice(0, 12))}`, start + field.length);
+      : {
+          ...issue(
+            `unknown operator at ${JSON.stringify(rest.slice(0, 12))}`,
+            start + field.length,
+          ),
+          unsupported: true,
+        };
   }
   const valueStart = field.length + match.length;
   const value = text.slice(valueStart).replaceAll('^^', '^');

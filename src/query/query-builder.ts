@@ -71,7 +71,7 @@ export class QueryBuilder {
     const condition = buildCondition(field, operator, value);
     const groups = [...this.#groups];
     const current = groups.pop() ?? { terms: [] };
-    groups.push(freezeGroup({ terms: [...current.terms, [condition]] }));
+    groups.push(freezeGroup({ ...current, terms: [...current.terms, [condition]] }));
     return new QueryBuilder(groups, this.#orderBy);
   }
 
@@ -105,7 +105,9 @@ export class QueryBuilder {
         position: this.toString().length,
       });
     }
-    groups.push(freezeGroup({ terms: [...current.terms.slice(0, -1), [...last, condition]] }));
+    groups.push(
+      freezeGroup({ ...current, terms: [...current.terms.slice(0, -1), [...last, condition]] }),
+    );
     return new QueryBuilder(groups, this.#orderBy);
   }
 
@@ -115,7 +117,7 @@ export class QueryBuilder {
    */
   newQuery(): QueryBuilder {
     const current = this.#groups[this.#groups.length - 1];
-    if (current === undefined || current.terms.length === 0) return this;
+    if (current === undefined || isEmptyGroup(current)) return this;
     return new QueryBuilder([...this.#groups, freezeGroup({ terms: [] })], this.#orderBy);
   }
 
@@ -238,7 +240,7 @@ export class QueryBuilder {
   /** The query's AST (deeply frozen). Groups left empty by `newQuery()` are left out. */
   toQuery(): EncodedQuery {
     return Object.freeze({
-      groups: Object.freeze(this.#groups.filter((group) => group.terms.length > 0)),
+      groups: Object.freeze(this.#groups.filter((group) => !isEmptyGroup(group))),
       orderBy: this.#orderBy,
     });
   }
@@ -267,14 +269,21 @@ export class QueryBuilder {
   }
 }
 
+function isEmptyGroup(group: QueryGroup): boolean {
+  return group.terms.length === 0 && (group.subqueries ?? []).length === 0;
+}
+
 function freezeGroup(group: QueryGroup): QueryGroup {
-  return Object.freeze({
-    terms: Object.freeze(
-      group.terms.map((term) =>
-        Object.freeze(term.map((condition: QueryCondition) => Object.freeze({ ...condition }))),
-      ),
+  const terms = Object.freeze(
+    group.terms.map((term) =>
+      Object.freeze(term.map((condition: QueryCondition) => Object.freeze({ ...condition }))),
     ),
-  });
+  );
+  const subqueries = group.subqueries ?? [];
+  // Subqueries are kept as given (validated by formatQuery when the builder is made).
+  return subqueries.length === 0
+    ? Object.freeze({ terms })
+    : Object.freeze({ terms, subqueries: Object.freeze([...subqueries]) });
 }
 
 /**

@@ -68,3 +68,30 @@ export class MockSchemaChangeError extends ServiceNowError {
     super(`Cannot change field ${element} of table ${table}: ${reason}`);
   }
 }
+
+/**
+ * A query term the mock cannot evaluate: an operator it does not implement (`ON`, `DATEPART`,
+ * `RELATIVEGT`...), a text search, a malformed or OR'ed JOIN / RLQUERY, or one on a table or
+ * field it does not serve. A real instance would filter on it; rather than widen the selection
+ * silently, the mock refuses the query (the server answers 400 naming the term).
+ *
+ * @example
+ * ```ts
+ * try { store.select('incident', parseQuery('JOINincident.caller_id=cmn_location.contact!')); }
+ * catch (e) { if (e instanceof MockUnsupportedQueryError) e.term; }
+ * ```
+ */
+export class MockUnsupportedQueryError extends ServiceNowError {
+  override readonly code: string = 'MOCK_UNSUPPORTED_QUERY';
+
+  /**
+   * @param term - The term at fault, as written (or its head, for a JOIN / RLQUERY).
+   * @param reason - Why the mock cannot evaluate it.
+   */
+  constructor(
+    readonly term: string,
+    readonly reason: string,
+  ) {
+    super(`The mock cannot evaluate the query term ${JSON.stringify(term)}: ${reason}`);
+  }
+}

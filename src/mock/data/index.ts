@@ -15,6 +15,7 @@ export {
   MockRecordNotFoundError,
   MockSchemaChangeError,
   MockUnknownTableError,
+  MockUnsupportedQueryError,
 } from './errors.js';
 export type { MockData } from './mock-data.js';
 export { DEFAULT_MOCK_INCIDENTS, type MockScale } from './mock-scale.js';

@@ -193,6 +193,14 @@ export class MockDataStoreImpl implements MockData {
       unknownFields: options.unknownFields ?? 'ignore',
       resolver: this,
       schemas: this.schemas,
+      // A JOIN or RLQUERY condition: every matching row of its table.
+      subselect: (other, inner) =>
+        this.select(other, inner, {
+          ...options,
+          limit: Number.MAX_SAFE_INTEGER,
+          offset: 0,
+          count: false,
+        }).rows,
     });
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));

@@ -72,6 +72,18 @@ export function noSuchResource(): Answer {
   return errorAnswer(400, 'Requested URI does not represent any resource', null);
 }
 
+/**
+ * 400 for a query term the mock cannot evaluate (a real instance would filter on it): the
+ * ServiceNow error body, naming the term. @internal
+ */
+export function unsupportedQuery(term: string, reason: string): Answer {
+  return errorAnswer(
+    400,
+    `Unsupported query term: ${term}`,
+    `${reason}. The mock refuses the query rather than answer a wider selection than a real instance would.`,
+  );
+}
+
 /** 403 for a query naming a field the user may not query. @internal */
 export function insufficientQueryRights(): Answer {
   return errorAnswer(

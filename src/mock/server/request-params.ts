@@ -6,7 +6,8 @@
  * @module
  */
 import type { EncodedQuery, QueryTerm } from '../../query/index.js';
-import { parseQuery } from '../../query/index.js';
+import { parseQuery, QuerySyntaxError } from '../../query/index.js';
+import { MockUnsupportedQueryError } from '../data/index.js';
 import type { MockTableSchema } from '../types.js';
 import type { DisplayMode } from './render-context.js';
 
@@ -64,16 +65,40 @@ export function readTableParams(params: URLSearchParams): TableParams {
   };
 }
 
+/** The term of `text` at `position` (a separator there is skipped), for error answers. */
+function termAt(text: string, position: number): string {
+  let start = Math.max(0, Math.min(position, text.length));
+  if (text[start] === '^' && text[start + 1] !== '^') start += 1;
+  else while (start > 0 && text[start - 1] !== '^') start -= 1;
+  let end = start;
+  while (end < text.length) {
+    if (text[end] === '^') {
+      if (text[end + 1] !== '^') break;
+      end += 2;
+    } else end += 1;
+  }
+  return text.slice(start, end);
+}
+
 /**
  * The filter of a request: `sysparm_query` parsed leniently (an invalid term is dropped, as
  * on a real instance), or else the name-value pairs that name a field of the table (unknown
  * names ignored; a choice label is accepted for its value).
+ *
+ * @throws MockUnsupportedQueryError for a term a real instance would evaluate but the mock
+ * cannot (an unknown operator, a text search, a malformed JOIN / RLQUERY).
  * @internal
  */
 export function readFilter(params: URLSearchParams, schema: MockTableSchema): EncodedQuery {
   const text = params.get('sysparm_query');
   if (text !== null) {
-    return text.trim() === '' ? { groups: [], orderBy: [] } : parseQuery(text, { mode: 'lenient' });
+    if (text.trim() === '') return { groups: [], orderBy: [] };
+    try {
+      return parseQuery(text, { mode: 'lenient', unsupported: 'throw' });
+    } catch (error) {
+      if (!(error instanceof QuerySyntaxError)) throw error;
+      throw new MockUnsupportedQueryError(termAt(text, error.position), error.message);
+    }
   }
   const terms: QueryTerm[] = [];
   for (const [name, raw] of params) {

@@ -4,9 +4,17 @@
  *
  * @module
  */
+
+import { MockUnsupportedQueryError } from '../data/index.js';
 import type { MockField, MockRecord } from '../types.js';
 import { MockUnknownFieldError } from '../types.js';
-import { type Answer, insufficientQueryRights, invalidTable, jsonAnswer } from './answers.js';
+import {
+  type Answer,
+  insufficientQueryRights,
+  invalidTable,
+  jsonAnswer,
+  unsupportedQuery,
+} from './answers.js';
 import { displayText } from './display-text.js';
 import { commaList, flag, readFilter, readTableParams } from './request-params.js';
 import { type ApiRequest, renderContext } from './table-route.js';
@@ -88,6 +96,8 @@ export function answerStats(request: ApiRequest, table: string): Answer {
     total = selected.total ?? selected.rows.length;
   } catch (error) {
     if (error instanceof MockUnknownFieldError) return insufficientQueryRights();
+    if (error instanceof MockUnsupportedQueryError)
+      return unsupportedQuery(error.term, error.reason);
     throw error;
   }
 

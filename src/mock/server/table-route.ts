@@ -5,6 +5,7 @@
  */
 
 import type { EncodedQuery } from '../../query/index.js';
+import { MockUnsupportedQueryError } from '../data/index.js';
 import {
   type MockDataStore,
   type MockRecord,
@@ -20,6 +21,7 @@ import {
   jsonAnswer,
   noRecordFound,
   QUOTA_CANCEL_ERROR,
+  unsupportedQuery,
 } from './answers.js';
 import type { FaultEngine, FaultTarget } from './fault-engine.js';
 import type { MockFaultName } from './faults.js';
@@ -86,7 +88,14 @@ async function selectPage(
   params: TableParams,
 ): Promise<(MockSelectResult & { readonly shuffled: boolean }) | Answer> {
   const { store, faults } = request;
-  const filter = readFilter(request.params, schema);
+  let filter: ReturnType<typeof readFilter>;
+  try {
+    filter = readFilter(request.params, schema);
+  } catch (error) {
+    if (error instanceof MockUnsupportedQueryError)
+      return unsupportedQuery(error.term, error.reason);
+    throw error;
+  }
   const mutate = faults.faults.mutateBetweenPages;
   if (mutate !== undefined) {
     await mutate(store, {
@@ -112,6 +121,8 @@ async function selectPage(
     return { ...selected, shuffled: shufflesTies(request, filter) };
   } catch (error) {
     if (error instanceof MockUnknownFieldError) return insufficientQueryRights();
+    if (error instanceof MockUnsupportedQueryError)
+      return unsupportedQuery(error.term, error.reason);
     throw error;
   }
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { EncodedQuery, QueryCondition } from '../../../query/index.js';
+import type { EncodedQuery, QueryCondition, QuerySubquery } from '../../../query/index.js';
 import { MockUnknownFieldError, type UnknownFieldPolicy } from '../../types.js';
 import type { DateContext, ResolvedValue } from '../date-literal.js';
 import { conditionTest, resolveValue } from './condition-test.js';
@@ -17,6 +17,7 @@ import {
   type SchemaLookup,
   type ValueKind,
 } from './field-path.js';
+import { compileSubquery, type SubSelect } from './subquery-test.js';
 import type { RowView } from './table-data.js';
 
 /** One bound of a range hint. @internal */
@@ -35,7 +36,8 @@ export type PlanHint =
 
 /** A compiled condition. @internal */
 export interface CompiledCondition {
-  readonly condition: QueryCondition;
+  /** The condition, or the JOIN / RLQUERY term (then `path` is the row's field it tests). */
+  readonly condition: QueryCondition | QuerySubquery;
   readonly path: FieldPath;
   readonly test: (view: RowView) => boolean;
   readonly hint?: PlanHint;
@@ -68,6 +70,8 @@ export interface CompileContext extends DateContext {
   readonly resolver: RowResolver;
   /** The schemas fields are resolved against. */
   readonly schemas: SchemaLookup;
+  /** Runs the condition of a JOIN or RLQUERY on its table. */
+  readonly subselect: SubSelect;
 }
 
 function unknown(table: string, field: string, ctx: CompileContext): undefined {
@@ -175,6 +179,15 @@ export function compileQuery(
       }
       if (compiled.length === 0 || anything) continue;
       terms.push(compiled);
+      alwaysTrue = false;
+    }
+    for (const subquery of group.subqueries ?? []) {
+      const { path, test, ids } = compileSubquery(table, subquery, ctx);
+      const compiled: CompiledCondition =
+        ids === undefined
+          ? { condition: subquery, path, test }
+          : { condition: subquery, path, test, hint: { kind: 'ids', ids } };
+      terms.push([compiled]);
       alwaysTrue = false;
     }
     if (alwaysTrue) everything = true;
