@@ -46,6 +46,7 @@ export {
   sysChoiceSchema,
   sysDbObjectSchema,
   sysDictionarySchema,
+  sysJournalFieldSchema,
   sysUserGroupSchema,
   sysUserSchema,
   taskSchema,

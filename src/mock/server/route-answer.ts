@@ -1,6 +1,6 @@
 /**
  * The answer of the route a request addresses: the OAuth token endpoint, the Table API, the
- * Stats API, or an error for an unknown path, method or `Accept`.
+ * Stats API, or an error for an unknown path, method or `Accept` (neither JSON nor XML).
  *
  * @module
  */
@@ -9,7 +9,7 @@ import { deniedRead } from './access-faults.js';
 import { type Answer, methodNotAllowed, noSuchResource, notAcceptable } from './answers.js';
 import type { HandlerState } from './handler-state.js';
 import type { Incoming } from './incoming-request.js';
-import { acceptsJson } from './routes.js';
+import { responseFormat } from './response-format.js';
 import { answerStats } from './stats-route.js';
 import { answerTableList, answerTableRecord } from './table-route.js';
 
@@ -40,7 +40,7 @@ export async function routeAnswer(
   }
   if (route.kind === 'unknown') return noSuchResource();
   if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method);
-  if (!acceptsJson(req.headers.accept)) return notAcceptable();
+  if (responseFormat(req.headers.accept) === undefined) return notAcceptable();
   const denied = deniedRead(state.store, state.faults.faults, route.table);
   if (denied !== undefined) return denied;
   const timeZone =
