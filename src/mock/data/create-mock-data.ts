@@ -61,7 +61,7 @@ const EMPTY_SOURCE = (table: string): RowSource => ({
 });
 
 function reverseIndexes(generated: GeneratedTables): Map<string, ReverseIndex> {
-  const { world, space } = generated;
+  const { world, space, journals } = generated;
   const tasks = [
     { table: 'incident', offset: 0 },
     { table: 'incident_task', offset: space.incidents },
@@ -72,6 +72,13 @@ function reverseIndexes(generated: GeneratedTables): Map<string, ReverseIndex> {
     ['task_time_worked.task', { layout: world.timeWorked, parents: tasks }],
     ['incident_task.incident', { layout: world.incidentTasks, parents: incidents }],
     ['incident_task.parent', { layout: world.incidentTasks, parents: incidents }],
+    [
+      'sys_journal_field.element_id',
+      {
+        layout: journals.layout,
+        parents: [...tasks, { table: 'problem', offset: journals.parents.problemOffset }],
+      },
+    ],
   ]);
 }
 

@@ -47,6 +47,7 @@ export {
   sysChoiceSchema,
   sysDbObjectSchema,
   sysDictionarySchema,
+  sysJournalFieldSchema,
   sysUserGroupSchema,
   sysUserSchema,
   taskSchema,

@@ -183,12 +183,12 @@ export function tooManyRequests(): Answer {
   );
 }
 
-/** 406 when the `Accept` header allows no JSON. @internal */
+/** 406 when the `Accept` header allows neither JSON nor XML. @internal */
 export function notAcceptable(): Answer {
   return errorAnswer(
     406,
     'Requested response format is not supported',
-    'The Accept header must allow application/json',
+    'The Accept header must allow application/json or application/xml',
   );
 }
 

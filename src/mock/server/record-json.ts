@@ -8,6 +8,7 @@ import type { MockField, MockRecord, MockTableSchema } from '../types.js';
 import { displayOf, referenceDisplay } from './display-text.js';
 import { walk } from './dot-walk.js';
 import { type FieldStep, fieldPlan } from './field-plan.js';
+import { isJournalField, journalDisplay } from './journal-display.js';
 import type { RenderContext } from './render-context.js';
 import { isReference, referenceTable } from './schema-fields.js';
 
@@ -45,6 +46,21 @@ function valueJson(context: RenderContext, field: MockField, value: string): str
   if (isReference(field)) return referenceJson(context, field, value);
   if (context.mode === 'false') return jsonString(value);
   const display = jsonString(displayOf(context, field, value));
+  return context.mode === 'true'
+    ? display
+    : `{"display_value":${display},"value":${jsonString(value)}}`;
+}
+
+/** The JSON text of a field of a record: a journal field shows its entries in display modes. */
+function fieldJson(
+  context: RenderContext,
+  rowSchema: MockTableSchema,
+  field: MockField,
+  record: MockRecord,
+): string {
+  const value = record[field.name] ?? '';
+  if (context.mode === 'false' || !isJournalField(field)) return valueJson(context, field, value);
+  const display = jsonString(journalDisplay(context, rowSchema, field, record));
   return context.mode === 'true'
     ? display
     : `{"display_value":${display},"value":${jsonString(value)}}`;
@@ -100,7 +116,7 @@ export function renderRecordJson(
     for (let i = 0; i < all.length; i++) {
       const field = all[i] as MockField;
       if (hidden?.has(field.name) === true) continue;
-      parts.push(keys[i] + valueJson(context, field, record[field.name] ?? ''));
+      parts.push(keys[i] + fieldJson(context, rowSchema, field, record));
     }
     return `{${parts.join(',')}}`;
   }
@@ -111,7 +127,7 @@ export function renderRecordJson(
     const step = plan[i] as FieldStep;
     if (key === undefined || hidden?.has(step.name) === true) continue;
     if (step.field !== undefined) {
-      parts.push(key + valueJson(context, step.field, record[step.name] ?? ''));
+      parts.push(key + fieldJson(context, rowSchema, step.field, record));
       continue;
     }
     const resolved = walk(context.store, rowSchema, record, step.path ?? []);

@@ -10,6 +10,7 @@ import type { MockField, MockRecord, MockTableSchema } from '../types.js';
 import { displayOf, referenceDisplay } from './display-text.js';
 import { walk } from './dot-walk.js';
 import { fieldPlan } from './field-plan.js';
+import { isJournalField, journalDisplay } from './journal-display.js';
 import type { RenderContext, RenderedValue } from './render-context.js';
 import { isReference, referenceTable } from './schema-fields.js';
 
@@ -36,6 +37,19 @@ export function renderValue(
   return context.mode === 'true' ? display : { display_value: display, value };
 }
 
+/** Renders a field of a record: a journal field shows its entries in display modes. */
+function renderField(
+  context: RenderContext,
+  rowSchema: MockTableSchema,
+  field: MockField,
+  record: MockRecord,
+): RenderedValue {
+  const value = record[field.name] ?? '';
+  if (context.mode === 'false' || !isJournalField(field)) return renderValue(context, field, value);
+  const display = journalDisplay(context, rowSchema, field, record);
+  return context.mode === 'true' ? display : { display_value: display, value };
+}
+
 /**
  * Renders a record: every schema field, or the `sysparm_fields` list (unknown names left out,
  * dot-walked names as flat dotted keys).
@@ -54,14 +68,14 @@ export function renderRecord(
   if (fields === undefined) {
     for (const field of rowSchema.fields) {
       if (hidden?.has(field.name) === true) continue;
-      out[field.name] = renderValue(context, field, record[field.name] ?? '');
+      out[field.name] = renderField(context, rowSchema, field, record);
     }
     return out;
   }
   for (const step of fieldPlan(rowSchema, fields)) {
     if (hidden?.has(step.name) === true) continue;
     if (step.field !== undefined) {
-      out[step.name] = renderValue(context, step.field, record[step.name] ?? '');
+      out[step.name] = renderField(context, rowSchema, step.field, record);
       continue;
     }
     const resolved = walk(context.store, rowSchema, record, step.path ?? []);

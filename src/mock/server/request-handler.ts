@@ -15,9 +15,11 @@ import type { HandlerState } from './handler-state.js';
 import type { MockHttpRequest, MockHttpResponse } from './http-exchange.js';
 import { type Incoming, readIncoming } from './incoming-request.js';
 import { type MutableLogEntry, preciseNow } from './request-log.js';
+import { responseFormat } from './response-format.js';
 import { routeAnswer } from './route-answer.js';
 import type { SessionBinding } from './sessions.js';
 import { writeAnswer } from './write-answer.js';
+import { xmlAnswer } from './xml-answer.js';
 
 const debug = createDebug('servicenow-sync:mock');
 
@@ -144,6 +146,9 @@ async function respond(
   } catch (error) {
     debug('%s %s failed: %O', method, path, error);
     answer = errorAnswer(500, 'Internal Server Error', String(error));
+  }
+  if (incoming.route.kind !== 'oauth' && responseFormat(req.headers.accept) === 'xml') {
+    answer = xmlAnswer(answer);
   }
   answer = maybeTruncated(state, target, answer);
   if (signal.aborted) return;

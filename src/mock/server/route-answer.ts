@@ -1,6 +1,6 @@
 /**
  * The answer of the route a request addresses: the OAuth token endpoint, the Table API, the
- * Stats API, or an error for an unknown path, method or `Accept`.
+ * Stats API, or an error for an unknown path, method or `Accept` (neither JSON nor XML).
  *
  * @module
  */
@@ -11,7 +11,7 @@ import type { MockHttpRequest } from './http-exchange.js';
 import type { Incoming } from './incoming-request.js';
 import { isWriteMethod } from './read-only.js';
 import { readBodyText } from './request-body.js';
-import { acceptsJson } from './routes.js';
+import { responseFormat } from './response-format.js';
 import { answerStats } from './stats-route.js';
 import { answerTableList, answerTableRecord } from './table-route.js';
 import { answerTableWrite, MAX_WRITE_BYTES } from './write-route.js';
@@ -47,7 +47,7 @@ export async function routeAnswer(
   if (route.kind === 'unknown' || route.kind === 'batch') return noSuchResource();
   const writing = route.kind === 'table' && isWriteMethod(method);
   if (!writing && method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method);
-  if (!acceptsJson(req.headers.accept)) return notAcceptable();
+  if (responseFormat(req.headers.accept) === undefined) return notAcceptable();
   const denied = writing ? undefined : deniedRead(state.store, state.faults.faults, route.table);
   if (denied !== undefined) return denied;
   const timeZone =

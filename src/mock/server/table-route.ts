@@ -25,11 +25,13 @@ import {
 } from './answers.js';
 import type { FaultEngine, FaultTarget } from './fault-engine.js';
 import type { MockFaultName } from './faults.js';
+import { prefetchJournals } from './journal-display.js';
 import { buildLinkHeader } from './link-header.js';
 import { renderRecordJson } from './record-json.js';
 import { renderRecord } from './record-renderer.js';
 import type { RenderContext } from './render-context.js';
 import { readFilter, readTableParams, type TableParams } from './request-params.js';
+import { viewFields } from './ui-views.js';
 
 /** What the API routes need to answer one request. @internal */
 export interface ApiRequest {
@@ -149,6 +151,15 @@ function renderPage(
   return { records, fault };
 }
 
+/** `sysparm_fields`, else the fields of `sysparm_view`, else `undefined` (every field). */
+function fieldsOf(
+  request: ApiRequest,
+  table: string,
+  params: TableParams,
+): readonly string[] | undefined {
+  return params.fields ?? viewFields(table, request.params.get('sysparm_view'));
+}
+
 /** `X-Total-Count` and the `Link` header of a page, when the count was asked. */
 function pageHeaders(
   request: ApiRequest,
@@ -185,13 +196,15 @@ export async function answerTableList(
   if (!('rows' in selected)) return selected;
   if (version === 'v1' && selected.rows.length === 0) return noRecordFound();
   const context = renderContext(request, version, params, table);
+  const fields = fieldsOf(request, table, params);
+  prefetchJournals(context, schema, selected.rows, fields);
   const { records, fault: rowFault } = renderPage(
     context,
     request,
     table,
     schema,
     selected.rows,
-    params.fields,
+    fields,
   );
   const fault =
     rowFault ??
@@ -229,7 +242,7 @@ export function answerTableRecord(
     renderContext(request, version, params, table),
     schema,
     record,
-    params.fields,
+    fieldsOf(request, table, params),
   );
   return jsonAnswer(200, { result });
 }

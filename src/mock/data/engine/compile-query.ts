@@ -93,7 +93,9 @@ function hintOf(path: FieldPath, c: QueryCondition, ctx: CompileContext): PlanHi
   if (path.opaque || path.hops.length > 1) return undefined;
   const isSysId = path.hops.length === 0 && path.field.name === 'sys_id';
   const own = path.hops.length === 0;
-  if (path.kind === 'reference' && own && (c.operator === '=' || c.operator === 'IN')) {
+  // A GUID field other than sys_id (`sys_journal_field.element_id`) names a parent as a reference does.
+  const parentId = path.kind === 'reference' || (path.field.type === 'GUID' && !isSysId);
+  if (parentId && own && (c.operator === '=' || c.operator === 'IN')) {
     return { kind: 'ids', ids: c.operator === 'IN' ? c.value.split(',') : [c.value] };
   }
   if (isSysId && c.operator === 'IN') return { kind: 'ids', ids: c.value.split(',') };

@@ -14,6 +14,8 @@ import { GroupSource } from './group-source.js';
 import { incidentCore, incidentLife } from './incident-core.js';
 import { IncidentSource } from './incident-source.js';
 import { IncidentTaskSource, incidentTaskCore, incidentTaskLife } from './incident-task-source.js';
+import { JournalParents } from './journal-parents.js';
+import { JournalSource, journalLayout } from './journal-source.js';
 import { NetworkLinkSource } from './network-link-source.js';
 import type { RowSource } from './row-source.js';
 import { buildSchemaSources } from './schema-tables.js';
@@ -34,6 +36,8 @@ export interface GeneratedTables {
   readonly world: World;
   readonly space: TaskSpace;
   readonly sources: ReadonlyMap<string, RowSource>;
+  /** The `sys_journal_field` rows of each journal parent (incidents, incident tasks, problems). */
+  readonly journals: { readonly layout: ChildLayout; readonly parents: JournalParents };
 }
 
 function layout(
@@ -106,5 +110,18 @@ export function buildSources(seed: number, now: number, plan: ScalePlan): Genera
     new NetworkLinkSource(world),
   ];
   sources.push(...buildSchemaSources(world, users, sources));
-  return { world, space, sources: new Map(sources.map((s) => [s.table, s])) };
+  // Drawn last, from their own seed: no other table's values depend on the journal rows.
+  const parents = new JournalParents(
+    world,
+    space,
+    sources.find((s) => s.table === 'problem'),
+  );
+  const journalRows = journalLayout(world, parents);
+  sources.push(new JournalSource(world, users, parents, journalRows));
+  return {
+    world,
+    space,
+    sources: new Map(sources.map((s) => [s.table, s])),
+    journals: { layout: journalRows, parents },
+  };
 }

@@ -27,6 +27,7 @@ export {
 } from './registry.js';
 export { scCatItemSchema, scReqItemSchema, scRequestSchema } from './service-catalog.js';
 export { sysAuditDeleteSchema } from './sys-audit-delete.js';
+export { sysJournalFieldSchema } from './sys-journal-field.js';
 export { sysUserSchema } from './sys-user.js';
 export { sysUserGroupSchema } from './sys-user-group.js';
 export { taskSchema } from './task.js';

@@ -21,6 +21,7 @@ import { incidentTaskSchema } from './incident-task.js';
 import { problemSchema } from './problem.js';
 import { scCatItemSchema, scReqItemSchema, scRequestSchema } from './service-catalog.js';
 import { sysAuditDeleteSchema } from './sys-audit-delete.js';
+import { sysJournalFieldSchema } from './sys-journal-field.js';
 import { sysUserSchema } from './sys-user.js';
 import { sysUserGroupSchema } from './sys-user-group.js';
 import { taskSchema } from './task.js';
@@ -45,11 +46,13 @@ export const SCHEMA_TABLE_NAMES: readonly string[] = [
 
 /**
  * The tables the mock serves with rows: the nine tables of the built-in catalog,
- * `sys_audit_delete`, and the {@link SCHEMA_TABLE_NAMES}.
+ * `sys_audit_delete`, `sys_journal_field` (the entries of journal fields) and the
+ * {@link SCHEMA_TABLE_NAMES}.
  */
 export const MOCK_TABLE_NAMES: readonly string[] = [
   ...SCALED_TABLES,
   'sys_audit_delete',
+  'sys_journal_field',
   ...SCHEMA_TABLE_NAMES,
 ];
 
@@ -78,6 +81,7 @@ export const mockSchemas: Readonly<Record<string, MockTableSchema>> = Object.fro
     cmdbCiSchema,
     cmdbCiNetworkLinkSchema,
     sysAuditDeleteSchema,
+    sysJournalFieldSchema,
     problemSchema,
     changeRequestSchema,
     scCatItemSchema,
