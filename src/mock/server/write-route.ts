@@ -8,6 +8,7 @@
 import { MockDuplicateRecordError, MockUnknownTableError } from '../data/index.js';
 import type { MockRecord } from '../types.js';
 import { type Answer, errorAnswer, invalidTable, jsonAnswer, noRecordFound } from './answers.js';
+import { addJournalEntries, splitJournalValues } from './journal-writes.js';
 import { deniedWrite, type WriteMethod } from './read-only.js';
 import { renderRecord } from './record-renderer.js';
 import { flag, readTableParams } from './request-params.js';
@@ -134,11 +135,15 @@ export function answerTableWrite(
   if (request.body === undefined) return tooLarge();
   const parsed = writeValues(request.body, method === 'POST');
   if (!parsed.ok) return errorAnswer(400, 'Exception while reading request', parsed.problem);
+  // Journal fields become sys_journal_field entries, not stored values.
+  const { values, entries } = splitJournalValues(store.schema(table)!, parsed.values);
   if (sysId !== undefined) {
-    const record = store.update(table, sysId, { ...parsed.values, sys_updated_by: request.user });
+    const record = store.update(table, sysId, { ...values, sys_updated_by: request.user });
+    addJournalEntries(store, table, sysId, entries, request.user);
     return renderWritten(request, version, table, record, 200);
   }
-  const created = insert(request, table, parsed.values);
+  const created = insert(request, table, values);
   if ('refused' in created) return created.refused;
+  addJournalEntries(store, table, created.record.sys_id ?? '', entries, request.user);
   return renderWritten(request, version, table, created.record, 201);
 }
