@@ -23,9 +23,24 @@ import {
 import { runStatement } from './statement.js';
 
 /**
+ * The `NO PAD` binary collation of the `sys_id` key, in executable comments that each server
+ * reads only when it has it: MariaDB 10.2.2+ (`/*M!` comments, which MySQL ignores)
+ * `utf8mb4_nopad_bin`, MySQL 8.0.17+ `utf8mb4_0900_bin` (MariaDB skips `/*!` comments of
+ * versions 5.7 to 9.9). The table's `utf8mb4_bin` is `PAD SPACE`: `'abc'` and `'abc '` would be
+ * one key.
+ */
+const EXACT_KEY_COLLATION =
+  '/*M!100202 COLLATE utf8mb4_nopad_bin*/ /*!80017 COLLATE utf8mb4_0900_bin*/';
+
+/** `type` with {@link EXACT_KEY_COLLATION} when it is a character type. */
+function exactKeyType(type: string): string {
+  return /^\s*(var)?char\b|text\b/i.test(type) ? `${type} ${EXACT_KEY_COLLATION}` : type;
+}
+
+/**
  * MySQL/MariaDB: backticked identifiers, `?` markers, `ON DUPLICATE KEY UPDATE`, booleans as 1/0,
- * `utf8mb4` tables with a binary collation (keys compare as ServiceNow's do), bounded `varchar`
- * key columns. New rows are counted from the keys present, taken first in the same transaction.
+ * `utf8mb4` tables with a binary collation, bounded `varchar` key columns; the `sys_id` of a new
+ * table is `NO PAD` where the server has such a collation, so keys compare exactly. New rows are counted from the keys present, taken first in the same transaction.
  * A statement stays within half the server's `max_allowed_packet`.
  */
 export const mysqlAdapter: SqlAdapter = {
@@ -50,7 +65,10 @@ export const mysqlAdapter: SqlAdapter = {
   columnType: (types) => types.mysql,
   bindBoolean: (value) => (value ? 1 : 0),
   createTableSql(table, columns) {
-    const defs = columnDefinitions(backticked, columns, false);
+    const keyed = columns.map((c) =>
+      c.name === 'sys_id' ? { ...c, type: exactKeyType(c.type) } : c,
+    );
+    const defs = columnDefinitions(backticked, keyed, false);
     defs.push(`PRIMARY KEY (${backticked('sys_id')})`);
     return `CREATE TABLE IF NOT EXISTS ${backticked(table)} (${defs.join(', ')})${this.tableOptions}`;
   },

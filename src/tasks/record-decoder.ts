@@ -7,6 +7,7 @@ import type { FieldCodec, Row } from '../fields/index.js';
 import { FieldValueError } from '../fields/index.js';
 import type { TaskDefinition } from './define-task.js';
 import { RecordRejectedError } from './record-rejected-error.js';
+import { sysIdProblem } from './sys-id-problem.js';
 import { DISPLAY_SUFFIX } from './task-columns.js';
 
 /** Decodes one raw record into a row; throws {@link RecordRejectedError}. */
@@ -37,8 +38,10 @@ const decoders = new WeakMap<TaskDefinition, RecordDecoder>();
  * {@link TaskDefinition.displayPaths}), or from the reference's `display_value` when the records
  * were read with `sysparm_display_value=all`. An empty display value is `null`.
  *
- * A value no codec reads, a missing `sys_id`, or a non-empty reference whose display value is in
- * neither place (the dot-walked field was not requested) rejects the whole record.
+ * A value no codec reads, a missing `sys_id` or one that cannot be a key (leading or trailing
+ * white space, a control character: see `sysIdProblem`), or a non-empty reference whose
+ * display value is in neither place (the dot-walked field was not requested) rejects the whole
+ * record.
  *
  * @example
  * ```ts
@@ -83,6 +86,16 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
         field: 'sys_id',
         value: raw.sys_id,
         reason: 'is missing or empty',
+      });
+    }
+    const keyProblem = sysIdProblem(sysId);
+    if (keyProblem !== undefined) {
+      throw new RecordRejectedError({
+        table,
+        sysId,
+        field: 'sys_id',
+        value: raw.sys_id,
+        reason: keyProblem,
       });
     }
     const row: Row = { sys_id: sysId };
