@@ -89,6 +89,7 @@ export {
   type SinkQueryRunner,
   type SqliteHandle,
   type SqliteHandleStatement,
+  type SqliteTransactionFunction,
   type SyncTables,
 } from './database/index.js';
 // Schema discovery: a table from the instance's dictionary, and its task

@@ -29,7 +29,11 @@ export type {
   UpsertCount,
 } from './sql-adapter.js';
 export { sqliteAdapter } from './sqlite-adapter.js';
-export type { SqliteHandle, SqliteHandleStatement } from './sqlite-database.js';
+export type {
+  SqliteHandle,
+  SqliteHandleStatement,
+  SqliteTransactionFunction,
+} from './sqlite-database.js';
 export { BetterSqliteDialect, sqliteHandleOf } from './sqlite-handle.js';
 export { compiled, runStatement, type Statement } from './statement.js';
 export { ensureColumns, readColumns, readTableColumns } from './table-schema.js';

@@ -28,6 +28,20 @@ export interface SqliteHandleStatement extends SqliteStatement {
 export interface SqliteHandle extends SqliteDatabase {
   /** Prepares `sql`. */
   prepare(sql: string): SqliteHandleStatement;
-  /** Wraps `fn` in `BEGIN` / `COMMIT` (`ROLLBACK` when it throws). */
-  transaction<T>(fn: () => T): () => T;
+  /**
+   * Wraps `fn` in `BEGIN` / `COMMIT` (`ROLLBACK` when it throws); `.immediate()` runs it in a
+   * `BEGIN IMMEDIATE` transaction.
+   */
+  transaction<T>(fn: () => T): SqliteTransactionFunction<T>;
+}
+
+/**
+ * A function wrapped by {@link SqliteHandle.transaction}: calling it runs a deferred transaction,
+ * `immediate()` one that takes the write lock at `BEGIN` (waiting up to the busy timeout for it).
+ */
+export interface SqliteTransactionFunction<T> {
+  /** Runs the function in a deferred transaction. */
+  (): T;
+  /** Runs the function in a `BEGIN IMMEDIATE` transaction. */
+  immediate(): T;
 }

@@ -37,7 +37,7 @@ export class SqliteFastPath implements FastUpsert {
   }
 
   /**
-   * Upserts `rows` (unique keys) in one transaction, each bound by `bind` (values in `columns`
+   * Upserts `rows` (unique keys) in one `BEGIN IMMEDIATE` transaction, each bound by `bind` (values in `columns`
    * order, into the array it is given, reused for every row) just before it runs; an update also
    * sets the `clear` columns to `NULL`. `after` (the sync state's save) runs in the same
    * transaction, after the rows. Returns how many rows were new and the statements executed. A
@@ -88,7 +88,10 @@ export class SqliteFastPath implements FastUpsert {
       }
       return { inserted, statements };
     });
-    return write();
+    // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout applies. A deferred
+    // transaction reads first and then cannot upgrade while another connection writes (SQLite
+    // answers SQLITE_BUSY at once rather than risk a deadlock).
+    return write.immediate();
   }
 
   /** Forgets the prepared statements. */

@@ -7,6 +7,8 @@
  * @module
  */
 import {
+  CompiledQuery,
+  type DatabaseConnection,
   type DatabaseIntrospector,
   type Dialect,
   type DialectAdapter,
@@ -15,6 +17,7 @@ import {
   type QueryCompiler,
   SqliteAdapter,
   SqliteDialect,
+  SqliteDriver,
 } from 'kysely';
 import type { SqliteHandle } from './sqlite-database.js';
 
@@ -27,10 +30,26 @@ export class BetterSqliteAdapter extends SqliteAdapter {
 }
 
 /**
+ * Kysely's SQLite driver, but a transaction begins `IMMEDIATE`: it takes the write lock at
+ * `BEGIN`, waiting up to the busy timeout while another connection holds it, instead of reading
+ * first and then failing at once with `database is locked` when it cannot upgrade.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  /** @param database - The better-sqlite3 database. */
+  constructor(database: SqliteHandle) {
+    super({ database });
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
  * Kysely's SQLite dialect on one better-sqlite3 database, which a `KyselySink` finds to write
  * through one prepared statement a batch (the fast path). `createDatabase('sqlite:...')` uses
- * it; build your own instance with it to get the same path. Everything else is Kysely's
- * `SqliteDialect`.
+ * it; build your own instance with it to get the same path. Its transactions begin `IMMEDIATE`,
+ * so the busy timeout applies to their writes. Everything else is Kysely's `SqliteDialect`.
  *
  * @example
  * ```ts
@@ -47,9 +66,9 @@ export class BetterSqliteDialect implements Dialect {
     this.#sqlite = new SqliteDialect({ database });
   }
 
-  /** Kysely's SQLite driver on the database. */
+  /** Kysely's SQLite driver on the database, its transactions `BEGIN IMMEDIATE`. */
   createDriver(): Driver {
-    return this.#sqlite.createDriver();
+    return new ImmediateSqliteDriver(this.#database);
   }
 
   /** Kysely's SQLite query compiler. */
