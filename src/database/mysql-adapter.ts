@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import { isMysqlConnectionLost } from './connection-loss.js';
 import {
   compareMysqlTypes,
   MYSQL_MAX_ROW_BYTES,
@@ -122,4 +124,5 @@ export const mysqlAdapter: SqlAdapter = {
     return Number(result.insertId);
   },
   fastUpsert: () => undefined,
+  connectionLost: isMysqlConnectionLost,
 };
