@@ -78,6 +78,7 @@ export {
 // Databases
 export {
   BetterSqliteDialect,
+  type ConnectionErrorListener,
   type CreateDatabaseOptions,
   createDatabase,
   type DatabaseTarget,

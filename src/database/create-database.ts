@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect } from 'kysely';
 import type { CustomTypesConfig } from 'pg';
 import { ConfigurationError } from '../core/index.js';
+import { type ConnectionErrorListener, guardMysqlPool, guardPgPool } from './connection-loss.js';
 import { rememberLocation } from './database-location.js';
 import { type DatabaseTarget, parseDatabaseUrl, redactUrl } from './database-url.js';
 import { BetterSqliteDialect } from './sqlite-handle.js';
@@ -30,6 +31,14 @@ export interface CreateDatabaseOptions {
    * @default 5000
    */
   readonly busyTimeoutMs?: number;
+  /**
+   * PostgreSQL and MySQL only: called when a pooled connection is lost while idle or between
+   * statements (the server terminated it, the network reset it). Such an error never crashes
+   * the process: the pool drops the connection and opens a new one when next needed, and a
+   * statement that was running fails with its own error. Use it to log or count the losses.
+   * @default none (a `servicenow-sync:database` debug line only)
+   */
+  readonly onConnectionError?: ConnectionErrorListener;
 }
 
 /**
@@ -44,6 +53,7 @@ interface Settings {
   readonly url: string;
   readonly poolSize: number;
   readonly busyTimeoutMs: number;
+  readonly onConnectionError: ConnectionErrorListener | undefined;
 }
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
@@ -78,7 +88,9 @@ const OPENERS: {
  *
  * Nothing connects until the first query, except SQLite, which opens its file at once. Each
  * driver is loaded when a URL of its kind is opened (pg and mysql2 on the first query), not when
- * the library is imported.
+ * the library is imported. A server connection lost while idle (terminated by the server, reset
+ * by the network) never crashes the process: the pool drops it and reports it to
+ * `onConnectionError`.
  *
  * @throws {@link ConfigurationError} for a malformed or unsupported URL (the message never
  * shows the password), or a SQLite file that cannot be opened.
@@ -101,6 +113,7 @@ export function createDatabase(
     url,
     poolSize: positiveInteger(options.poolSize, 10, 'poolSize'),
     busyTimeoutMs: positiveInteger(options.busyTimeoutMs, 5000, 'busyTimeoutMs'),
+    onConnectionError: options.onConnectionError,
   };
   const target = parseDatabaseUrl(url);
   const open = OPENERS[target.dialect] as Opener<DatabaseTarget>;
@@ -130,22 +143,28 @@ function openSqlite(target: SqliteTarget, settings: Settings): Kysely<SyncTables
   return new Kysely<SyncTables>({ dialect: new BetterSqliteDialect(sqlite) });
 }
 
-/** A pg pool, created on the first query. */
+/** A pg pool, created on the first query; its connection errors never crash the process. */
 function openPostgres(target: ServerTarget, settings: Settings): Kysely<SyncTables> {
   const connectionString = target.url.href;
   const pool = async () => {
     const { default: pg } = await import('pg');
-    return new pg.Pool({ connectionString, max: settings.poolSize, types: pgTypes(pg.types) });
+    const created = new pg.Pool({
+      connectionString,
+      max: settings.poolSize,
+      types: pgTypes(pg.types),
+    });
+    guardPgPool(created, settings.onConnectionError);
+    return created;
   };
   return new Kysely<SyncTables>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** A mysql2 pool, created on the first query. */
+/** A mysql2 pool, created on the first query; its connection errors never crash the process. */
 function openMysql(target: ServerTarget, settings: Settings): Kysely<SyncTables> {
   const uri = target.url.href.replace(/^mariadb:/, 'mysql:');
   const pool = async () => {
     const { createPool } = await import('mysql2');
-    return createPool({
+    const created = createPool({
       uri,
       connectionLimit: settings.poolSize,
       charset: 'utf8mb4',
@@ -154,6 +173,8 @@ function openMysql(target: ServerTarget, settings: Settings): Kysely<SyncTables>
       supportBigNumbers: true,
       bigNumberStrings: false,
     });
+    guardMysqlPool(created, settings.onConnectionError);
+    return created;
   };
   return new Kysely<SyncTables>({ dialect: new MysqlDialect({ pool }) });
 }

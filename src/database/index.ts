@@ -7,6 +7,7 @@ export {
   type TypeComparison,
   typeText,
 } from './column-type.js';
+export type { ConnectionErrorListener } from './connection-loss.js';
 export {
   type CreateDatabaseOptions,
   createDatabase,

@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import { isMysqlConnectionLost } from './connection-loss.js';
 import {
   compareMysqlTypes,
   MYSQL_MAX_ROW_BYTES,
@@ -140,4 +142,5 @@ export const mysqlAdapter: SqlAdapter = {
     return Number(result.insertId);
   },
   fastUpsert: () => undefined,
+  connectionLost: isMysqlConnectionLost,
 };

@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import { isPostgresConnectionLost } from './connection-loss.js';
 import { comparePostgresTypes, postgresCharacterLimit } from './postgres-column-types.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
@@ -101,4 +103,5 @@ export const postgresAdapter: SqlAdapter = {
     return Number(row.id);
   },
   fastUpsert: () => undefined,
+  connectionLost: isPostgresConnectionLost,
 };

@@ -191,4 +191,10 @@ export interface SqlAdapter {
    * the one found from `db` itself); `undefined` otherwise.
    */
   fastUpsert(db: SinkDatabase, handle?: SqliteHandle): FastUpsert | undefined;
+  /**
+   * Whether `error` says the connection itself was lost (terminated by the server, reset by the
+   * network) rather than a statement refused: a batch that failed so, before its commit, is
+   * written again once on a fresh connection. Always `false` on SQLite.
+   */
+  connectionLost(error: unknown): boolean;
 }

@@ -103,4 +103,6 @@ export const sqliteAdapter: SqlAdapter = {
     const found = handle ?? sqliteHandleOf(db);
     return found === undefined ? undefined : new SqliteFastPath(found, this);
   },
+  // A file in this process: no connection to lose.
+  connectionLost: () => false,
 };

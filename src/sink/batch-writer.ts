@@ -15,7 +15,7 @@ import type {
   UpsertCount,
 } from '../database/index.js';
 import type { Row } from '../fields/index.js';
-import { bindChunks, writeMultiRow } from './multi-row-path.js';
+import { bindChunks, type TransactionProgress, writeMultiRow } from './multi-row-path.js';
 import { messageOf, SinkError } from './sink-error.js';
 
 const debug = createDebug('servicenow-sync:sink');
@@ -66,7 +66,9 @@ export class BatchWriter {
 
   /**
    * Upserts `batch` in transactions of at most `size` rows, each committed on its own; `after`
-   * runs in the last one. Returns the new rows and the statements run.
+   * runs in the last one. Returns the new rows and the statements run. A transaction whose
+   * connection is lost before its commit (the adapter's `connectionLost`) is written again, once,
+   * on a fresh connection from the pool.
    *
    * @throws {@link SinkError} when a value cannot be bound or the database refuses a statement
    * (the transactions before stay committed).
@@ -83,7 +85,7 @@ export class BatchWriter {
         rows: rows.slice(start, start + size),
         after: last ? batch.after : undefined,
       };
-      const result = await this.write(part).catch((error: unknown) => {
+      const result = await this.#writeRetrying(part, signal).catch((error: unknown) => {
         if (error instanceof SinkError) throw error;
         throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
       });
@@ -93,8 +95,37 @@ export class BatchWriter {
     return { inserted, statements };
   }
 
-  /** Upserts one batch in one transaction, `after` in that transaction after the rows. */
-  async write(batch: UpsertBatch): Promise<UpsertCount> {
+  /**
+   * {@link write}, again once on a fresh connection when the first attempt lost its connection
+   * before `COMMIT` (so nothing of it was committed); a loss during the commit is not retried.
+   */
+  async #writeRetrying(batch: UpsertBatch, signal: AbortSignal | undefined): Promise<UpsertCount> {
+    const progress: TransactionProgress = { committing: false };
+    try {
+      return await this.write(batch, progress);
+    } catch (error) {
+      if (progress.committing || !this.#adapter.connectionLost(error)) throw error;
+      debug(
+        '%s: connection lost before the commit (%s): again on a fresh connection',
+        batch.table,
+        messageOf(error),
+      );
+      signal?.throwIfAborted();
+      return this.write(batch).catch((again: unknown) => {
+        throw new SinkError(
+          batch.table,
+          `upsert failed after a lost connection and one retry on a fresh connection: ${messageOf(again)}`,
+          { cause: again },
+        );
+      });
+    }
+  }
+
+  /**
+   * Upserts one batch in one transaction, `after` in that transaction after the rows;
+   * `progress.committing` tells, on a failure, whether the commit had begun.
+   */
+  async write(batch: UpsertBatch, progress?: TransactionProgress): Promise<UpsertCount> {
     const fast = this.#fast;
     const { table, columns, keys, clear, rows, bind, after } = batch;
     if (fast !== undefined) {
@@ -110,6 +141,7 @@ export class BatchWriter {
       this.#db,
       { adapter: this.#adapter, table, columns, clear, rows, after, runAfter: this.#runAfter },
       chunks,
+      progress,
     );
   }
 

@@ -95,28 +95,59 @@ export function bindChunks(
 }
 
 /**
+ * How far a batch's transaction went, for the caller to tell whether anything could have been
+ * committed: `committing` is set once every statement ran, just before `COMMIT`.
+ */
+export interface TransactionProgress {
+  committing: boolean;
+}
+
+/**
  * Upserts one batch in one transaction: the bound chunks, counted as the adapter counts new rows
  * (PostgreSQL from what its upsert returns, SQLite from its rowids, MySQL from the keys present),
- * then `after`.
+ * then `after`. When a statement fails and the rollback fails too (a lost connection), the
+ * statement's error is thrown, not the rollback's.
  */
 export async function writeMultiRow(
   db: SinkDatabase,
   batch: MultiRowBatch,
   chunks: readonly BoundChunk[],
+  progress: TransactionProgress = { committing: false },
+): Promise<UpsertCount> {
+  let failure: { readonly error: unknown } | undefined;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      try {
+        const counted = await writeStatements(trx, batch, chunks);
+        progress.committing = true;
+        return counted;
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw failure === undefined ? error : failure.error;
+  }
+}
+
+/** The statements of {@link writeMultiRow}, inside its transaction. */
+async function writeStatements(
+  trx: SinkQueryRunner,
+  batch: MultiRowBatch,
+  chunks: readonly BoundChunk[],
 ): Promise<UpsertCount> {
   const { adapter, table, columns, clear, rows, after } = batch;
-  return db.transaction().execute(async (trx) => {
-    const write = async () => {
-      const results: QueryResult<unknown>[] = [];
-      for (const chunk of chunks) {
-        const sql = adapter.upsertSql(table, columns, chunk.rows, clear);
-        results.push(await trx.executeQuery(compiled({ sql, parameters: chunk.parameters })));
-      }
-      return results;
-    };
-    const counted = await adapter.countNewRows(trx, table, rows, write);
-    if (after === undefined) return counted;
-    await batch.runAfter(trx, after);
-    return { inserted: counted.inserted, statements: counted.statements + 1 };
-  });
+  const write = async () => {
+    const results: QueryResult<unknown>[] = [];
+    for (const chunk of chunks) {
+      const sql = adapter.upsertSql(table, columns, chunk.rows, clear);
+      results.push(await trx.executeQuery(compiled({ sql, parameters: chunk.parameters })));
+    }
+    return results;
+  };
+  const counted = await adapter.countNewRows(trx, table, rows, write);
+  if (after === undefined) return counted;
+  await batch.runAfter(trx, after);
+  return { inserted: counted.inserted, statements: counted.statements + 1 };
 }
