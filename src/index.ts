@@ -204,6 +204,7 @@ export {
 export {
   type DeleteMode,
   type ErrorSummary,
+  EARLIEST_WINDOW_DAY,
   type ExecutionLogger,
   FilterFieldError,
   InvalidWindowError,
