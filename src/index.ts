@@ -203,8 +203,8 @@ export {
 // Runs and their ports (ExecutionLogger, RunLock)
 export {
   type DeleteMode,
-  type ErrorSummary,
   EARLIEST_WINDOW_DAY,
+  type ErrorSummary,
   type ExecutionLogger,
   FilterFieldError,
   InvalidWindowError,
@@ -333,8 +333,10 @@ export {
   type TaskQuery,
   type TaskTransform,
   type TaskWindow,
+  TOOL_TABLES,
   type TransformTable,
   taskTimeWorkedTask,
+  toolTableProblem,
   usersTask,
   type WindowRange,
   windowRange,
