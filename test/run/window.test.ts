@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidWindowError } from '../../src/run/errors.js';
-import { EARLIEST_WINDOW_DAY, isIsoDay, validateWindow, yesterdayUtc } from '../../src/run/window.js';
+import {
+  EARLIEST_WINDOW_DAY,
+  isIsoDay,
+  validateWindow,
+  yesterdayUtc,
+} from '../../src/run/window.js';
 import { windowRange } from '../../src/tasks/task-window.js';
 
 describe('run windows', () => {
