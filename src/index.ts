@@ -205,6 +205,7 @@ export {
 // Runs and their ports (ExecutionLogger, RunLock)
 export {
   type DeleteMode,
+  EARLIEST_WINDOW_DAY,
   type ErrorSummary,
   type ExecutionLogger,
   FilterFieldError,
@@ -334,8 +335,10 @@ export {
   type TaskQuery,
   type TaskTransform,
   type TaskWindow,
+  TOOL_TABLES,
   type TransformTable,
   taskTimeWorkedTask,
+  toolTableProblem,
   usersTask,
   type WindowRange,
   windowRange,

@@ -88,8 +88,13 @@ export class KyselyExecutionLogger implements ExecutionLogger {
     const runId = String(await this.#insertRun(run));
     if (run.replacedRun) {
       const closing = abandonedClosing(run.replacedRun, runId, new Date(this.#now()));
-      const closed = await closeRunRows(this.#db, run.replacedRun, closing);
-      debug('run %s closed %d abandoned run(s): %s', runId, closed.length, closed.join(', '));
+      try {
+        const closed = await closeRunRows(this.#db, run.replacedRun, closing);
+        debug('run %s closed %d abandoned run(s): %s', runId, closed.length, closed.join(', '));
+      } catch (error) {
+        await this.#failStart(runId, error);
+        throw error;
+      }
     }
     this.#live.set(runId, new Map());
     debug('run %s (%s) started', runId, run.executionType);
@@ -184,6 +189,24 @@ export class KyselyExecutionLogger implements ExecutionLogger {
   /** Forgets the runs still open; does not close the database. */
   async close(): Promise<void> {
     this.#live.clear();
+  }
+
+  /** A start refused after its row was inserted: the row is closed as `error`, if it can be. */
+  async #failStart(runId: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    try {
+      await this.#db
+        .updateTable('servicenow_execution_log')
+        .set({
+          status: 'error',
+          ended_at: utcTimestamp(new Date(this.#now())),
+          error_message: clip(`The run could not start: ${message}`),
+        })
+        .where('id', '=', Number(runId))
+        .execute();
+    } catch (closing) {
+      debug('run %s: closing the refused start failed: %O', runId, closing);
+    }
   }
 
   async #insertRun(run: RunStartInfo): Promise<number> {

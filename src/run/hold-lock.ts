@@ -15,8 +15,11 @@ const debug = createDebug('servicenow-sync:run');
  * Records the execution id with the lock (the first heartbeat, before any row is read) and
  * keeps the heartbeat on an unref'd interval. When a heartbeat reports the lock lost (taken
  * over, or removed by hand), calls `onLost` once with the reason and stops beating; a failed
- * heartbeat (the database briefly away) is only reported to the debug log. Resolves to the
- * function that stops the heartbeat and releases the lock. @internal
+ * later heartbeat (the database briefly away) is only reported to the debug log. Resolves to
+ * the function that stops the heartbeat and releases the lock.
+ *
+ * @throws the error of the first heartbeat: the lock is then still held (the caller releases
+ * it). @internal
  */
 export async function holdLock(
   lock: RunLock,
@@ -40,7 +43,12 @@ export async function holdLock(
     debug('run %s: lock %s@%s lost', lease.executionId, lease.job, lease.instance);
     onLost(new RunCancelledError(lostLockMessage(lease)));
   };
-  await beat();
+  // The first beat records the execution id: a database refusing it fails the start (the
+  // caller releases the lock and closes the log row) rather than leaving a lock row without it.
+  if (!((await lock.heartbeat(lease)) ?? true)) {
+    lost = true;
+    onLost(new RunCancelledError(lostLockMessage(lease)));
+  }
   if (!lost) {
     timer = setInterval(() => void beat(), lock.heartbeatMs);
     timer.unref();

@@ -56,4 +56,4 @@ export {
   type WatermarkSource,
 } from './sync-plan/index.js';
 export { isUtcZone } from './time-zone-guard.js';
-export { isIsoDay, validateWindow } from './window.js';
+export { EARLIEST_WINDOW_DAY, isIsoDay, validateWindow } from './window.js';

@@ -13,6 +13,7 @@ import { cancelReason } from './cancel-reason.js';
 import { deletesWarnings } from './deletes/index.js';
 import { summarize } from './error-summary.js';
 import { RunCancelledError } from './errors.js';
+import { closeFailedStart } from './failed-start.js';
 import { fullReadWarnings } from './full-read-warnings.js';
 import { holdLock, replacedRunOf } from './hold-lock.js';
 import { claimInstance } from './instance-guard.js';
@@ -36,7 +37,10 @@ const debug = createDebug('servicenow-sync:run');
  * the options) or a task list. Rejects with `InvalidWindowError`, `ConfigurationError`
  * (`InstanceMismatchError` when the sink's tables hold another instance's data),
  * `PreflightError` (the instance, the credentials or the database failed the preflight),
- * `FilterFieldError` or `RunInProgressError` without writing anything.
+ * `FilterFieldError` or `RunInProgressError` without writing anything. The lock is checked
+ * before the time-zone probe, so a refused run learns it at once. A start that fails after the
+ * lock is taken (the database refusing the log row or the lock's first heartbeat) releases the
+ * lock and closes any log row it wrote as `error` before it rejects.
  *
  * @example
  * ```ts
@@ -64,10 +68,17 @@ export async function startRun(
   }
   const { id, warnings } = registered;
   const controller = new AbortController();
-  const stopHolding =
-    lock && lease
-      ? await holdLock(lock, { ...lease, executionId: id }, (lost) => controller.abort(lost))
-      : undefined;
+  let stopHolding: (() => Promise<void>) | undefined;
+  try {
+    stopHolding =
+      lock && lease
+        ? await holdLock(lock, { ...lease, executionId: id }, (lost) => controller.abort(lost))
+        : undefined;
+  } catch (error) {
+    await closeFailedStart(runOptions.logger, id, plan, startedAt, error);
+    if (lock && lease) await lock.release(lease).catch((e: unknown) => debug('release: %O', e));
+    throw error;
+  }
   const signal = runOptions.signal
     ? AbortSignal.any([runOptions.signal, controller.signal])
     : controller.signal;

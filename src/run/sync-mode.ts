@@ -15,6 +15,7 @@ import { andQuery, formatQuery, type QueryBuilder, query, toEncodedQuery } from 
 import type { SyncState } from '../sink/index.js';
 import type { TaskDefinition } from '../tasks/index.js';
 import { InvalidWindowError } from './errors.js';
+import { EARLIEST_WINDOW_DAY } from './window.js';
 
 /**
  * How a run reads each task:
@@ -48,11 +49,22 @@ export interface IncrementalPlan {
   readonly until: string;
 }
 
-/** `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` (UTC) to the date-time form; throws on anything else. */
+/**
+ * `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` (UTC) to the date-time form; throws
+ * `InvalidWindowError` on anything else, and on a time before 1970-01-01 (`EARLIEST_WINDOW_DAY`).
+ */
 export function normalizeSince(since: unknown): string {
   if (typeof since === 'string') {
-    if (!Number.isNaN(parseUtcDate(since))) return `${since} 00:00:00`;
-    if (!Number.isNaN(parseUtcDateTime(since))) return since;
+    const text = !Number.isNaN(parseUtcDate(since))
+      ? `${since} 00:00:00`
+      : !Number.isNaN(parseUtcDateTime(since))
+        ? since
+        : undefined;
+    if (text !== undefined && text < EARLIEST_WINDOW_DAY)
+      throw new InvalidWindowError(
+        `since ${since} is before ${EARLIEST_WINDOW_DAY}: an instance ignores such dates and would read the whole table`,
+      );
+    if (text !== undefined) return text;
   }
   throw new InvalidWindowError(
     `since must be a real date written YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC), received ${

@@ -11,7 +11,7 @@ import {
   type SqliteHandle,
 } from '../database/index.js';
 import { type SqlDialect, sqlIdentifierProblem } from '../fields/index.js';
-import type { TaskDefinition } from '../tasks/index.js';
+import { type TaskDefinition, toolTableProblem } from '../tasks/index.js';
 
 /** Options of {@link KyselySink}. */
 export interface KyselySinkOptions {
@@ -109,7 +109,7 @@ export function batchRows(batchSize: number | undefined, task: TaskDefinition): 
  */
 export function prefixedTableName(prefix: string, task: TaskDefinition): string {
   const name = `${prefix}${task.target}`;
-  const problem = sqlIdentifierProblem(name);
+  const problem = sqlIdentifierProblem(name) ?? toolTableProblem(name);
   if (problem !== undefined) {
     throw new ConfigurationError(`KyselySink: table name ${problem}`, { option: 'tablePrefix' });
   }

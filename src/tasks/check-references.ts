@@ -50,7 +50,7 @@ function referenceDisplay(
   issues: TaskDefinitionIssue[],
 ): string | undefined {
   const path = `references.${name}`;
-  const codec = codecs[name];
+  const codec = Object.hasOwn(codecs, name) ? codecs[name] : undefined;
   if (codec === undefined) {
     issues.push({ path, message: `${quote(name)} is not a field of the task` });
     return undefined;

@@ -19,7 +19,7 @@ export function checkWindow(
   if (typeof value !== 'string') return;
   if (DOT_WALK.test(value)) {
     const head = value.slice(0, value.indexOf('.'));
-    const codec = codecs[head];
+    const codec = Object.hasOwn(codecs, head) ? codecs[head] : undefined;
     if (codec?.kind !== 'reference') {
       issues.push({
         path: 'window',
@@ -28,7 +28,7 @@ export function checkWindow(
     }
     return;
   }
-  const codec = codecs[value];
+  const codec = Object.hasOwn(codecs, value) ? codecs[value] : undefined;
   if (codec === undefined) {
     issues.push({
       path: 'window',

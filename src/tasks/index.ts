@@ -21,4 +21,5 @@ export type {
   TransformTable,
 } from './task-options.js';
 export { type TaskWindow, type WindowRange, windowRange } from './task-window.js';
+export { TOOL_TABLES, toolTableProblem } from './tool-tables.js';
 export { yesterdayUtc } from './yesterday-utc.js';

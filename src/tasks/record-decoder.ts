@@ -64,7 +64,7 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
       codec,
       companion: codec.companion === undefined ? undefined : `${field}${codec.companion.suffix}`,
       display: display.has(field) ? `${field}${DISPLAY_SUFFIX}` : undefined,
-      path: task.displayPaths[field],
+      path: own(task.displayPaths, field) as string | undefined,
     }));
   const table = task.table;
   const decoder: RecordDecoder = (record) => {
@@ -78,13 +78,13 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
       });
     }
     const raw = record as Record<string, unknown>;
-    const sysId = rawValue(raw.sys_id);
+    const sysId = rawValue(own(raw, 'sys_id'));
     if (typeof sysId !== 'string' || sysId === '') {
       throw new RecordRejectedError({
         table,
         sysId: undefined,
         field: 'sys_id',
-        value: raw.sys_id,
+        value: own(raw, 'sys_id'),
         reason: 'is missing or empty',
       });
     }
@@ -100,7 +100,7 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
     }
     const row: Row = { sys_id: sysId };
     for (const slot of slots) {
-      const cell = raw[slot.field];
+      const cell = own(raw, slot.field);
       const value = rawValue(cell);
       if (value === undefined) {
         throw reject(
@@ -129,7 +129,7 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
             sysId,
             slot.field,
             cell,
-            slot.path === undefined || !(slot.path in raw)
+            slot.path === undefined || !Object.hasOwn(raw, slot.path)
               ? `has no display value (request ${JSON.stringify(slot.path ?? `${slot.field}.<field>`)} in sysparm_fields)`
               : `has an unreadable display value in ${JSON.stringify(slot.path)}`,
           );
@@ -193,12 +193,20 @@ function displayOf(
     if (typeof shown === 'string') return shown;
     if (shown === null) return '';
   }
-  const walked = path === undefined ? undefined : raw[path];
+  const walked = path === undefined ? undefined : own(raw, path);
   if (walked !== undefined) {
     const shown = rawValue(walked);
     return shown === null ? '' : shown;
   }
   return value === null || value === '' ? '' : undefined;
+}
+
+/**
+ * The value of an own property, or `undefined`: a record or a map without a `constructor` key
+ * does not lend it `Object.prototype.constructor`.
+ */
+function own(object: object, key: string): unknown {
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 }
 
 function reject(

@@ -14,6 +14,7 @@ import { TaskDefinitionError, type TaskDefinitionIssue } from './task-definition
 import { filterProblem } from './task-filter.js';
 import type { TaskOptions, TaskQuery, TaskTransform } from './task-options.js';
 import { taskOptionsSchema, toIssues } from './task-options-schema.js';
+import { toolTableProblem } from './tool-tables.js';
 
 /** Options that passed validation, normalised. */
 export interface ValidatedTaskOptions {
@@ -56,7 +57,7 @@ export function validateTaskOptions(options: TaskOptions): ValidatedTaskOptions 
   checkWindow(input.window, codecs, issues);
   const target = input.target ?? input.table;
   if (typeof target === 'string') {
-    const problem = sqlIdentifierProblem(target);
+    const problem = sqlIdentifierProblem(target) ?? toolTableProblem(target);
     if (problem !== undefined)
       issues.push({
         path: input.target === undefined ? 'table' : 'target',

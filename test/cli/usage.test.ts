@@ -122,6 +122,13 @@ describe('bad usage exits 2 with one line and writes nothing', () => {
     );
   });
 
+  it.concurrent('a year before 1970', async () => {
+    await expectUsageError(
+      ['sync', 'incidents', '--from', '0000-01-01', '--to', '2026-03-01', ...CREDENTIALS],
+      /0000-01-01 is before 1970-01-01/,
+    );
+  });
+
   it.concurrent('a reversed window', async () => {
     await expectUsageError(
       ['sync', 'incidents', '--from', '2026-03-02', '--to', '2026-03-01', ...CREDENTIALS],

@@ -46,6 +46,27 @@ describe('normalizeInstanceUrl', () => {
       /^(?!.*pw-s3cret)/s,
     );
   });
+
+  it.each([
+    'https://acme.service-now.com/#access_token=tok-s3cret-123',
+    'https://acme.service-now.com#tok-s3cret-123',
+    'https://acme.service-now.com/?x=1#access_token=tok-s3cret-123',
+    'https://acme.service-now.com/?access_token=tok-s3cret-123',
+    'not a url?access_token=tok-s3cret-123',
+    'not a url#access_token=tok-s3cret-123',
+    'https://acme.service-now.com/api/now#id_token=tok-s3cret-123',
+  ])('never echoes a token given in the URL: %j', (input) => {
+    let message = '';
+    try {
+      normalizeInstanceUrl(input);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      message = (error as ConfigurationError).message;
+    }
+    expect(message).toMatch(/instanceUrl/);
+    expect(message).not.toContain('tok-s3cret-123');
+    expect(message).toContain('REDACTED');
+  });
 });
 
 describe('resolveClientOptions', () => {

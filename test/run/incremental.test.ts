@@ -458,6 +458,14 @@ describe('incremental options are checked before anything runs', () => {
     await expect(
       runTasks([usersTask()], { client, sink: sink(), since: '2026-01-01' }),
     ).rejects.toBeInstanceOf(InvalidWindowError);
+    for (const since of ['0000-01-01', '1969-12-31 23:59:59']) {
+      await expect(
+        runTasks([usersTask()], { client, sink: sink(), mode: 'incremental', since }),
+      ).rejects.toThrow(new RegExp(`since ${since} is before 1970-01-01`));
+    }
+    await expect(
+      runTasks([usersTask()], { client, sink: sink(), mode: 'incremental', since: '0000-01-01' }),
+    ).rejects.toBeInstanceOf(InvalidWindowError);
     await expect(
       runTasks([usersTask()], { client, sink: sink(), mode: 'incremental', overlapMinutes: -1 }),
     ).rejects.toBeInstanceOf(ConfigurationError);

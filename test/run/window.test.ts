@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidWindowError } from '../../src/run/errors.js';
-import { isIsoDay, validateWindow, yesterdayUtc } from '../../src/run/window.js';
+import {
+  EARLIEST_WINDOW_DAY,
+  isIsoDay,
+  validateWindow,
+  yesterdayUtc,
+} from '../../src/run/window.js';
 import { windowRange } from '../../src/tasks/task-window.js';
 
 describe('run windows', () => {
@@ -27,10 +32,21 @@ describe('run windows', () => {
       /window.from 2026-11-05 is after window.to 2026-11-01/,
     ],
     [{ to: '2026-11-01' }, /received nothing/],
+    [{ from: '0000-01-01', to: '2026-11-01' }, /window.from 0000-01-01 is before 1970-01-01/],
+    [{ from: '1969-12-31', to: '2026-11-01' }, /window.from 1969-12-31 is before 1970-01-01/],
+    [{ from: '1899-01-01', to: '1969-12-31' }, /window.from 1899-01-01 is before/],
     [null, /must be an object/],
   ])('rejects %j with a typed error', (window, message) => {
     expect(() => validateWindow(window)).toThrow(InvalidWindowError);
     expect(() => validateWindow(window)).toThrow(message);
+  });
+
+  it('accepts 1970-01-01, the earliest day', () => {
+    expect(EARLIEST_WINDOW_DAY).toBe('1970-01-01');
+    expect(validateWindow({ from: '1970-01-01', to: '1970-01-01' })).toEqual({
+      from: '1970-01-01',
+      to: '1970-01-01',
+    });
   });
 
   it('knows real calendar days', () => {

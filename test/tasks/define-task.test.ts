@@ -7,6 +7,8 @@ import {
   defineTask,
   TaskDefinitionError,
   type TaskOptions,
+  TOOL_TABLES,
+  toolTableProblem,
   windowRange,
 } from '../../src/tasks/index.js';
 
@@ -170,6 +172,33 @@ describe('windowRange', () => {
     expect(() =>
       windowRange({ from: '2026-03-08', to: '2026-03-08', timeZone: 'Mars/Olympus' }),
     ).toThrow(/time zone/);
+  });
+});
+
+describe("the tool's own tables", () => {
+  it.each(TOOL_TABLES)('refuses %s as a target or a table', (name) => {
+    const asTarget = problems({
+      name: 'mine',
+      table: 'incident',
+      target: name,
+      fields: { number: fields.string() },
+    });
+    expect(asTarget.issues).toEqual([
+      { path: 'target', message: expect.stringContaining(`"${name}" is one of the tool's own`) },
+    ]);
+    expect(asTarget.message).toContain(name);
+    const asTable = problems({ name: 'mine', table: name, fields: { number: fields.string() } });
+    expect(asTable.issues.map((issue) => issue.path)).toEqual(['table']);
+  });
+
+  it('accepts names that only look alike', () => {
+    for (const target of ['servicenow_sync_state2', 'my_servicenow_run_lock', 'servicenow']) {
+      expect(
+        defineTask({ name: 'mine', table: 'incident', target, fields: { number: fields.string() } })
+          .target,
+      ).toBe(target);
+    }
+    expect(toolTableProblem('incident')).toBeUndefined();
   });
 });
 

@@ -22,8 +22,10 @@ const SECRET_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The URL with any user-info removed and the values of token-like query parameters replaced
- * by `[REDACTED]`. Other parameters (`sysparm_query`) are kept.
+ * The URL with any user-info removed, the values of token-like query parameters replaced
+ * by `[REDACTED]` and any fragment replaced by `#[REDACTED]` (a fragment can carry an
+ * `access_token`). Other parameters (`sysparm_query`) are kept. Text that is not a URL gets
+ * the same treatment as far as it can be recognised.
  *
  * @example
  * ```ts
@@ -36,13 +38,27 @@ export function redactUrl(url: string | URL): string {
   try {
     parsed = new URL(String(url));
   } catch {
-    return String(url).replace(/\/\/[^/@]*@/, '//');
+    return redactUnparsed(String(url));
   }
   parsed.username = '';
   parsed.password = '';
   const secretNames = [...parsed.searchParams.keys()].filter((name) => SECRET_PARAM.test(name));
   for (const name of new Set(secretNames)) parsed.searchParams.set(name, REDACTED);
+  // A fragment never reaches a server, yet OAuth implicit flows put `access_token=` there:
+  // it is dropped whole, whatever it holds.
+  if (parsed.hash !== '') parsed.hash = REDACTED;
   return parsed.href;
+}
+
+/** Text that is not a URL: user-info, the fragment and secret-named query values removed. */
+function redactUnparsed(text: string): string {
+  const hash = text.indexOf('#');
+  const head = hash === -1 ? text : `${text.slice(0, hash)}#${REDACTED}`;
+  return head
+    .replace(/\/\/[^/@]*@/, '//')
+    .replace(/([?&;])([^=&#;]*)=([^&#;]*)/g, (pair, separator: string, name: string) =>
+      SECRET_PARAM.test(name) ? `${separator}${name}=${REDACTED}` : pair,
+    );
 }
 
 /** Headers as a plain object with secret values replaced, for debug output. */

@@ -4,6 +4,7 @@
  *
  * @module
  */
+
 import type { EncodedQuery } from '../../query/index.js';
 import type {
   MockField,
@@ -27,6 +28,7 @@ import {
   MockRecordNotFoundError,
   MockUnknownTableError,
 } from './errors.js';
+import { fieldText } from './field-text.js';
 import { formatDateTime } from './glide-format.js';
 import { liveRows } from './live-rows.js';
 import type { MockData } from './mock-data.js';
@@ -173,7 +175,7 @@ export class MockDataStoreImpl implements MockData {
   /** The display value of a record: its display field, or the display value it references. */
   private displayOf(data: TableData, record: MockRecord, depth = 0): string {
     const name = data.schema.displayField;
-    const value = record[name] ?? '';
+    const value = fieldText(record, name);
     const field = data.schema.fields.find((f) => f.name === name);
     if (field?.type !== 'reference' || field.reference === undefined || value === '' || depth > 2) {
       return value;

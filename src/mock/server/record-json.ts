@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { fieldText } from '../data/field-text.js';
 import type { MockField, MockRecord, MockTableSchema } from '../types.js';
 import { displayOf, referenceDisplay } from './display-text.js';
 import { walk } from './dot-walk.js';
@@ -58,7 +59,7 @@ function fieldJson(
   field: MockField,
   record: MockRecord,
 ): string {
-  const value = record[field.name] ?? '';
+  const value = fieldText(record, field.name);
   if (context.mode === 'false' || !isJournalField(field)) return valueJson(context, field, value);
   const display = jsonString(journalDisplay(context, rowSchema, field, record));
   return context.mode === 'true'

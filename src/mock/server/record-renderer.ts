@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { fieldText } from '../data/field-text.js';
 import type { MockField, MockRecord, MockTableSchema } from '../types.js';
 import { displayOf, referenceDisplay } from './display-text.js';
 import { walk } from './dot-walk.js';
@@ -44,7 +45,7 @@ function renderField(
   field: MockField,
   record: MockRecord,
 ): RenderedValue {
-  const value = record[field.name] ?? '';
+  const value = fieldText(record, field.name);
   if (context.mode === 'false' || !isJournalField(field)) return renderValue(context, field, value);
   const display = journalDisplay(context, rowSchema, field, record);
   return context.mode === 'true' ? display : { display_value: display, value };

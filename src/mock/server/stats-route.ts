@@ -5,6 +5,7 @@
  * @module
  */
 
+import { fieldText } from '../data/field-text.js';
 import { MockUnsupportedQueryError } from '../data/index.js';
 import type { MockField, MockRecord } from '../types.js';
 import { MockUnknownFieldError } from '../types.js';
@@ -37,7 +38,7 @@ function isNumeric(field: MockField): boolean {
 }
 
 function aggregate(op: Aggregate, field: MockField, rows: readonly MockRecord[]): string {
-  const values = rows.map((row) => row[field.name] ?? '').filter((value) => value !== '');
+  const values = rows.map((row) => fieldText(row, field.name)).filter((value) => value !== '');
   if (values.length === 0) return '';
   const numeric = isNumeric(field);
   if (op === 'min' || op === 'max') {
@@ -108,7 +109,7 @@ export function answerStats(request: ApiRequest, table: string): Answer {
   }
   const groups = new Map<string, MockRecord[]>();
   for (const row of rows) {
-    const key = JSON.stringify(groupBy.map((field) => row[field.name] ?? ''));
+    const key = JSON.stringify(groupBy.map((field) => fieldText(row, field.name)));
     const members = groups.get(key);
     if (members === undefined) groups.set(key, [row]);
     else members.push(row);

@@ -6,8 +6,10 @@
  *
  * @module
  */
+
 import { createHash } from 'node:crypto';
 import type { MockField, MockRecord, MockTableSchema } from '../../types.js';
+import { fieldText } from '../field-text.js';
 import { choiceKindOf, labelOf, maxLengthOf } from './field-attributes.js';
 import type { MockSchemaSet } from './schema-set.js';
 
@@ -40,7 +42,7 @@ export function choiceSysId(table: string, element: string, value: string): stri
 /** A record with every field of `schema`: the given values, `''` elsewhere. */
 function complete(schema: MockTableSchema, values: Readonly<Record<string, string>>): MockRecord {
   const record: Record<string, string> = {};
-  for (const field of schema.fields) record[field.name] = values[field.name] ?? '';
+  for (const field of schema.fields) record[field.name] = fieldText(values, field.name);
   return record;
 }
 

@@ -8,6 +8,7 @@
  *
  * @module
  */
+
 import type {
   EncodedQuery,
   JoinSubquery,
@@ -17,6 +18,7 @@ import type {
 } from '../../../query/index.js';
 import type { MockRecord } from '../../types.js';
 import { MockUnsupportedQueryError } from '../errors.js';
+import { fieldText } from '../field-text.js';
 import { isMockInstanceOf } from '../schemas/registry.js';
 import {
   type FieldPath,
@@ -90,7 +92,7 @@ function compileJoin(table: string, s: JoinSubquery, ctx: SubqueryContext): Subq
   }
   const values = new Set<string>();
   for (const row of ctx.subselect(s.joinTable, s.query)) {
-    const value = (row[s.joinField] ?? '').toLowerCase();
+    const value = fieldText(row, s.joinField).toLowerCase();
     if (value !== '') values.add(value);
   }
   const { resolver } = ctx;
@@ -137,7 +139,7 @@ function compileRelated(table: string, s: RelatedListSubquery, ctx: SubqueryCont
   const path = ownPath(table, 'sys_id', ctx) as FieldPath;
   const counts = new Map<string, number>();
   for (const row of ctx.subselect(s.table, s.query)) {
-    const id = (row[s.field] ?? '').toLowerCase();
+    const id = fieldText(row, s.field).toLowerCase();
     if (id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const accepts = countTest(s.count);

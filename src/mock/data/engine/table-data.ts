@@ -7,6 +7,7 @@
  */
 
 import type { MockRecord, MockTableSchema } from '../../types.js';
+import { fieldText } from '../field-text.js';
 import type { RowReader, RowSource } from '../generators/row-source.js';
 import type { SysIdKey } from '../sys-id.js';
 import { word0OfSysId } from '../sys-id.js';
@@ -49,7 +50,7 @@ class RecordView implements RowView {
   ) {}
 
   get(field: string): string {
-    return this.record[field] ?? '';
+    return fieldText(this.record, field);
   }
 }
 
