@@ -6,7 +6,7 @@
  * `PagingStalled` error instead of looping.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FetchFunction, PageData } from '../../src/client/index.js';
+import type { FetchFunction, Page } from '../../src/client/index.js';
 import type { MockServiceNow } from '../../src/mock/index.js';
 import { basicClient, listRequests, startMock } from './mock-harness.js';
 
@@ -31,8 +31,8 @@ function cursorIgnoringFetch(): FetchFunction {
 }
 
 /** Pages until the paginator stops, or fails after `limit` pages: a loop never hangs the test. */
-async function pagesUpTo(pages: AsyncIterable<PageData>, limit: number): Promise<PageData[]> {
-  const out: PageData[] = [];
+async function pagesUpTo(pages: AsyncIterable<Page>, limit: number): Promise<Page[]> {
+  const out: Page[] = [];
   for await (const page of pages) {
     out.push(page);
     if (out.length >= limit) throw new Error(`paging did not stop after ${limit} pages`);
