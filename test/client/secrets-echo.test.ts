@@ -7,8 +7,9 @@
 import { inspect } from 'node:util';
 import createDebug from 'debug';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthOptions, type FetchFunction, ServiceNowClient } from '../../src/client/index.js';
+import { type AuthOptions, ServiceNowClient } from '../../src/client/index.js';
 import { createMockServiceNow, type MockServiceNow } from '../../src/mock/index.js';
+import { SecretSpy } from '../support/secret-spy.js';
 import { collect, FAST_RETRY, rejectionOf } from './mock-harness.js';
 
 /** Characters that URL, form and JSON encodings each write differently. */
@@ -18,46 +19,10 @@ const USER = { username: 'integration.echo', password: PASSWORD };
 const OAUTH_CLIENT = { clientId: 'echo-client-id', clientSecret: CLIENT_SECRET };
 
 const debugLines: string[] = [];
-const sent = new Set<string>();
+const spy = new SecretSpy();
+const remember = (secret: string) => spy.remember(secret);
 let mock: MockServiceNow;
 let previousLog: typeof createDebug.log;
-
-/** Every spelling of a secret an echo may carry: raw, URL-encoded, form-encoded, base64. */
-function spellings(secret: string): string[] {
-  const form = new URLSearchParams({ s: secret }).toString().slice(2);
-  return [secret, encodeURIComponent(secret), form, Buffer.from(secret).toString('base64')];
-}
-
-function remember(secret: string | null | undefined): void {
-  if (secret && secret.length >= 4) for (const s of spellings(secret)) sent.add(s);
-}
-
-/** A fetch that remembers every credential sent (headers, cookies, form fields) or received. */
-const spyingFetch: FetchFunction = async (input, init) => {
-  const headers = new Headers(init?.headers);
-  const authorization = headers.get('authorization');
-  remember(authorization);
-  remember(authorization?.replace(/^\w+ /, ''));
-  for (const pair of (headers.get('cookie') ?? '').split(/;\s*/)) {
-    remember(pair.slice(pair.indexOf('=') + 1));
-  }
-  if (typeof init?.body === 'string' && init.body.includes('grant_type=')) {
-    for (const [name, value] of new URLSearchParams(init.body)) {
-      if (/password|secret|token/.test(name)) remember(value);
-    }
-  }
-  const response = await globalThis.fetch(input, init);
-  for (const cookie of response.headers.getSetCookie()) {
-    remember(cookie.slice(cookie.indexOf('=') + 1, cookie.indexOf(';')));
-  }
-  if (String(input).includes('/oauth_token.do') && response.ok) {
-    const body = (await response.clone().json()) as Record<string, unknown>;
-    for (const key of ['access_token', 'refresh_token']) {
-      if (typeof body[key] === 'string') remember(body[key] as string);
-    }
-  }
-  return response;
-};
 
 beforeAll(async () => {
   previousLog = createDebug.log;
@@ -86,7 +51,7 @@ function client(auth: AuthOptions): ServiceNowClient {
     instanceUrl: mock.url,
     auth,
     retry: { ...FAST_RETRY, maxAttempts: 2 },
-    fetch: spyingFetch,
+    fetch: spy.fetch,
   });
 }
 
@@ -98,16 +63,6 @@ function textsOf(error: unknown): string[] {
     texts.push(String(cause.stack), cause.message);
   }
   return texts;
-}
-
-function leaks(texts: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const text of texts) {
-    for (const secret of sent) {
-      if (text.includes(secret)) found.push(`${secret} in ${text.slice(0, 300)}`);
-    }
-  }
-  return found;
 }
 
 describe('an instance that echoes the request into its error', () => {
@@ -159,11 +114,11 @@ describe('an instance that echoes the request into its error', () => {
     expect(errors).toHaveLength(40);
     // The echo did arrive: the errors carry the echoed URL (redacted) and headers.
     expect(errors.map((e) => String(e)).some((t) => t.includes('Echoed request'))).toBe(true);
-    expect([...sent].some((s) => s.startsWith('Basic '))).toBe(true);
-    expect([...sent].some((s) => s.startsWith('Bearer '))).toBe(true);
-    expect(sent.size).toBeGreaterThan(20);
+    expect([...spy.secrets].some((s) => s.startsWith('Basic '))).toBe(true);
+    expect([...spy.secrets].some((s) => s.startsWith('Bearer '))).toBe(true);
+    expect(spy.secrets.size).toBeGreaterThan(20);
     expect(debugLines.length).toBeGreaterThan(10);
-    expect(leaks([...debugLines, ...errors.flatMap(textsOf)])).toEqual([]);
+    expect(spy.leaks([...debugLines, ...errors.flatMap(textsOf)])).toEqual([]);
     await Promise.all([basic, password, credentials, refresh, bearer].map((c) => c.close()));
   });
 });
