@@ -208,17 +208,49 @@ describe('read-ahead', () => {
   });
 
   it('merges sources in arrival order and propagates the first error', async () => {
+    // Each source waits on its own gates; the test opens one gate at a time, in this order,
+    // and the next only once the item it released came out: order depends on no timer.
+    const order = ['b', 'a', 'a', 'b', 'b', 'a', 'b'] as const;
+    const gates = new Map<string, (() => void)[]>([
+      ['a', []],
+      ['b', []],
+    ]);
+    const waits = new Map<string, Promise<void>[]>();
+    for (const name of ['a', 'b']) {
+      const opens = gates.get(name) ?? [];
+      const promises = order
+        .filter((n) => n === name)
+        .map(() => new Promise<void>((resolve) => opens.push(resolve)));
+      waits.set(name, promises);
+    }
+    async function* gated(name: string) {
+      let index = 0;
+      for (const wait of waits.get(name) ?? []) {
+        await wait;
+        yield `${name}${index++}`;
+      }
+    }
+    const opened = new Map<string, number>();
+    const open = (step: number) => {
+      const name = order[step];
+      if (name === undefined) return;
+      const count = opened.get(name) ?? 0;
+      opened.set(name, count + 1);
+      gates.get(name)?.[count]?.();
+    };
+    const seen: string[] = [];
+    open(0);
+    for await (const item of mergeByArrival([gated('a'), gated('b')])) {
+      seen.push(item);
+      open(seen.length);
+    }
+    expect(seen).toEqual(['b0', 'a0', 'a1', 'b1', 'b2', 'a2', 'b3']);
     async function* delayed(name: string, delays: number[]) {
       for (const ms of delays) {
         await new Promise((resolve) => setTimeout(resolve, ms));
         yield `${name}${ms}`;
       }
     }
-    const seen: string[] = [];
-    for await (const item of mergeByArrival([delayed('a', [1, 1]), delayed('b', [1, 1, 1])])) {
-      seen.push(item);
-    }
-    expect(seen.sort()).toEqual(['a1', 'a1', 'b1', 'b1', 'b1']);
     async function* failing() {
       yield 'x';
       throw new Error('boom');

@@ -19,8 +19,12 @@ export class CookieJar {
     return out;
   }
 
-  /** Applies `Set-Cookie` header values; expired or emptied cookies are removed. */
-  store(setCookies: readonly string[], now: number = Date.now()): void {
+  /**
+   * Applies `Set-Cookie` header values; expired or emptied cookies are removed. Returns the
+   * values kept, so the client can redact them (a session cookie is a credential).
+   */
+  store(setCookies: readonly string[], now: number = Date.now()): string[] {
+    const kept: string[] = [];
     for (const line of setCookies) {
       const [pair = '', ...attributes] = line.split(';');
       const eq = pair.indexOf('=');
@@ -28,8 +32,12 @@ export class CookieJar {
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
       if (value === '' || isExpired(attributes, now)) this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
+      else {
+        this.#cookies.set(name, value);
+        kept.push(value);
+      }
     }
+    return kept;
   }
 
   /** Number of cookies held. */

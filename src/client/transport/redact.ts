@@ -83,8 +83,11 @@ export class SecretRedactor {
     for (const secret of secrets) {
       if (secret !== undefined && secret.length >= 4) {
         this.#secrets.add(secret);
+        // As it travels in a URL, and in a form body (`+` for a space, `!` encoded).
         const encoded = encodeURIComponent(secret);
         if (encoded !== secret) this.#secrets.add(encoded);
+        const form = new URLSearchParams({ s: secret }).toString().slice(2);
+        if (form !== secret) this.#secrets.add(form);
       }
     }
   }

@@ -78,7 +78,7 @@ async function readResponse(
   const text = UTF8.decode(buffer);
   config.metrics.add('bytesReceived', bytes);
   if (response.status === 429) config.metrics.add('rateLimited');
-  if (jar !== undefined) jar.store(response.headers.getSetCookie());
+  if (jar !== undefined) config.redactor.add(...jar.store(response.headers.getSetCookie()));
   if (log.enabled) {
     log(
       '%s %s -> %d in %d ms, %d B (attempt %d)',

@@ -6,6 +6,7 @@
  */
 import type {
   MockDelayFault,
+  MockEchoRequestFault,
   MockFaultScope,
   MockFaults,
   MockQuotaCancelFault,
@@ -25,6 +26,7 @@ export interface FaultTarget {
 type ScopedFaults = {
   readonly latencyMs: MockDelayFault;
   readonly hangMs: MockDelayFault;
+  readonly echoRequest: MockEchoRequestFault;
   readonly hibernate: MockFaultScope;
   readonly rateLimit: MockRateLimitFault;
   readonly bare429: MockFaultScope;
@@ -98,6 +100,7 @@ export class FaultEngine {
     this.#normalized = {
       latencyMs: delay(next.latencyMs, next.jitterMs),
       hangMs: delay(next.hangMs),
+      echoRequest: flag(next.echoRequest),
       hibernate: flag(next.hibernate),
       rateLimit: flag(next.rateLimit),
       bare429: flag(next.bare429),

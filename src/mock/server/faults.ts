@@ -99,6 +99,16 @@ export interface MockReadOnlyFault {
   readonly table?: string | readonly string[];
 }
 
+/**
+ * Settings of the `echoRequest` fault: an error answer that carries the request back, as a
+ * careless proxy or a misconfigured scripted endpoint may, to prove a client redacts what it
+ * sent.
+ */
+export interface MockEchoRequestFault extends MockFaultScope {
+  /** HTTP status of the echo. @default 400 (a client does not retry it) */
+  readonly status?: number;
+}
+
 /** What a simulated row ACL makes of one row. */
 export type MockRowVisibility = 'visible' | 'hidden' | 'blank';
 
@@ -134,7 +144,8 @@ export type MockFaultName =
   | 'deniedTables'
   | 'hiddenFields'
   | 'shuffleTies'
-  | 'readOnly';
+  | 'readOnly'
+  | 'echoRequest';
 
 /**
  * The failure-injection switches. `true` means "every request"; an object narrows the fault to
@@ -163,6 +174,20 @@ export interface MockFaults {
    * client is still there.
    */
   readonly hangMs?: number | MockDelayFault;
+  /**
+   * Answer, before authentication and every other fault, the standard error body whose
+   * `message` is `Echoed request: <METHOD> <path?query>` and whose `detail` is the JSON of
+   * `{ method, url, headers, body }`: every header as received (`authorization`, `cookie`,
+   * `x-sn-apikey`) and the body as text (an OAuth token request's `password`,
+   * `client_secret`, `refresh_token`). Applies to the OAuth endpoint too. Logged as
+   * `echoRequest`.
+   *
+   * @example
+   * ```ts
+   * mock.setFaults({ echoRequest: { status: 500, times: 1 } });
+   * ```
+   */
+  readonly echoRequest?: true | MockEchoRequestFault;
   /** Answer 200 `text/html` with the hibernating-instance page (section 5.3), before auth. */
   readonly hibernate?: true | MockFaultScope;
   /** A cap on requests per second (a number: that many, bare 429 for the excess). */

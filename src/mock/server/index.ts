@@ -1,5 +1,6 @@
 export type {
   MockDelayFault,
+  MockEchoRequestFault,
   MockFaultName,
   MockFaultScope,
   MockFaults,

@@ -11,6 +11,8 @@ import { maybeTruncated, terminalFault } from './answer-faults.js';
 import { type Answer, errorAnswer, hibernatingPage, notAuthenticated } from './answers.js';
 import { authenticate } from './authenticate.js';
 import { answerBatch } from './batch-route.js';
+import { echoAnswer } from './echo-answer.js';
+import type { MockEchoRequestFault } from './faults.js';
 import type { HandlerState } from './handler-state.js';
 import type { MockHttpRequest, MockHttpResponse } from './http-exchange.js';
 import { type Incoming, readIncoming } from './incoming-request.js';
@@ -51,6 +53,8 @@ interface Decisions {
   readonly hangMs: number;
   /** The answer a fault or a failed authentication gives, before any route. */
   readonly answer: Answer | undefined;
+  /** Set when the `echoRequest` fault fired: the request is answered back, before all else. */
+  readonly echo: MockEchoRequestFault | undefined;
   readonly user: string | undefined;
   readonly binding: SessionBinding | undefined;
 }
@@ -106,15 +110,17 @@ function decide(state: HandlerState, exchange: Exchange): Decisions {
   const latencyMs = latency === undefined ? 0 : faults.delayOf(latency);
   const hang = faults.fire('hangMs', target);
   const hangMs = hang === undefined ? 0 : faults.delayOf(hang);
+  const echo = faults.fire('echoRequest', target);
   let answer: Answer | undefined;
   let user: string | undefined;
-  if (faults.fire('hibernate', target) !== undefined) answer = hibernatingPage();
+  if (echo !== undefined) answer = undefined;
+  else if (faults.fire('hibernate', target) !== undefined) answer = hibernatingPage();
   else if (origin !== undefined) user = origin.user;
   else if (incoming.route.kind !== 'oauth') {
     user = authenticate(state, req);
     if (user === undefined) answer = notAuthenticated();
   }
-  answer ??= terminalFault(state, target);
+  if (echo === undefined) answer ??= terminalFault(state, target);
   let binding: SessionBinding | undefined;
   if (origin !== undefined) {
     binding = origin.binding && { session: origin.binding.session, setCookies: [] };
@@ -125,7 +131,7 @@ function decide(state: HandlerState, exchange: Exchange): Decisions {
     entry.user = user;
     entry.session = binding.session.id;
   }
-  return { latencyMs, hangMs, answer, user, binding };
+  return { latencyMs, hangMs, answer, echo, user, binding };
 }
 
 /** Waits the decided delays, answers by route (unless decided), and writes the answer. */
@@ -142,6 +148,7 @@ async function respond(
   if (hangMs > 0 && !(await sleep(hangMs, signal))) return;
   let answer = decisions.answer;
   try {
+    if (decisions.echo !== undefined) answer = await echoAnswer(req, decisions.echo);
     answer ??= await routeOrBatch(state, exchange, decisions);
   } catch (error) {
     debug('%s %s failed: %O', method, path, error);
