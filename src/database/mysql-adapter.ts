@@ -3,6 +3,7 @@
  *
  * @module
  */
+
 import {
   compareMysqlTypes,
   MYSQL_MAX_ROW_BYTES,
@@ -10,6 +11,7 @@ import {
   mysqlRowBytes,
 } from './mysql-column-types.js';
 import { countByExistingKeys } from './new-row-count.js';
+import { mysqlRowFault } from './row-fault.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
   backticked,
@@ -81,6 +83,7 @@ export const mysqlAdapter: SqlAdapter = {
     const e = error as { errno?: unknown; code?: unknown } | null;
     return e?.errno === 1118 || e?.code === 'ER_TOO_BIG_ROWSIZE';
   },
+  rowFault: mysqlRowFault,
   upsertClause(_key, update, nulls = []) {
     const q = backticked;
     const set = [

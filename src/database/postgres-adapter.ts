@@ -3,7 +3,9 @@
  *
  * @module
  */
+
 import { comparePostgresTypes, postgresCharacterLimit } from './postgres-column-types.js';
+import { postgresRowFault } from './row-fault.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
   cachedSql,
@@ -68,6 +70,7 @@ export const postgresAdapter: SqlAdapter = {
   },
   rowSizeProblem: () => undefined,
   isRowSizeError: () => false,
+  rowFault: postgresRowFault,
   upsertClause: onConflictClause,
   upsertSql(table, columns, rows, clear) {
     return cachedSql(upsertKey('postgres', table, columns, rows, clear), () => {
