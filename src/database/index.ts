@@ -18,6 +18,12 @@ export { type DatabaseTarget, parseDatabaseUrl, redactUrl } from './database-url
 export { inferSqlTypes } from './infer-sql-types.js';
 export { mysqlAdapter } from './mysql-adapter.js';
 export { postgresAdapter } from './postgres-adapter.js';
+export {
+  mysqlRowFault,
+  postgresRowFault,
+  type RowFault,
+  sqliteRowFault,
+} from './row-fault.js';
 export { shortIdentifier } from './short-identifier.js';
 export type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 export type {

@@ -12,6 +12,7 @@ import {
   mysqlRowBytes,
 } from './mysql-column-types.js';
 import { countByExistingKeys } from './new-row-count.js';
+import { mysqlRowFault } from './row-fault.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
   backticked,
@@ -101,6 +102,7 @@ export const mysqlAdapter: SqlAdapter = {
     const e = error as { errno?: unknown; code?: unknown } | null;
     return e?.errno === 1118 || e?.code === 'ER_TOO_BIG_ROWSIZE';
   },
+  rowFault: mysqlRowFault,
   upsertClause(_key, update, nulls = []) {
     const q = backticked;
     const set = [

@@ -6,6 +6,7 @@
 
 import { isPostgresConnectionLost } from './connection-loss.js';
 import { comparePostgresTypes, postgresCharacterLimit } from './postgres-column-types.js';
+import { postgresRowFault } from './row-fault.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
   cachedSql,
@@ -70,6 +71,7 @@ export const postgresAdapter: SqlAdapter = {
   },
   rowSizeProblem: () => undefined,
   isRowSizeError: () => false,
+  rowFault: postgresRowFault,
   upsertClause: onConflictClause,
   upsertSql(table, columns, rows, clear) {
     return cachedSql(upsertKey('postgres', table, columns, rows, clear), () => {

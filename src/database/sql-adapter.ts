@@ -5,9 +5,11 @@
  *
  * @module
  */
+
 import type { ColumnDefinitionBuilder, Kysely, QueryResult } from 'kysely';
 import type { Row, SqlDialect, SqlTypes } from '../fields/index.js';
 import type { TypeComparison } from './column-type.js';
+import type { RowFault } from './row-fault.js';
 import type { SinkDatabase, SinkQueryRunner } from './sink-database.js';
 import type { SqliteHandle } from './sqlite-database.js';
 import type { Statement } from './statement.js';
@@ -145,6 +147,12 @@ export interface SqlAdapter {
   rowSizeProblem(columns: readonly ColumnSpec[]): string | undefined;
   /** `true` when `error` is this database refusing a table because its rows would be too large. */
   isRowSizeError(error: unknown): boolean;
+  /**
+   * What one row did wrong when `error` is this database refusing a row's values (a value it
+   * cannot store, a constraint the row breaks), `undefined` for any other error (a statement,
+   * the connection): a sink isolates such rows and writes the rest.
+   */
+  rowFault(error: unknown): RowFault | undefined;
   /**
    * The clause making an insert an upsert on `key`: `update` columns take the new row's values,
    * `nulls` columns are set to `NULL`.

@@ -3,8 +3,10 @@
  *
  * @module
  */
+
 import { ConfigurationError } from '../core/index.js';
 import { countByExistingKeys } from './new-row-count.js';
+import { sqliteRowFault } from './row-fault.js';
 import type { SqlAdapter } from './sql-adapter.js';
 import {
   cachedSql,
@@ -67,6 +69,7 @@ export const sqliteAdapter: SqlAdapter = {
   },
   rowSizeProblem: () => undefined,
   isRowSizeError: () => false,
+  rowFault: sqliteRowFault,
   upsertClause: onConflictClause,
   upsertSql(table, columns, rows, clear) {
     return cachedSql(upsertKey('sqlite', table, columns, rows, clear), () => {

@@ -47,7 +47,7 @@ export interface TaskResult {
   readonly status: TaskStatus;
   /** Rows written to the sink. */
   readonly recordsProcessed: number;
-  /** Rows the field codecs refused (see `rejects`). */
+  /** Rows the field codecs or the sink refused (see `rejects`). */
   readonly recordsRejected: number;
   /** HTTP requests made for this task (retries included). */
   readonly apiCalls: number;

@@ -16,6 +16,12 @@ import type {
 } from '../database/index.js';
 import type { Row } from '../fields/index.js';
 import { bindChunks, type TransactionProgress, writeMultiRow } from './multi-row-path.js';
+import {
+  type IsolatedCount,
+  isRowFault,
+  type RowRejection,
+  writeIsolating,
+} from './row-isolation.js';
 import { messageOf, SinkError } from './sink-error.js';
 
 const debug = createDebug('servicenow-sync:sink');
@@ -66,17 +72,21 @@ export class BatchWriter {
 
   /**
    * Upserts `batch` in transactions of at most `size` rows, each committed on its own; `after`
-   * runs in the last one. Returns the new rows and the statements run. A transaction whose
-   * connection is lost before its commit (the adapter's `connectionLost`) is written again, once,
-   * on a fresh connection from the pool.
+   * runs in the last one. Returns the new rows, the statements run and the rows rejected. A
+   * transaction whose connection is lost before its commit (the adapter's `connectionLost`) is
+   * written again, once, on a fresh connection from the pool; a transaction that failed for one
+   * row's sake (a value that cannot be bound, a value or constraint the database refuses: the
+   * adapter's `rowFault`) is written again with the rows at fault isolated and left out, its
+   * `after` then run on its own.
    *
-   * @throws {@link SinkError} when a value cannot be bound or the database refuses a statement
-   * (the transactions before stay committed).
+   * @throws {@link SinkError} when the database refuses a statement for any other reason (the
+   * transactions before stay committed).
    */
-  async writeAll(batch: UpsertBatch, size: number, signal?: AbortSignal): Promise<UpsertCount> {
+  async writeAll(batch: UpsertBatch, size: number, signal?: AbortSignal): Promise<IsolatedCount> {
     const { rows, table } = batch;
     let inserted = 0;
     let statements = 0;
+    const rejected: RowRejection[] = [];
     for (let start = 0; start < rows.length; start += size) {
       signal?.throwIfAborted();
       const last = start + size >= rows.length;
@@ -85,14 +95,40 @@ export class BatchWriter {
         rows: rows.slice(start, start + size),
         after: last ? batch.after : undefined,
       };
-      const result = await this.#writeRetrying(part, signal).catch((error: unknown) => {
-        if (error instanceof SinkError) throw error;
-        throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
-      });
+      const result = await this.#writeRetrying(part, signal)
+        .then((counted): IsolatedCount => ({ ...counted, rejected: [] }))
+        .catch((error: unknown) => {
+          if (!isRowFault(this.#adapter, error)) throw error;
+          return this.#isolate(part, signal);
+        })
+        .catch((error: unknown) => {
+          if (error instanceof SinkError) throw error;
+          throw new SinkError(table, `upsert failed: ${messageOf(error)}`, { cause: error });
+        });
       inserted += result.inserted;
       statements += result.statements;
+      for (const rejection of result.rejected) rejected.push(rejection);
     }
-    return { inserted, statements };
+    return { inserted, statements, rejected };
+  }
+
+  /**
+   * Writes a batch that failed for a row's sake again, isolating the rows at fault (see
+   * {@link writeIsolating}), then runs its `after` in a transaction of its own.
+   */
+  async #isolate(part: UpsertBatch, signal: AbortSignal | undefined): Promise<IsolatedCount> {
+    debug('%s: a row of %d refused, isolating it', part.table, part.rows.length);
+    const columnToKey = new Map(part.columns.map((column, i) => [column, part.keys[i] ?? column]));
+    const isolated = await writeIsolating(
+      this.#adapter,
+      part.rows,
+      (rows) => this.write({ ...part, rows, after: undefined }),
+      (column) => columnToKey.get(column) ?? column,
+      signal,
+    );
+    if (part.after === undefined) return isolated;
+    await this.#runAfter(this.#db, part.after);
+    return { ...isolated, statements: isolated.statements + 1 };
   }
 
   /**

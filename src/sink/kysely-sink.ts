@@ -219,8 +219,14 @@ export class KyselySink
    * batch: when the write throws, the state is unchanged (batches before the failing one stay
    * committed). With no rows, only the state is saved.
    *
-   * @throws {@link SinkError} when a row has no `sys_id`, holds an unsupported value, or the
-   * database refuses a statement; {@link TaskDefinitionError} for a column name that is not a
+   * A row that cannot be stored (a string holding NUL, an object, a value or constraint the
+   * database refuses for that row) does not fail the write: the batch is written again with the
+   * row isolated (halves, down to single rows, each its own transaction) and left out, and the
+   * result's `rejected` names it (`sys_id`, field, reason); the state is then saved on its own.
+   * A lone surrogate in a string is stored as U+FFFD on every database.
+   *
+   * @throws {@link SinkError} when a row has no `sys_id`, or the database refuses a statement for
+   * any other reason; {@link TaskDefinitionError} for a column name that is not a
    * safe identifier; {@link ConfigurationError} for an invalid `state`. Batches committed before
    * the failure stay committed.
    */

@@ -6,6 +6,7 @@
  */
 import { bindValue, type SqlAdapter, UnsupportedValue } from '../database/index.js';
 import type { Row } from '../fields/index.js';
+import { RowValueError } from './row-value-error.js';
 import { SinkError } from './sink-error.js';
 
 /** The rows with unique `sys_id`s, the last occurrence winning (at its first position). */
@@ -72,10 +73,9 @@ export function bindRow(
     const column = columns[i] as string;
     const value = bindValue(adapter, row[column]);
     if (value instanceof UnsupportedValue) {
-      throw new SinkError(
-        table,
-        `row ${String(row.sys_id)}: column "${column}" holds a value that cannot be stored (${describe(value.value)})`,
-      );
+      const reason =
+        value.reason ?? `holds a value that cannot be stored (${describe(value.value)})`;
+      throw new RowValueError(table, String(row.sys_id), column, reason);
     }
     values[offset + i] = value;
   }

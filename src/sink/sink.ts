@@ -4,7 +4,7 @@
  * @module
  */
 import type { Row } from '../fields/index.js';
-import type { TaskDefinition } from '../tasks/index.js';
+import type { RecordRejectedError, TaskDefinition } from '../tasks/index.js';
 import type { PrepareResult, SchemaChange } from './schema-change.js';
 import type { SyncState, SyncStateUpdate } from './sync-state.js';
 
@@ -42,7 +42,7 @@ export interface SinkKeysOptions {
 
 /** What one {@link Sink.write} did. */
 export interface WriteResult {
-  /** Rows upserted, after removing duplicate `sys_id`s (the last one wins). */
+  /** Rows upserted, after removing duplicate `sys_id`s (the last one wins) and `rejected` rows. */
   readonly written: number;
   /** Rows that were new, when the sink can tell. */
   readonly inserted?: number;
@@ -55,6 +55,13 @@ export interface WriteResult {
    * absent when none. A run adds them to the task's `schemaChanges`.
    */
   readonly schemaChanges?: readonly SchemaChange[];
+  /**
+   * Rows left out because they cannot be stored (a string holding NUL, a value or constraint the
+   * database refuses), each with its `sys_id`, field (`*` when the database did not name one) and
+   * reason; the other rows were written. Absent when none. A run counts them as rejected records
+   * (`recordsRejected`, `rejects`), as it does records its codecs refuse.
+   */
+  readonly rejected?: readonly RecordRejectedError[];
 }
 
 /** What one {@link KeyedSink.delete} did. */

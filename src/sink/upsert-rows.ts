@@ -8,10 +8,11 @@
 import createDebug from 'debug';
 import type { SqlAdapter, Statement } from '../database/index.js';
 import type { Row } from '../fields/index.js';
-import type { TaskDefinition } from '../tasks/index.js';
+import { RecordRejectedError, type TaskDefinition } from '../tasks/index.js';
 import type { BatchWriter } from './batch-writer.js';
 import { DELETED_AT_COLUMN } from './live-rows.js';
 import { bindRow, dedupe, keysOf } from './row-batch.js';
+import type { RowRejection } from './row-isolation.js';
 import type { WriteResult } from './sink.js';
 import type { SinkTables, TableState } from './sink-tables.js';
 
@@ -66,18 +67,34 @@ export async function upsertRows(
       ? [DELETED_AT_COLUMN]
       : [];
   const bind = (row: Row, into: unknown[]) => bindRow(adapter, table, keys, row, into);
-  const { inserted, statements } = await writer.writeAll(
+  const { inserted, statements, rejected } = await writer.writeAll(
     { table, columns, keys, clear, rows: unique, bind, after: save },
     batchSize,
     signal,
   );
   dbOperations += statements;
-  debug('%s: wrote %d rows (%d new)', table, unique.length, inserted);
+  const written = unique.length - rejected.length;
+  debug('%s: wrote %d rows (%d new, %d rejected)', table, written, inserted, rejected.length);
   return {
-    written: unique.length,
+    written,
     inserted,
-    updated: unique.length - inserted,
+    updated: written - inserted,
     dbOperations,
     ...(fitted.changes.length === 0 ? {} : { schemaChanges: fitted.changes }),
+    ...(rejected.length === 0
+      ? {}
+      : { rejected: rejected.map((r) => rejectionError(task.table, r)) }),
   };
+}
+
+/** A rejected row as the run reports a record its codecs refused. */
+function rejectionError(table: string, rejection: RowRejection): RecordRejectedError {
+  const { row, field, reason } = rejection;
+  return new RecordRejectedError({
+    table,
+    sysId: String(row.sys_id),
+    field: field ?? '*',
+    value: field === undefined ? row : row[field],
+    reason,
+  });
 }

@@ -111,6 +111,15 @@ export function createDecoder(task: TaskDefinition): RecordDecoder {
           'has no readable value (expected a string or { value })',
         );
       }
+      if (slot.codec.kind === 'reference' && value !== null && !isText(cell)) {
+        throw reject(
+          table,
+          sysId,
+          slot.field,
+          cell,
+          'is not a sys_id (a JSON number or boolean, not text: a reference is refused rather than stored as its text)',
+        );
+      }
       try {
         row[slot.field] = value === null ? null : slot.codec.parse(value);
       } catch (error) {
@@ -161,7 +170,8 @@ export function decodeRecord(task: TaskDefinition, record: unknown): Row {
 /**
  * The raw value of a cell: the string itself, its `value` member, `null` for a missing or null
  * cell, or `undefined` when the cell has no readable value. Numbers and booleans (which the
- * Table API does not send, but proxies might) are read as their text.
+ * Table API does not send, but proxies might) are read as their text, except in a reference
+ * (refused: a sys_id is text, and a number may have lost digits on the way).
  */
 function rawValue(cell: unknown): string | null | undefined {
   if (typeof cell === 'string') return cell;
@@ -218,4 +228,10 @@ function reject(
   cause?: unknown,
 ): RecordRejectedError {
   return new RecordRejectedError({ table, sysId, field, value, reason, cause });
+}
+
+/** `true` when a cell's value is text (a string, or `{ value: string }`), as the Table API sends it. */
+function isText(cell: unknown): boolean {
+  if (typeof cell === 'string') return true;
+  return typeof (cell as { value?: unknown }).value === 'string';
 }

@@ -105,14 +105,37 @@ for (const target of targets) {
       }
     };
     /** Makes a write of a row whose `number` is 'boom' fail inside the database. */
+    // A trigger's error, not a row's value: a value the database refuses is isolated and
+    // rejected instead (test/faults-db/bad-rows.test.ts).
     const failRow = async (table: string) => {
-      if (target.dialect !== 'sqlite') return { sys_id: 'zz_bad', number: 'n', priority: 'boom' };
-      await sql
-        .raw(
-          `CREATE TRIGGER "${table}_boom" BEFORE INSERT ON "${table}" ` +
-            `WHEN NEW.number = 'boom' BEGIN SELECT RAISE(ABORT, 'row refused'); END`,
-        )
-        .execute(db);
+      if (target.dialect === 'sqlite') {
+        await sql
+          .raw(
+            `CREATE TRIGGER "${table}_boom" BEFORE INSERT ON "${table}" ` +
+              `WHEN NEW.number = 'boom' BEGIN SELECT RAISE(ABORT, 'row refused'); END`,
+          )
+          .execute(db);
+      } else if (target.dialect === 'postgres') {
+        await sql
+          .raw(
+            `CREATE FUNCTION ${table}_boom() RETURNS trigger AS $$ BEGIN ` +
+              `RAISE EXCEPTION 'row refused'; END $$ LANGUAGE plpgsql`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER ${table}_boom BEFORE INSERT ON ${table} FOR EACH ROW ` +
+              `WHEN (NEW.number = 'boom') EXECUTE FUNCTION ${table}_boom()`,
+          )
+          .execute(db);
+      } else {
+        await sql
+          .raw(
+            `CREATE TRIGGER ${table}_boom BEFORE INSERT ON ${table} FOR EACH ROW BEGIN ` +
+              `IF NEW.number = 'boom' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'row refused'; END IF; END`,
+          )
+          .execute(db);
+      }
       return { sys_id: 'zz_bad', number: 'boom', priority: 1 };
     };
 

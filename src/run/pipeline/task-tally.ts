@@ -66,7 +66,7 @@ export class TaskTally {
     if (page.stalled) this.#stalled = true;
   }
 
-  /** Counts a record the codecs refused, keeping the first ones. */
+  /** Counts a record the codecs or the sink refused, keeping the first ones. */
   addReject(error: unknown): void {
     this.#recordsRejected += 1;
     if (this.#rejects.length < MAX_REJECT_SAMPLES) this.#rejects.push(summarize(error));

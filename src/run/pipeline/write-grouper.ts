@@ -66,6 +66,7 @@ export class WriteGrouper {
       ...(advance === undefined ? {} : { state: advance }),
     });
     tally.addWritten(written.written);
+    for (const rejected of written.rejected ?? []) tally.addReject(rejected);
     tally.addDbOperations(written.dbOperations);
     if (written.schemaChanges !== undefined) tally.addSchemaChanges(written.schemaChanges);
     if (advance?.watermark) tally.commitWatermark(advance.watermark);
