@@ -15,7 +15,7 @@
  * object with the figures; progress goes to stderr.
  */
 import { parseArgs } from 'node:util';
-import { emit, log, median, round, withMock } from './lib/bench-utils.mjs';
+import { emit, log, measured, median, round, withMock } from './lib/bench-utils.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -35,26 +35,6 @@ for (const [name, value] of [
   if (!Number.isInteger(value) || value < 1) {
     log(`--${name} must be a positive integer`);
     process.exit(2);
-  }
-}
-
-/** Samples this process's RSS while `fn` runs; returns fn's result and the peak in MB. */
-async function measured(fn) {
-  globalThis.gc?.();
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  try {
-    const count = await fn();
-    const ms = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    peak = Math.max(peak, process.memoryUsage.rss());
-    return { count, ms, cpuMs: (used.user + used.system) / 1000, peakRssMb: peak / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
   }
 }
 
@@ -113,12 +93,12 @@ async function main() {
       const run = await measured(() =>
         kind === 'fetch' ? bareFetch(server) : viaClient(server, ServiceNowClient),
       );
-      if (run.count !== incidents)
-        throw new Error(`${kind} read ${run.count} rows of ${incidents}`);
+      if (run.value !== incidents)
+        throw new Error(`${kind} read ${run.value} rows of ${incidents}`);
       results[kind].push(run);
       log(
         `${kind.padEnd(6)} ${run.ms.toFixed(0).padStart(7)} ms  ` +
-          `${String(round((run.count / run.ms) * 1000)).padStart(8)} rows/s  ` +
+          `${String(round((run.value / run.ms) * 1000)).padStart(8)} rows/s  ` +
           `CPU ${run.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${run.peakRssMb.toFixed(0)} MB`,
       );
     }

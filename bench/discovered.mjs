@@ -31,6 +31,7 @@ import { join } from 'node:path';
 import {
   emit,
   log,
+  measured,
   median,
   parseBenchArgs,
   removeDatabase,
@@ -58,26 +59,6 @@ for (const [name, value] of [
 const TARGET = 1.1;
 const DISCOVERED = ['incident', 'u_vendor_review'];
 const SIDES = ['builtin', 'builtinAll', 'schema', 'whole'];
-
-/** Runs `fn`, sampling this process's RSS; returns its result, time, CPU and peak RSS. */
-async function measured(fn) {
-  globalThis.gc?.();
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  try {
-    const value = await fn();
-    const ms = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    peak = Math.max(peak, process.memoryUsage.rss());
-    return { value, ms, cpuMs: (used.user + used.system) / 1000, peakRssMb: peak / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /** The four task definitions compared (see the header). */
 function sideTasks(lib, schema) {

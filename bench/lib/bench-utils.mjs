@@ -231,3 +231,23 @@ export async function withMock(options, fn) {
     await mock.close();
   }
 }
+
+/** Runs `fn`, sampling this process's RSS; returns its result, time, CPU and peak RSS. */
+export async function measured(fn) {
+  globalThis.gc?.();
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    const value = await fn();
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { value, ms, cpuMs: (used.user + used.system) / 1000, peakRssMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -79,18 +79,16 @@ const CURRENCY = defineCodec<number>({
 const texts = new Map<string, FieldCodec<string>>();
 
 /**
- * A text codec of family `kind` whose MySQL column is `mysql`. `maxLength` only sizes the column:
- * a longer value is kept (instances do hold values longer than their dictionary says, after a
- * max length was lowered), and a sink widens a bounded column before writing it.
+ * A text codec of family `kind` whose MySQL column is `mysql` (a `VARCHAR(n)` only sizes the
+ * column: a longer value is kept, and a sink widens the column before writing it).
  */
 function textCodec(
   kind: Extract<FieldKind, 'string' | 'choice' | 'reference'>,
   serviceNowType: string,
   mysql: string,
-  options: { readonly maxLength?: number; readonly referenceTable?: string } = {},
+  referenceTable?: string,
 ): FieldCodec<string> {
-  const { maxLength, referenceTable } = options;
-  const key = `${kind}|${serviceNowType}|${mysql}|${maxLength ?? ''}|${referenceTable ?? ''}`;
+  const key = `${kind}|${serviceNowType}|${mysql}|${referenceTable ?? ''}`;
   let codec = texts.get(key);
   if (codec === undefined) {
     codec = defineCodec<string>({
@@ -124,8 +122,8 @@ export const glideFields = {
   /** Currency amounts with their code in `<field>_currency` (`currency`, `price`). */
   currency: (): FieldCodec<number> => CURRENCY,
   /**
-   * Choice values bounded by the dictionary's `max_length`: `VARCHAR(maxLength)` on MySQL,
-   * longer values refused.
+   * Choice values sized by the dictionary's `max_length`: `VARCHAR(maxLength)` on MySQL (a
+   * longer value is still read; `KyselySink` widens the column before writing it).
    *
    * @param maxLength - A positive integer.
    */
@@ -133,7 +131,7 @@ export const glideFields = {
     fields.string({ maxLength }); // the same check, the same ConfigurationError
     return maxLength > MAX_VARCHAR_LENGTH
       ? fields.choice()
-      : textCodec('choice', 'choice', `VARCHAR(${maxLength})`, { maxLength });
+      : textCodec('choice', 'choice', `VARCHAR(${maxLength})`);
   },
   /**
    * The `sys_id` of a record of a table named elsewhere (`document_id`): indexable text,
@@ -149,6 +147,6 @@ export const glideFields = {
    */
   longReference(table: string): FieldCodec<string> {
     const checked = fields.reference(table).referenceTable ?? table;
-    return textCodec('reference', 'reference', 'LONGTEXT', { referenceTable: checked });
+    return textCodec('reference', 'reference', 'LONGTEXT', checked);
   },
 } as const;
